@@ -1,0 +1,2 @@
+// Placeholder main job until the examples land.
+print("GenreKit demo placeholder")

@@ -1,0 +1,21 @@
+# GenreKit: the two commands are `make demo` and `make test`.
+SWIFT ?= swift
+# Tests are XCTest, built optimised: numeric Swift is 10–100× slower in debug builds.
+TEST_FLAGS ?= -c release --disable-swift-testing
+
+.PHONY: setup build demo test bench bench-compare clean
+
+setup:
+	@./scripts/setup
+
+build: setup
+	$(SWIFT) build -c release
+
+demo: build
+	$(SWIFT) run -c release --skip-build genrekit-demo
+
+test: setup
+	$(SWIFT) test $(TEST_FLAGS)
+
+clean:
+	rm -rf .build

@@ -1,0 +1,55 @@
+// swift-tools-version:6.1
+// GenreKit: audio deep learning for Swift on Linux.
+import PackageDescription
+
+/// Settings shared by the libraries. No unsafe flags: GenreKit must stay usable as a dependency.
+/// Speed comes from release builds (`-c release`, whole-module by default) and unsafe buffers in hot loops.
+let numericSettings: [SwiftSetting] = []
+
+/// C libraries from Debian, found through pkg-config.
+let systemLibraries: [Target] = [
+    .systemLibrary(name: "CFFTW", pkgConfig: "fftw3f", providers: [.apt(["libfftw3-dev"])]),
+    .systemLibrary(name: "CSndFile", pkgConfig: "sndfile", providers: [.apt(["libsndfile1-dev"])]),
+    .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+    .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
+    .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+]
+
+let libraries: [Target] = [
+    .target(name: "AudioIO", dependencies: ["CSndFile", "CSoxr"], swiftSettings: numericSettings),
+    .target(name: "DSP", dependencies: ["AudioIO", "CFFTW"], swiftSettings: numericSettings),
+    .target(name: "Tensor", dependencies: ["COpenBLAS"], swiftSettings: numericSettings),
+    .target(name: "NN", dependencies: ["Tensor"], swiftSettings: numericSettings),
+    .target(name: "GTZAN", dependencies: ["AudioIO", "DSP", "Tensor", "CPNG"], swiftSettings: numericSettings),
+]
+
+/// Thin executables under `Examples/<Folder>/main.swift`.
+let examples: [(product: String, folder: String, dependencies: [Target.Dependency])] = [
+    ("genrekit-demo", "Demo", ["AudioIO", "DSP"]),
+]
+
+let tests: [Target] = [
+    .target(name: "TestSupport", path: "Tests/TestSupport"),
+    .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
+    .testTarget(name: "DSPTests", dependencies: ["DSP", "AudioIO", "TestSupport"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+    .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "TestSupport"]),
+    .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
+]
+
+let package = Package(
+    name: "GenreKit",
+    platforms: [.macOS(.v13)],
+    products: [
+        .library(name: "AudioIO", targets: ["AudioIO"]),
+        .library(name: "DSP", targets: ["DSP"]),
+        .library(name: "Tensor", targets: ["Tensor"]),
+        .library(name: "NN", targets: ["NN"]),
+        .library(name: "GTZAN", targets: ["GTZAN"]),
+    ] + examples.map { .executable(name: $0.product, targets: [$0.product]) },
+    targets: systemLibraries + libraries + tests + examples.map {
+        .executableTarget(name: $0.product, dependencies: $0.dependencies,
+                          path: "Examples/\($0.folder)", swiftSettings: numericSettings)
+    },
+    swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,1 @@
+// DSP: see the module's files. This file holds the module-level documentation.

@@ -1,0 +1,1 @@
+// GTZAN: see the module's files. This file holds the module-level documentation.

@@ -1,0 +1,6 @@
+import XCTest
+import AudioIO
+
+final class AudioIOPlaceholderTests: XCTestCase {
+    func testModuleImports() {}
+}

@@ -1,0 +1,6 @@
+import XCTest
+import DSP
+
+final class DSPPlaceholderTests: XCTestCase {
+    func testModuleImports() {}
+}

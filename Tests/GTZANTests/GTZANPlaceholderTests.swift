@@ -1,0 +1,6 @@
+import XCTest
+import GTZAN
+
+final class GTZANPlaceholderTests: XCTestCase {
+    func testModuleImports() {}
+}

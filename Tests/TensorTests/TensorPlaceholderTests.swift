@@ -1,0 +1,6 @@
+import XCTest
+import Tensor
+
+final class TensorPlaceholderTests: XCTestCase {
+    func testModuleImports() {}
+}

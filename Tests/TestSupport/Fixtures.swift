@@ -1,0 +1,41 @@
+import Foundation
+
+/// Locations of test data: committed fixtures and the optional shared GTZAN kit.
+public enum Fixtures {
+    /// `Tests/Fixtures` in the source tree.
+    public static let directory: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures", isDirectory: true)
+
+    /// A file under `Tests/Fixtures`.
+    public static func url(_ relativePath: String) -> URL {
+        directory.appendingPathComponent(relativePath)
+    }
+
+    /// The repository root.
+    public static let repositoryRoot: URL = directory
+        .deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/gtzan-mini` beside the checkout, or `GENREKIT_SHARED_KIT`; nil when absent.
+    public static var sharedKit: URL? {
+        let candidate: URL
+        if let env = ProcessInfo.processInfo.environment["GENREKIT_SHARED_KIT"] {
+            candidate = URL(fileURLWithPath: env, isDirectory: true)
+        } else {
+            candidate = repositoryRoot.deletingLastPathComponent()
+                .appendingPathComponent("shared/gtzan-mini", isDirectory: true)
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory),
+              isDirectory.boolValue else { return nil }
+        return candidate
+    }
+
+    /// A fresh temporary directory, removed by the caller (or left for the OS).
+    public static func temporaryDirectory(_ label: String = "genrekit") throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
