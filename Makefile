@@ -19,3 +19,7 @@ test: setup
 
 clean:
 	rm -rf .build
+
+bench: setup
+	$(SWIFT) build -c release --product genrekit-bench
+	.build/release/genrekit-bench

@@ -26,6 +26,7 @@ let libraries: [Target] = [
 /// Thin executables under `Examples/<Folder>/main.swift`.
 let examples: [(product: String, folder: String, dependencies: [Target.Dependency])] = [
     ("genrekit-demo", "Demo", ["AudioIO", "DSP"]),
+    ("gtzan-features", "GTZANFeatures", ["AudioIO", "DSP", "NN"]),
 ]
 
 let tests: [Target] = [
@@ -37,6 +38,12 @@ let tests: [Target] = [
     .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
 ]
 
+/// `genrekit-bench`: the Swift side of `make bench` (see `scripts/bench/`).
+let benchmarks: [Target] = [
+    .executableTarget(name: "genrekit-bench", dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN"],
+                      path: "Benchmarks/GenreKitBench", swiftSettings: numericSettings),
+]
+
 let package = Package(
     name: "GenreKit",
     platforms: [.macOS(.v13)],
@@ -46,8 +53,9 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "NN", targets: ["NN"]),
         .library(name: "GTZAN", targets: ["GTZAN"]),
-    ] + examples.map { .executable(name: $0.product, targets: [$0.product]) },
-    targets: systemLibraries + libraries + tests + examples.map {
+    ] + examples.map { .executable(name: $0.product, targets: [$0.product]) }
+      + [.executable(name: "genrekit-bench", targets: ["genrekit-bench"])],
+    targets: systemLibraries + libraries + tests + benchmarks + examples.map {
         .executableTarget(name: $0.product, dependencies: $0.dependencies,
                           path: "Examples/\($0.folder)", swiftSettings: numericSettings)
     },

@@ -1,0 +1,70 @@
+import Foundation
+
+/// `genrekit-bench [--list] [--filter SUBSTRING] [--repeat N] [--json]`
+///
+/// Runs each matching task: one untimed warm-up, then N timed repetitions; prints the median
+/// (and with `--json`, one JSON object per task: name, seconds, peak RSS in bytes).
+struct Options {
+    var filter: String?
+    var repetitions = 5
+    var json = false
+    var list = false
+
+    init(_ arguments: [String]) {
+        var iterator = arguments.makeIterator()
+        while let argument = iterator.next() {
+            switch argument {
+            case "--filter": filter = iterator.next()
+            case "--repeat": repetitions = iterator.next().flatMap(Int.init) ?? repetitions
+            case "--json": json = true
+            case "--list": list = true
+            default:
+                FileHandle.standardError.write(Data("unknown argument \(argument)\n".utf8))
+                exit(2)
+            }
+        }
+    }
+}
+
+func now() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_MONOTONIC, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
+}
+
+func peakResidentBytes() -> Int {
+    var usage = rusage()
+    getrusage(RUSAGE_SELF.rawValue, &usage)
+    return usage.ru_maxrss * 1024
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let selected = allBenchmarks.filter { options.filter.map($0.name.contains) ?? true }
+if options.list {
+    for benchmark in selected { print("\(benchmark.name)\t\(benchmark.summary)") }
+    exit(0)
+}
+var failed = false
+for benchmark in selected {
+    do {
+        let run = try benchmark.prepare()
+        try run()
+        var seconds: [Double] = []
+        for _ in 0..<max(1, options.repetitions) {
+            let start = now()
+            try run()
+            seconds.append(now() - start)
+        }
+        let median = seconds.sorted()[seconds.count / 2]
+        if options.json {
+            let list = seconds.map { String(format: "%.6f", $0) }.joined(separator: ", ")
+            print("{\"task\": \"\(benchmark.name)\", \"seconds\": [\(list)], \"median\": \(median), \"peak_rss\": \(peakResidentBytes())}")
+        } else {
+            print(String(format: "%-40@ %10.3f ms", benchmark.name as NSString, median * 1000))
+        }
+    } catch {
+        failed = true
+        FileHandle.standardError.write(Data("\(benchmark.name): \(error)\n".utf8))
+    }
+}
+exit(failed ? 1 : 0)
