@@ -23,3 +23,18 @@ clean:
 bench: setup
 	$(SWIFT) build -c release --product genrekit-bench
 	.build/release/genrekit-bench
+
+# The Python reference stack lives outside the repository.
+VENV ?= $(HOME)/.cache/genrekit/venv
+BENCH_THREADS ?= $(shell nproc)
+
+$(VENV)/bin/python: scripts/bench/requirements.txt
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -r scripts/bench/requirements.txt
+	touch $@
+
+bench-compare: setup $(VENV)/bin/python
+	$(SWIFT) build -c release --product genrekit-bench
+	$(VENV)/bin/python scripts/bench/compare.py --bench .build/release/genrekit-bench \
+	  --python $(VENV)/bin/python --threads $(BENCH_THREADS) --out BENCHMARKS.md

@@ -1,11 +1,12 @@
 import Foundation
 
-/// `genrekit-bench [--list] [--filter SUBSTRING] [--repeat N] [--json]`
+/// `genrekit-bench [--list] [--filter SUBSTRING | --task NAME] [--repeat N] [--json]`
 ///
 /// Runs each matching task: one untimed warm-up, then N timed repetitions; prints the median
 /// (and with `--json`, one JSON object per task: name, seconds, peak RSS in bytes).
 struct Options {
     var filter: String?
+    var task: String?
     var repetitions = 5
     var json = false
     var list = false
@@ -15,6 +16,7 @@ struct Options {
         while let argument = iterator.next() {
             switch argument {
             case "--filter": filter = iterator.next()
+            case "--task": task = iterator.next()
             case "--repeat": repetitions = iterator.next().flatMap(Int.init) ?? repetitions
             case "--json": json = true
             case "--list": list = true
@@ -39,7 +41,9 @@ func peakResidentBytes() -> Int {
 }
 
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-let selected = allBenchmarks.filter { options.filter.map($0.name.contains) ?? true }
+let selected = allBenchmarks.filter { benchmark in
+    (options.filter.map(benchmark.name.contains) ?? true) && (options.task.map { $0 == benchmark.name } ?? true)
+}
 if options.list {
     for benchmark in selected { print("\(benchmark.name)\t\(benchmark.summary)") }
     exit(0)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Python reference side of GenreKit's benchmarks.
 
-`reference.py [--list] [--filter SUBSTRING] [--repeat N] [--json]` mirrors `genrekit-bench`:
+`reference.py [--list] [--filter SUBSTRING | --task NAME] [--repeat N] [--json]` mirrors `genrekit-bench`:
 the same task names, one untimed warm-up, N timed repetitions, the median. Tasks live in
 `ref_<suite>.py` modules beside this file; each exposes TASKS = {name: (summary, prepare)}
 where prepare() returns the callable that is timed.
@@ -29,10 +29,18 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--list", action="store_true")
     parser.add_argument("--filter")
+    parser.add_argument("--task", help="run exactly this task")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
-    tasks = {k: v for k, v in load_tasks().items() if not args.filter or args.filter in k}
+    threads = int(os.environ.get("BENCH_THREADS", os.cpu_count() or 1))
+    try:
+        import torch
+        torch.set_num_threads(threads)
+    except ImportError:
+        pass
+    tasks = {k: v for k, v in load_tasks().items()
+             if (not args.filter or args.filter in k) and (not args.task or args.task == k)}
     for name, (summary, prepare) in tasks.items():
         if args.list:
             print(f"{name}\t{summary}")
