@@ -44,17 +44,17 @@ public enum AudioFile {
             }
             return AudioBuffer(samples: samples, sampleRate: nativeRate, channels: channels)
         }
-        let resampler = try Resampler(from: nativeRate, to: sampleRate, channels: channels)
-        let outputFrames = Resampler.outputFrames(for: reader.frames, from: nativeRate, to: sampleRate)
-        var block = [Float](repeating: 0, count: decodeBlockFrames * channels)
-        let samples = try block.withUnsafeMutableBufferPointer { block in
-            try resampler.fill(frames: outputFrames) { output in
-                var written = 0
-                while case let count = try reader.read(upTo: decodeBlockFrames, into: block.baseAddress!), count > 0 {
-                    written += try resampler.process(UnsafeBufferPointer(rebasing: block[..<(count * channels)]),
-                                                     into: UnsafeMutableBufferPointer(rebasing: output[(written * channels)...]))
+        let window = reader.window
+        let plan = ResamplingPlan(inputFrames: reader.frames, from: nativeRate, to: sampleRate)
+        let samples = try Resampler.run(plan, from: nativeRate, to: sampleRate, channels: channels, quality: .soxr_hq) {
+            frames, consume in
+            let segment = try FrameReader(SoundFile(reading: url), mono: mono,
+                                          window: (window.lowerBound + frames.lowerBound)..<(window.lowerBound + frames.upperBound))
+            var block = [Float](repeating: 0, count: decodeBlockFrames * channels)
+            try block.withUnsafeMutableBufferPointer { block in
+                while case let count = try segment.read(upTo: decodeBlockFrames, into: block.baseAddress!), count > 0 {
+                    try consume(UnsafeBufferPointer(rebasing: block[..<(count * channels)]))
                 }
-                return written
             }
         }
         return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
