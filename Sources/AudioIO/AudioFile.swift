@@ -10,6 +10,9 @@ public enum AudioFile {
     /// Frames decoded per libsndfile call; large enough to amortise calls, small enough to stay in cache.
     static let decodeBlockFrames = 16384
 
+    /// Containers the linked libsndfile supports, named as in `AudioInfo.format` (e.g. `"FLAC"`, `"OGG"`).
+    public static var availableFormats: [String] { FormatNames.available() }
+
     /// The header of `url`: frames, native rate, channels, container and encoding; no samples are decoded.
     public static func info(_ url: URL) throws -> AudioInfo {
         try SoundFile(reading: url).audioInfo
