@@ -7,9 +7,6 @@ import Foundation
 /// those of libsndfile: WAV (PCM 8/16/24/32, float), AIFF, Sun AU, FLAC, Ogg Vorbis and more.
 /// All failures are `AudioIOError`s naming the file.
 public enum AudioFile {
-    /// Frames decoded per libsndfile call; large enough to amortise calls, small enough to stay in cache.
-    static let decodeBlockFrames = 16384
-
     /// Containers the linked libsndfile supports, named as in `AudioInfo.format` (e.g. `"FLAC"`, `"OGG"`).
     public static var availableFormats: [String] { FormatNames.available() }
 
@@ -38,27 +35,19 @@ public enum AudioFile {
         let nativeRate = reader.file.sampleRate
         guard let sampleRate, sampleRate != nativeRate else {
             let samples = try [Float](unsafeUninitializedCapacity: reader.frames * channels) { buffer, initialized in
-                var frames = 0
-                while case let count = try reader.read(upTo: decodeBlockFrames, into: buffer.baseAddress! + frames * channels),
-                      count > 0 {
-                    frames += count
-                }
-                initialized = frames * channels
+                try reader.readAll(into: buffer.baseAddress!)
+                initialized = buffer.count
             }
             return AudioBuffer(samples: samples, sampleRate: nativeRate, channels: channels)
         }
-        let window = reader.window
-        let plan = ResamplingPlan(inputFrames: reader.frames, from: nativeRate, to: sampleRate)
+        // Each segment of the plan decodes its own stretch of the window through its own handle.
+        let start = reader.window.lowerBound
+        let plan = try ResamplingPlan(inputFrames: reader.frames, channels: channels,
+                                      from: nativeRate, to: sampleRate, path: url.path)
         let samples = try Resampler.run(plan, from: nativeRate, to: sampleRate, channels: channels, quality: .soxr_hq) {
             frames, consume in
-            let segment = try FrameReader(SoundFile(reading: url), mono: mono,
-                                          window: (window.lowerBound + frames.lowerBound)..<(window.lowerBound + frames.upperBound))
-            var block = [Float](repeating: 0, count: decodeBlockFrames * channels)
-            try block.withUnsafeMutableBufferPointer { block in
-                while case let count = try segment.read(upTo: decodeBlockFrames, into: block.baseAddress!), count > 0 {
-                    try consume(UnsafeBufferPointer(rebasing: block[..<(count * channels)]))
-                }
-            }
+            let window = (start + frames.lowerBound)..<(start + frames.upperBound)
+            try FrameReader(SoundFile(reading: url), mono: mono, window: window).forEachBlock(consume)
         }
         return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
     }

@@ -6,6 +6,9 @@ import Foundation
 /// `sf_seek`, so what lies before is not decoded) and spans `Int(duration * sampleRate)` frames, or
 /// up to the end of the file.
 final class FrameReader {
+    /// Frames decoded per libsndfile call; large enough to amortise calls, small enough to stay in cache.
+    static let blockFrames = 16384
+
     let file: SoundFile
     /// Channels of the decoded blocks: 1 when mixing down, else the file's.
     let outputChannels: Int
@@ -41,12 +44,13 @@ final class FrameReader {
         if let duration, !(duration.isFinite && duration >= 0) {
             throw AudioIOError.invalidArgument(path: path, message: "duration \(duration) s must be finite and ≥ 0")
         }
-        let start = Int(offset * file.sampleRate)
-        guard start <= file.frames else {
+        guard offset * file.sampleRate <= Double(file.frames) else {
             throw AudioIOError.invalidArgument(
                 path: path, message: "offset \(offset) s is past the end of the audio (\(file.audioInfo.duration) s)")
         }
-        let frames = min(duration.map { Int($0 * file.sampleRate) } ?? file.frames, file.frames - start)
+        let start = Int(offset * file.sampleRate)
+        let available = file.frames - start
+        let frames = duration.map { Int(min($0 * file.sampleRate, Double(available))) } ?? available
         guard frames > 0 else {
             throw AudioIOError.emptyAudio(
                 path: path, message: file.frames == 0 ? "the file holds no frames"
@@ -72,6 +76,24 @@ final class FrameReader {
         }
         remaining -= count
         return count
+    }
+
+    /// Decodes the rest of the window into `destination` (room for `remaining * outputChannels` samples).
+    func readAll(into destination: UnsafeMutablePointer<Float>) throws {
+        var frames = 0
+        while case let count = try read(upTo: Self.blockFrames, into: destination + frames * outputChannels), count > 0 {
+            frames += count
+        }
+    }
+
+    /// Decodes the rest of the window block by block, passing each (interleaved) block to `body`.
+    func forEachBlock(_ body: (UnsafeBufferPointer<Float>) throws -> Void) throws {
+        var block = [Float](repeating: 0, count: Self.blockFrames * outputChannels)
+        try block.withUnsafeMutableBufferPointer { block in
+            while case let count = try read(upTo: Self.blockFrames, into: block.baseAddress!), count > 0 {
+                try body(UnsafeBufferPointer(rebasing: block[..<(count * outputChannels)]))
+            }
+        }
     }
 
     /// Reads `count` frames into `scratch`, then converts (and mixes down) them into `destination`.

@@ -33,7 +33,8 @@ public final class Resampler {
     ///   (libsoxr splits work by channel). 0 means `OMP_NUM_THREADS`.
     public init(from inputRate: Double, to outputRate: Double, channels: Int = 1,
                 quality: Quality = .soxr_hq, threads: Int = 1) throws {
-        guard inputRate > 0, outputRate > 0, inputRate.isFinite, outputRate.isFinite, channels > 0, threads >= 0 else {
+        guard inputRate > 0, outputRate > 0, inputRate.isFinite, outputRate.isFinite,
+              (1...65536).contains(channels), threads >= 0 else {
             throw AudioIOError.resampling(
                 path: "", message: "invalid request \(inputRate) Hz → \(outputRate) Hz, \(channels) channels, \(threads) threads")
         }
@@ -53,9 +54,22 @@ public final class Resampler {
 
     deinit { soxr_delete(handle) }
 
-    /// librosa's output length for `frames` input frames: `ceil(frames * outputRate / inputRate)`.
+    /// librosa's output length for `frames` input frames: `ceil(frames * outputRate / inputRate)`
+    /// (saturating at `Int.max`).
     public static func outputFrames(for frames: Int, from inputRate: Double, to outputRate: Double) -> Int {
-        Int((Double(frames) * (outputRate / inputRate)).rounded(.up))
+        let exact = (Double(frames) * (outputRate / inputRate)).rounded(.up)
+        return exact < 0x1p62 ? Int(exact) : .max
+    }
+
+    /// `outputFrames(for:from:to:)` when it is a sane allocation (< 2^40 samples), else an error about `path`.
+    static func checkedOutputFrames(for frames: Int, channels: Int, from inputRate: Double, to outputRate: Double,
+                                    path: String) throws -> Int {
+        let output = outputFrames(for: frames, from: inputRate, to: outputRate)
+        guard output < (1 << 40) / max(channels, 1) else {
+            throw AudioIOError.invalidArgument(
+                path: path, message: "resampling \(frames) frames from \(inputRate) Hz to \(outputRate) Hz would make \(output) frames")
+        }
+        return output
     }
 
     /// Feeds `input` (interleaved frames) and writes the frames that become ready into `output`.
@@ -114,9 +128,13 @@ public final class Resampler {
     /// Returns `samples` unchanged when the rates are equal.
     public static func resample(_ samples: [Float], from inputRate: Double, to outputRate: Double,
                                 channels: Int = 1, quality: Quality = .soxr_hq) throws -> [Float] {
+        guard channels > 0, samples.count % channels == 0 else {
+            throw AudioIOError.resampling(path: "", message: "\(samples.count) samples do not make whole frames of \(channels) channels")
+        }
         guard inputRate != outputRate else { return samples }
         return try samples.withUnsafeBufferPointer { samples in
-            try run(ResamplingPlan(inputFrames: samples.count / channels, from: inputRate, to: outputRate),
+            try run(ResamplingPlan(inputFrames: samples.count / channels, channels: channels,
+                                   from: inputRate, to: outputRate, path: ""),
                     from: inputRate, to: outputRate, channels: channels, quality: quality) { frames, consume in
                 try consume(UnsafeBufferPointer(rebasing: samples[(frames.lowerBound * channels)..<(frames.upperBound * channels)]))
             }

@@ -22,8 +22,10 @@ struct ResamplingPlan {
     let outputFrames: Int
     let segments: [Segment]
 
-    init(inputFrames: Int, from inputRate: Double, to outputRate: Double) {
-        let outputFrames = Resampler.outputFrames(for: inputFrames, from: inputRate, to: outputRate)
+    /// Plans resampling `inputFrames` frames of `channels` channels; `path` names the source in errors.
+    init(inputFrames: Int, channels: Int, from inputRate: Double, to outputRate: Double, path: String) throws {
+        let outputFrames = try Resampler.checkedOutputFrames(for: inputFrames, channels: channels,
+                                                             from: inputRate, to: outputRate, path: path)
         self.outputFrames = outputFrames
         let whole = [Segment(input: 0..<inputFrames, output: 0..<outputFrames, discard: 0)]
         guard let (inputPeriod, outputPeriod) = Self.period(inputRate, outputRate) else {

@@ -27,10 +27,15 @@ final class SoundFile {
         guard info.samplerate > 0, info.channels > 0 else {
             throw AudioIOError.corrupt(path: path, message: "header declares \(info.samplerate) Hz, \(info.channels) channels")
         }
+        // libsndfile reports SF_COUNT_MAX frames when it cannot find the end of a stream (a cut Ogg file).
+        guard info.frames >= 0, info.frames < 1 << 48 else {
+            throw AudioIOError.corrupt(path: path, message: "the length cannot be determined (\(info.frames) frames reported); "
+                + "the stream may be cut short")
+        }
         let bytesPerFrame = FormatNames.sampleBytes[info.format & Int32(SF_FORMAT_SUBMASK)].map { $0 * Int(info.channels) }
-        if let declared = DeclaredLength.frames(inLog: log, bytesPerFrame: bytesPerFrame), declared > frames {
-            throw AudioIOError.truncated(path: path, declaredFrames: declared, availableFrames: frames,
-                                         message: "data chunk shorter than its header says")
+        if let declared = DeclaredLength(log: log, bytesPerFrame: bytesPerFrame), declared.frames > frames {
+            throw AudioIOError.truncated(path: path, declaredFrames: declared.frames, availableFrames: frames,
+                                         message: "libsndfile: \(declared.logLine)")
         }
     }
 

@@ -56,7 +56,7 @@ final class AudioFileReadTests: XCTestCase {
     }
 
     func testDurationPastTheEndStopsAtTheEnd() throws {
-        let buffer = try AudioFile.read(mono16k, sampleRate: nil, offset: 1.5, duration: 10)
+        let buffer = try AudioFile.read(mono16k, sampleRate: nil, offset: 1.5, duration: 1e300)
         XCTAssertEqual(buffer.frames, 32000 - 24000)
     }
 

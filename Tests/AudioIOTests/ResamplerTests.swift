@@ -63,8 +63,16 @@ final class ResamplerTests: XCTestCase {
 
     func testEqualRatesReturnTheInputAndBadRatesThrow() throws {
         XCTAssertEqual(try AudioFile.resample([1, 2, 3], from: 8000, to: 8000), [1, 2, 3])
-        XCTAssertThrowsError(try Resampler(from: 0, to: 8000)) {
-            guard case .resampling? = $0 as? AudioIOError else { return XCTFail("\($0)") }
+        let attempts: [() throws -> Void] = [
+            { _ = try Resampler(from: 0, to: 8000) },
+            { _ = try Resampler(from: 8000, to: .infinity) },
+            { _ = try AudioFile.resample([1, 2, 3], from: 8000, to: 16000, channels: 2) },
+            { _ = try AudioFile.resample([1, 2], from: 8000, to: 16000, channels: 0) },
+        ]
+        for attempt in attempts {
+            XCTAssertThrowsError(try attempt()) {
+                guard case .resampling? = $0 as? AudioIOError else { return XCTFail("\($0)") }
+            }
         }
     }
 
