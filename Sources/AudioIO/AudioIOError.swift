@@ -35,6 +35,7 @@ public enum AudioIOError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 
+    /// One line naming the file, the kind of failure and the underlying message.
     public var description: String {
         let subject = path.isEmpty ? "audio" : path
         switch self {

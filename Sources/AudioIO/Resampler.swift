@@ -23,14 +23,18 @@ public final class Resampler {
         }
     }
 
+    /// Input frames per second.
     public let inputRate: Double
+    /// Output frames per second.
     public let outputRate: Double
+    /// Interleaved channels per frame.
     public let channels: Int
     private let handle: soxr_t
 
     /// Creates a converter from `inputRate` to `outputRate` Hz for `channels` interleaved channels.
     /// - Parameter threads: libsoxr worker threads; they only help when `channels > 1`
-    ///   (libsoxr splits work by channel). 0 means `OMP_NUM_THREADS`.
+    ///   (libsoxr splits work by channel). 0 means `OMP_NUM_THREADS`. `resample` and
+    ///   `AudioFile.read` parallelise by time segments instead, which also helps mono.
     public init(from inputRate: Double, to outputRate: Double, channels: Int = 1,
                 quality: Quality = .soxr_hq, threads: Int = 1) throws {
         guard inputRate > 0, outputRate > 0, inputRate.isFinite, outputRate.isFinite,
