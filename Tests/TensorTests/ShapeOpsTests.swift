@@ -49,3 +49,14 @@ final class ShapeOpsTests: XCTestCase {
         }
     }
 }
+
+extension ShapeOpsTests {
+    func testEmptyTensorsFlowThroughOps() {
+        let empty = Tensor.zeros([0, 3])
+        XCTAssertEqual((empty + Tensor.ones([3])).shape, [0, 3])
+        XCTAssertEqual(empty.sum(axes: [0]).scalars, [0, 0, 0])
+        XCTAssertEqual(Tensor.ones([2, 3]).sliced(axis: 1, 1..<1).shape, [2, 0])
+        XCTAssertEqual(Tensor.concatenate([empty, Tensor.ones([2, 3])], axis: 0).scalars, [1, 1, 1, 1, 1, 1])
+        XCTAssertEqual(empty.permuted([1, 0]).shape, [3, 0])
+    }
+}

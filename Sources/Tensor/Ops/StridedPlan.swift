@@ -71,7 +71,7 @@ struct StridedPlan {
     @usableFromInline
     func copy(from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>) {
         let inner = innerCount, strideA = innerStrideA, strideB = innerStrideB
-        Parallel.parallelFor(0..<outerCount, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / inner)) { rows in
+        Parallel.parallelFor(0..<outerCount, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / Swift.max(inner, 1))) { rows in
             for row in rows {
                 let (offsetA, offsetB) = offsets(ofRow: row)
                 let from = source + offsetA, to = destination + offsetB
