@@ -60,3 +60,24 @@ extension ShapeOpsTests {
         XCTAssertEqual(empty.permuted([1, 0]).shape, [3, 0])
     }
 }
+
+extension ShapeOpsTests {
+    func testLargePermutationsMatchIndexArithmetic() {
+        let x = Tensor.arange(0, 3 * 37 * 21).reshaped(to: [3, 37, 21])
+        for axes in [[2, 0, 1], [1, 2, 0], [0, 2, 1], [2, 1, 0]] {
+            let y = x.permuted(axes)
+            let inputStrides = x.strides
+            var index = [0, 0, 0]
+            for value in y.scalars {
+                XCTAssertEqual(Int(value), zip(axes, index).reduce(0) { $0 + inputStrides[$1.0] * $1.1 }, "permutation \(axes)")
+                var axis = 2
+                while axis >= 0 {
+                    index[axis] += 1
+                    if index[axis] < y.shape[axis] { break }
+                    index[axis] = 0
+                    axis -= 1
+                }
+            }
+        }
+    }
+}
