@@ -19,11 +19,14 @@
 public struct GradientCheck {
     /// Half-width of the central difference. 1e-3 balances float32 rounding against curvature.
     public var epsilon: Double
+    /// Allowed error relative to `max(|analytic|, |numeric|)`; 1e-2 absorbs float32 forward rounding.
     public var relativeTolerance: Double
+    /// Allowed error for gradients near zero.
     public var absoluteTolerance: Double
     /// Seed of the random projection of the output.
     public var seed: UInt64
 
+    /// A checker with the given step, tolerances and projection seed.
     public init(epsilon: Double = 1e-3, relativeTolerance: Double = 1e-2, absoluteTolerance: Double = 1e-3,
                 seed: UInt64 = 0) {
         self.epsilon = epsilon
