@@ -25,22 +25,3 @@ enum VectorMath {
         return polynomial * first * second
     }
 }
-
-extension Tensor {
-    /// `vector` applied to every 8 elements and `scalar` to the remainder, not recorded; large tensors in parallel.
-    @inlinable @inline(__always)
-    func mapped(vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) -> Tensor {
-        let x = UnsafeRawPointer(storage.pointer)
-        return Tensor(shape: shape) { out in
-            let o = UnsafeMutableRawPointer(out.baseAddress!)
-            let blocks = out.count / 8
-            Parallel.parallelFor(0..<blocks, minimumChunk: Tensor.elementwiseChunk / 8) { range in
-                for block in range {
-                    o.storeBytes(of: vector(x.loadUnaligned(fromByteOffset: block * 32, as: SIMD8<Float>.self)),
-                                 toByteOffset: block * 32, as: SIMD8<Float>.self)
-                }
-            }
-            for index in blocks * 8..<out.count { out[index] = scalar(storage.pointer[index]) }
-        }
-    }
-}
