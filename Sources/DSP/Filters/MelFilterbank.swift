@@ -21,7 +21,7 @@ public struct MelFilterbank: Equatable, Sendable {
         guard fMin >= 0, Double(fMin) < fMax else {
             throw DSPError.invalidParameter(name: "fmin", value: "\(fMin)", requirement: "must be in [0, fmax=\(fMax))")
         }
-        let frequencies = MelScale.fftFrequencies(sampleRate: Double(sampleRate), nFFT: nFFT)
+        let frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: nFFT)
         let edges = MelScale.melFrequencies(count: nMels + 2, fMin: Double(fMin), fMax: fMax, htk: htk)
         var values = [Float](repeating: 0, count: nMels * frequencies.count)
         for m in 0..<nMels {

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Conversions between hertz and mel (librosa's `hz_to_mel`, `mel_to_hz`, `mel_frequencies`,
-/// `fft_frequencies`), in `Double` like librosa.
+/// Conversions between hertz and mel (librosa's `hz_to_mel`, `mel_to_hz`, `mel_frequencies`),
+/// in `Double` like librosa.
 public enum MelScale {
     private static let linearStep = 200.0 / 3
     private static let logStartHz = 1000.0
@@ -25,11 +25,6 @@ public enum MelScale {
     public static func melFrequencies(count: Int, fMin: Double = 0, fMax: Double = 11025, htk: Bool = false) -> [Double] {
         let low = hzToMel(fMin, htk: htk), high = hzToMel(fMax, htk: htk)
         return linspace(low, high, count: count).map { melToHz($0, htk: htk) }
-    }
-
-    /// The centre frequency of each of the `1 + nFFT / 2` FFT bins (librosa's `fft_frequencies`).
-    public static func fftFrequencies(sampleRate: Double, nFFT: Int) -> [Double] {
-        (0...nFFT / 2).map { Double($0) * sampleRate / Double(nFFT) }
     }
 
     /// NumPy's `linspace(start, stop, count)`, endpoint included.
