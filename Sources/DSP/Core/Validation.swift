@@ -3,13 +3,10 @@ enum Validate {
     /// Throws unless `signal` is non-empty and finite everywhere (librosa's `valid_audio`).
     static func audio(_ signal: [Float], parameter: String = "y") throws {
         guard !signal.isEmpty else { throw DSPError.emptySignal(parameter: parameter) }
-        let bad: Int? = signal.withUnsafeBufferPointer { buffer in
-            var sum: Float = 0
-            for value in buffer { sum += value * 0 }
-            guard !sum.isFinite else { return nil }
-            return buffer.firstIndex { !$0.isFinite }
+        let scan = Scan(signal)
+        if !scan.allFinite, let index = signal.firstIndex(where: { !$0.isFinite }) {
+            throw DSPError.nonFiniteSample(parameter: parameter, index: index)
         }
-        if let index = bad { throw DSPError.nonFiniteSample(parameter: parameter, index: index) }
     }
 
     /// Throws unless `value > 0`.
@@ -34,9 +31,29 @@ extension Validate {
         guard S.rows >= 2, S.columns >= 1 else {
             throw DSPError.shapeMismatch("\(parameter) is \(S.rows)×\(S.columns); a spectrogram needs ≥ 2 bins and ≥ 1 frame")
         }
-        if let index = S.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+        let scan = Scan(S.values)
+        if !scan.allFinite || scan.anyNegative, let index = S.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
             throw DSPError.invalidParameter(name: parameter, value: "\(S.values[index]) at [\(index / S.columns), \(index % S.columns)]",
                                             requirement: "spectral features need finite non-negative energies")
         }
+    }
+}
+
+/// One vectorisable pass over an array: whether every value is finite and whether any is negative.
+struct Scan {
+    let allFinite: Bool
+    let anyNegative: Bool
+
+    init(_ values: [Float]) {
+        var nonFinite: UInt32 = 0, negative: UInt32 = 0
+        values.withUnsafeBufferPointer { buffer in
+            for value in buffer {
+                // All-ones exponent: NaN or ±infinity. Integer ORs reduce in any order, so this vectorises.
+                nonFinite |= value.bitPattern & 0x7F80_0000 == 0x7F80_0000 ? 1 : 0
+                negative |= value < 0 ? 1 : 0
+            }
+        }
+        allFinite = nonFinite == 0
+        anyNegative = negative != 0
     }
 }
