@@ -32,28 +32,31 @@ extension Validate {
             throw DSPError.shapeMismatch("\(parameter) is \(S.rows)×\(S.columns); a spectrogram needs ≥ 2 bins and ≥ 1 frame")
         }
         let scan = Scan(S.values)
-        if !scan.allFinite || scan.anyNegative, let index = S.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+        if !scan.allFinite || scan.anySignBit, let index = S.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
             throw DSPError.invalidParameter(name: parameter, value: "\(S.values[index]) at [\(index / S.columns), \(index % S.columns)]",
                                             requirement: "spectral features need finite non-negative energies")
         }
     }
 }
 
-/// One vectorisable pass over an array: whether every value is finite and whether any is negative.
+/// One vectorisable pass over an array's bit patterns: whether every value is finite and whether
+/// any has its sign bit set (a negative value, or −0, which callers re-check exactly).
 struct Scan {
     let allFinite: Bool
-    let anyNegative: Bool
+    let anySignBit: Bool
 
     init(_ values: [Float]) {
-        var nonFinite: UInt32 = 0, negative: UInt32 = 0
+        var largestMagnitude: UInt32 = 0, signs: UInt32 = 0
         values.withUnsafeBufferPointer { buffer in
-            for value in buffer {
-                // All-ones exponent: NaN or ±infinity. Integer ORs reduce in any order, so this vectorises.
-                nonFinite |= value.bitPattern & 0x7F80_0000 == 0x7F80_0000 ? 1 : 0
-                negative |= value < 0 ? 1 : 0
+            buffer.withMemoryRebound(to: UInt32.self) { bits in
+                for pattern in bits {
+                    largestMagnitude = max(largestMagnitude, pattern & 0x7FFF_FFFF)
+                    signs |= pattern
+                }
             }
         }
-        allFinite = nonFinite == 0
-        anyNegative = negative != 0
+        // An all-ones exponent is NaN or ±infinity.
+        allFinite = largestMagnitude < 0x7F80_0000
+        anySignBit = signs & 0x8000_0000 != 0
     }
 }
