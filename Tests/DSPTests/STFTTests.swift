@@ -42,6 +42,9 @@ final class STFTTests: XCTestCase {
         XCTAssertEqual(power.shape.columns, 87)
         assertClose(power.values, magnitude.values.map { $0 * $0 }, rtol: 1e-5, relativeToMax: true)
         assertClose(try settings.spectrogram(y, power: 1).values, magnitude.values, rtol: 1e-5, relativeToMax: true)
+        assertClose(try settings.spectrogram(y, power: 1.5).values, magnitude.values.map { Foundation.pow($0, 1.5) },
+                    rtol: 1e-5, relativeToMax: true)
+        XCTAssertThrowsError(try settings.spectrogram(y, power: 0)) { XCTAssertTrue("\($0)".contains("power=0")) }
     }
 
     func testTorchaudioStyleSpectrogramMatchesTorchaudio() throws {
