@@ -19,14 +19,15 @@ struct FrameTransformer {
         let blocks = (frameCount + Self.blockSize - 1) / Self.blockSize
         signal.withUnsafeBufferPointer { signal in
             window.withUnsafeBufferPointer { window in
-                Parallel.forEach(blocks, when: blocks >= Self.parallelThreshold,
-                                 makeResource: { FFTBlock(size: nFFT, batch: Self.blockSize) }) { index, block in
-                    let first = index * Self.blockSize
-                    let count = min(Self.blockSize, frameCount - first)
-                    load(signal, window, frames: first..<first + count, into: block)
-                    block.forward()
-                    emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
-                                      stride: block.spectrumStride, first: first, count: count))
+                Parallel.forEach(blocks, when: blocks >= Self.parallelThreshold) { index in
+                    FFTBlockPool.shared.withBlock(size: nFFT, batch: Self.blockSize) { block in
+                        let first = index * Self.blockSize
+                        let count = min(Self.blockSize, frameCount - first)
+                        load(signal, window, frames: first..<first + count, into: block)
+                        block.forward()
+                        emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
+                                          stride: block.spectrumStride, first: first, count: count))
+                    }
                 }
             }
         }
