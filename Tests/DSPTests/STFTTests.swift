@@ -27,6 +27,13 @@ final class STFTTests: XCTestCase {
         assertClose(fixed, try CoreFixture.array("istft_hamming_length").values, rtol: 1e-4, relativeToMax: true)
     }
 
+    func testOddSizeBlackmanReflectSTFTMatchesLibrosa() throws {
+        let settings = STFT(nFFT: 1023, hopLength: 300, winLength: 1000, window: .blackman, padMode: .reflect)
+        let S = try settings(Array(try excerpt().prefix(4410)))
+        assertMatches(Matrix(rows: S.rows, columns: S.columns, values: S.real), try CoreFixture.matrix("stft_odd_real"))
+        assertMatches(Matrix(rows: S.rows, columns: S.columns, values: S.imaginary), try CoreFixture.matrix("stft_odd_imag"))
+    }
+
     func testISTFTInvertsDefaultSTFT() throws {
         let y = try CoreFixture.signal("music")
         let restored = try istft(try stft(y), length: y.count)
