@@ -1,0 +1,83 @@
+import Foundation
+
+/// Reading, writing and resampling audio files through libsndfile and libsoxr.
+///
+/// `read` mirrors `librosa.load`: mono mixdown by channel mean, resampling with libsoxr's high
+/// quality (`soxr_hq`) to 22050 Hz by default, `offset`/`duration` windows in seconds. Formats are
+/// those of libsndfile: WAV (PCM 8/16/24/32, float), AIFF, Sun AU, FLAC, Ogg Vorbis and more.
+/// All failures are `AudioIOError`s naming the file.
+public enum AudioFile {
+    /// Frames decoded per libsndfile call; large enough to amortise calls, small enough to stay in cache.
+    static let decodeBlockFrames = 16384
+
+    /// The header of `url`: frames, native rate, channels, container and encoding; no samples are decoded.
+    public static func info(_ url: URL) throws -> AudioInfo {
+        try SoundFile(reading: url).audioInfo
+    }
+
+    /// Decodes `url` into `Float` samples in [-1, 1], as `librosa.load` does.
+    ///
+    /// - Parameters:
+    ///   - sampleRate: target rate in Hz (resampled with libsoxr `soxr_hq`); nil keeps the native rate.
+    ///   - mono: average the channels into one.
+    ///   - offset: seconds to skip; decoding starts at frame `Int(offset * nativeRate)` (seeked, not decoded).
+    ///   - duration: seconds to decode (`Int(duration * nativeRate)` frames), nil for up to the end.
+    /// - Returns: the samples (interleaved when not mono) and their rate. A resampled result has
+    ///   `ceil(frames * sampleRate / nativeRate)` frames, as in librosa.
+    /// - Throws: `AudioIOError` — never returns an empty buffer.
+    public static func read(_ url: URL, sampleRate: Double? = 22050, mono: Bool = true,
+                            offset: Double = 0, duration: Double? = nil) throws -> AudioBuffer {
+        if let sampleRate, !(sampleRate.isFinite && sampleRate > 0) {
+            throw AudioIOError.invalidArgument(path: url.path, message: "sample rate \(sampleRate) Hz must be positive")
+        }
+        let reader = try FrameReader(url, mono: mono, offset: offset, duration: duration)
+        let channels = reader.outputChannels
+        let nativeRate = reader.file.sampleRate
+        guard let sampleRate, sampleRate != nativeRate else {
+            let samples = try [Float](unsafeUninitializedCapacity: reader.frames * channels) { buffer, initialized in
+                var frames = 0
+                while case let count = try reader.read(upTo: decodeBlockFrames, into: buffer.baseAddress! + frames * channels),
+                      count > 0 {
+                    frames += count
+                }
+                initialized = frames * channels
+            }
+            return AudioBuffer(samples: samples, sampleRate: nativeRate, channels: channels)
+        }
+        let resampler = try Resampler(from: nativeRate, to: sampleRate, channels: channels)
+        let outputFrames = Resampler.outputFrames(for: reader.frames, from: nativeRate, to: sampleRate)
+        var block = [Float](repeating: 0, count: decodeBlockFrames * channels)
+        let samples = try block.withUnsafeMutableBufferPointer { block in
+            try resampler.fill(frames: outputFrames) { output in
+                var written = 0
+                while case let count = try reader.read(upTo: decodeBlockFrames, into: block.baseAddress!), count > 0 {
+                    written += try resampler.process(UnsafeBufferPointer(rebasing: block[..<(count * channels)]),
+                                                     into: UnsafeMutableBufferPointer(rebasing: output[(written * channels)...]))
+                }
+                return written
+            }
+        }
+        return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
+    }
+
+    /// Decodes `url` block by block at its native rate, holding one block in memory at a time.
+    ///
+    /// - Parameters:
+    ///   - blockFrames: frames per block (the last block may be shorter).
+    ///   - mono, offset, duration: as in `read`.
+    public static func blocks(_ url: URL, blockFrames: Int = 65536, mono: Bool = true,
+                              offset: Double = 0, duration: Double? = nil) throws -> AudioBlocks {
+        guard blockFrames > 0 else {
+            throw AudioIOError.invalidArgument(path: url.path, message: "blockFrames \(blockFrames) must be positive")
+        }
+        return AudioBlocks(reader: try FrameReader(url, mono: mono, offset: offset, duration: duration),
+                           blockFrames: blockFrames)
+    }
+
+    /// Resamples interleaved `samples` from `inputRate` to `outputRate` Hz as `librosa.resample`
+    /// (`res_type="soxr_hq"` by default): the result has `ceil(frames * outputRate / inputRate)` frames.
+    public static func resample(_ samples: [Float], from inputRate: Double, to outputRate: Double,
+                                channels: Int = 1, quality: Resampler.Quality = .soxr_hq) throws -> [Float] {
+        try Resampler.resample(samples, from: inputRate, to: outputRate, channels: channels, quality: quality)
+    }
+}

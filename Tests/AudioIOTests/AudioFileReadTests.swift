@@ -1,0 +1,69 @@
+import AudioIO
+import TestSupport
+import XCTest
+
+/// `AudioFile.read` against `librosa.load` on the fixtures of `scripts/fixtures/audioio.py`.
+final class AudioFileReadTests: XCTestCase {
+    let stereo44k = Fixtures.url("AudioIO/chirp44k_stereo16.wav")
+    let mono16k = Fixtures.url("AudioIO/chirp16k_float.wav")
+
+    func testDownsampling44kStereoMatchesLibrosa() throws {
+        let buffer = try AudioFile.read(stereo44k)
+        let expected = try NPYArray.fixture("AudioIO/chirp44k_22050.npy")
+        XCTAssertEqual(buffer.sampleRate, 22050)
+        XCTAssertEqual(buffer.channels, 1)
+        XCTAssertEqual(buffer.samples.count, expected.count)
+        XCTAssertLessThanOrEqual(maxAbsDifference(buffer.samples, expected.values), 1e-4)
+    }
+
+    func testUpsampling16kMatchesLibrosa() throws {
+        let buffer = try AudioFile.read(mono16k)
+        let expected = try NPYArray.fixture("AudioIO/chirp16k_22050.npy")
+        XCTAssertEqual(buffer.samples.count, expected.count)
+        XCTAssertLessThanOrEqual(maxAbsDifference(buffer.samples, expected.values), 1e-4)
+    }
+
+    func testOffsetAndDurationMatchLibrosa() throws {
+        let buffer = try AudioFile.read(stereo44k, offset: 0.5, duration: 1.0)
+        let expected = try NPYArray.fixture("AudioIO/chirp44k_window_22050.npy")
+        XCTAssertEqual(buffer.samples.count, expected.count)
+        XCTAssertLessThanOrEqual(maxAbsDifference(buffer.samples, expected.values), 1e-4)
+    }
+
+    func testNativeRateStereoWindowIsExactAndInterleaved() throws {
+        let buffer = try AudioFile.read(stereo44k, sampleRate: nil, mono: false, offset: 0.25, duration: 0.5)
+        let expected = try NPYArray.fixture("AudioIO/chirp44k_window_native.npy")  // shape (channels, frames)
+        XCTAssertEqual(buffer.sampleRate, 44100)
+        XCTAssertEqual(buffer.channels, 2)
+        XCTAssertEqual([buffer.channels, buffer.frames], expected.shape)
+        let frames = expected.shape[1]
+        let planar = (0..<2).flatMap { c in (0..<frames).map { buffer.samples[$0 * 2 + c] } }
+        XCTAssertEqual(planar, expected.values)
+    }
+
+    func testMonoIsChannelMean() throws {
+        let stereo = try AudioFile.read(stereo44k, sampleRate: nil, mono: false)
+        let mono = try AudioFile.read(stereo44k, sampleRate: nil)
+        XCTAssertEqual(mono.frames, stereo.frames)
+        XCTAssertEqual(mono.samples, (0..<stereo.frames).map { (stereo.samples[2 * $0] + stereo.samples[2 * $0 + 1]) / 2 })
+    }
+
+    func testWindowReadEqualsSliceOfFullRead() throws {
+        let full = try AudioFile.read(mono16k, sampleRate: nil)
+        let window = try AudioFile.read(mono16k, sampleRate: nil, offset: 1.2345, duration: 0.3)
+        let start = Int(1.2345 * 16000)
+        XCTAssertEqual(window.samples, Array(full.samples[start..<(start + Int(0.3 * 16000))]))
+    }
+
+    func testDurationPastTheEndStopsAtTheEnd() throws {
+        let buffer = try AudioFile.read(mono16k, sampleRate: nil, offset: 1.5, duration: 10)
+        XCTAssertEqual(buffer.frames, 32000 - 24000)
+    }
+
+    func testInfoReadsTheHeader() throws {
+        let info = try AudioFile.info(stereo44k)
+        XCTAssertEqual(info, AudioInfo(frames: 88200, sampleRate: 44100, channels: 2, format: "WAV", subtype: "PCM_16"))
+        XCTAssertEqual(info.duration, 2, accuracy: 1e-12)
+        XCTAssertEqual(try AudioFile.info(mono16k).subtype, "FLOAT")
+    }
+}

@@ -1,6 +1,0 @@
-import XCTest
-import AudioIO
-
-final class AudioIOPlaceholderTests: XCTestCase {
-    func testModuleImports() {}
-}
