@@ -26,3 +26,17 @@ enum Validate {
         }
     }
 }
+
+extension Validate {
+    /// Throws unless `S` is a usable magnitude or power spectrogram: at least two frequency rows,
+    /// one frame, and finite non-negative values.
+    static func spectrogram(_ S: Matrix, parameter: String = "S") throws {
+        guard S.rows >= 2, S.columns >= 1 else {
+            throw DSPError.shapeMismatch("\(parameter) is \(S.rows)×\(S.columns); a spectrogram needs ≥ 2 bins and ≥ 1 frame")
+        }
+        if let index = S.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+            throw DSPError.invalidParameter(name: parameter, value: "\(S.values[index]) at [\(index / S.columns), \(index % S.columns)]",
+                                            requirement: "spectral features need finite non-negative energies")
+        }
+    }
+}

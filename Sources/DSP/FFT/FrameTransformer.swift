@@ -21,7 +21,7 @@ struct FrameTransformer {
         let blocks = (frameCount + Self.blockSize - 1) / Self.blockSize
         signal.withUnsafeBufferPointer { signal in
             window.withUnsafeBufferPointer { window in
-                Self.parallelFor(blocks) { workers, worker in
+                Parallel.run(when: blocks >= Self.parallelThreshold, items: blocks) { workers, worker in
                     let block = FFTBlock(size: nFFT, batch: Self.blockSize)
                     var index = worker
                     while index < blocks {
@@ -47,16 +47,6 @@ struct FrameTransformer {
         }
         let used = frames.count * nFFT
         (block.real + used).update(repeating: 0, count: Self.blockSize * nFFT - used)
-    }
-
-    /// Runs `body(workers, worker)` for each worker: on all cores when there are enough `items`.
-    static func parallelFor(_ items: Int, _ body: (Int, Int) -> Void) {
-        let workers = items >= parallelThreshold ? min(ProcessInfo.processInfo.activeProcessorCount, items) : 1
-        if workers <= 1 {
-            body(1, 0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { body(workers, $0) }
-        }
     }
 }
 

@@ -5,6 +5,8 @@ public enum PadMode: String, Hashable, Sendable {
     /// Mirror without repeating the edge sample (NumPy `reflect`): librosa < 0.9's default,
     /// the padding behind the GTZAN `features_30_sec.csv` table.
     case reflect
+    /// Repeat the edge sample (NumPy `edge`): what `zero_crossing_rate` always uses.
+    case edge
 
     /// `signal` with `amount` samples added to each end.
     func pad(_ signal: [Float], by amount: Int) throws -> [Float] {
@@ -15,7 +17,24 @@ public enum PadMode: String, Hashable, Sendable {
                 out.baseAddress!.advanced(by: amount).update(from: source.baseAddress!, count: source.count)
             }
         }
-        guard self == .reflect else { return padded }
+        switch self {
+        case .constant:
+            return padded
+        case .edge:
+            guard let first = signal.first, let last = signal.last else { return padded }
+            for i in 0..<amount {
+                padded[i] = first
+                padded[amount + signal.count + i] = last
+            }
+            return padded
+        case .reflect:
+            try reflect(signal, into: &padded, by: amount)
+            return padded
+        }
+    }
+
+    /// Fills the `amount` samples at each end of `padded` by NumPy's repeated reflection.
+    private func reflect(_ signal: [Float], into padded: inout [Float], by amount: Int) throws {
         guard signal.count > 1 else {
             throw DSPError.signalTooShort(parameter: "y", length: signal.count, required: 2)
         }
@@ -31,6 +50,5 @@ public enum PadMode: String, Hashable, Sendable {
             padded[amount - 1 - i] = reflected(-1 - i)
             padded[amount + n + i] = reflected(n + i)
         }
-        return padded
     }
 }

@@ -40,12 +40,6 @@ public struct STFT: Hashable, Sendable {
         }
     }
 
-    /// Number of frames for a signal of `length` samples.
-    public func frameCount(signalLength length: Int) -> Int {
-        let padded = center ? length + 2 * (nFFT / 2) : length
-        return padded < nFFT ? 0 : 1 + (padded - nFFT) / hopLength
-    }
-
     /// The complex STFT of `y`: `binCount` rows × `frameCount` columns (librosa's `stft`).
     public func callAsFunction(_ y: [Float]) throws -> ComplexMatrix {
         let (padded, frames) = try prepare(y)
@@ -93,12 +87,9 @@ public struct STFT: Hashable, Sendable {
     /// Validates `y` and the settings; returns the (centre-padded) signal and the frame count.
     private func prepare(_ y: [Float]) throws -> ([Float], Int) {
         try validate()
-        try Validate.audio(y)
-        guard center || y.count >= nFFT else {
-            throw DSPError.signalTooShort(parameter: "y", length: y.count, required: nFFT)
-        }
-        let padded = center ? try padMode.pad(y, by: nFFT / 2) : y
-        return (padded, frameCount(signalLength: y.count))
+        let framing = try Framing(y, frameLength: nFFT, hopLength: hopLength, center: center, padMode: padMode,
+                                  names: ("n_fft", "hop_length"))
+        return (framing.signal, framing.count)
     }
 }
 
