@@ -29,8 +29,10 @@ struct SlidingMedian {
         extended.withUnsafeMutableBufferPointer { extended in
             window.withUnsafeMutableBufferPointer { window in
                 let line = extended.baseAddress!, sorted = window.baseAddress!
-                for j in 0..<extendedCount {
+                for j in 0..<count { line[half + j] = input[j * inputStride] }
+                for j in 0..<half {
                     line[j] = input[Self.reflect(j - half, count: count) * inputStride]
+                    line[half + count + j] = input[Self.reflect(count + j, count: count) * inputStride]
                 }
                 for j in 0..<size { Self.insert(line[j], into: sorted, filled: j) }
                 output[0] = sorted[half]
@@ -62,7 +64,8 @@ struct SlidingMedian {
         sorted[position] = value
     }
 
-    /// Replaces one occurrence of `old` by `new` and restores the order.
+    /// Replaces one occurrence of `old` by `new` and restores the order: a branch-free binary
+    /// search finds the last `old`, then the values between it and `new`'s place shift by one.
     @inline(__always)
     private static func replace(_ old: Float, by new: Float, in sorted: UnsafeMutablePointer<Float>, size: Int) {
         var low = 0, high = size - 1

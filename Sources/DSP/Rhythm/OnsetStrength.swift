@@ -51,3 +51,21 @@ public struct OnsetStrength: Hashable, Sendable {
         return envelope
     }
 }
+
+extension OnsetStrength {
+    /// librosa's `onset.onset_strength(y=...)` with its defaults: the envelope of
+    /// `power_to_db(melspectrogram(y, fmax=sr/2))` (128 bands, power 2, top_db 80), using `stft`'s
+    /// FFT size and hop for the centre shift.
+    public func callAsFunction(_ y: [Float], sampleRate: Float = 22050, stft: STFT = STFT()) throws -> [Float] {
+        let mel = try melSpectrogram(y: y, sampleRate: sampleRate, stft: stft, fMax: sampleRate / 2)
+        var settings = self
+        settings.nFFT = stft.nFFT
+        settings.hopLength = stft.hopLength
+        return try settings(melDecibels: try powerToDB(mel))
+    }
+}
+
+/// librosa's `onset.onset_strength(y=...)` with default settings.
+public func onsetStrength(_ y: [Float], sampleRate: Float = 22050, stft: STFT = STFT()) throws -> [Float] {
+    try OnsetStrength()(y, sampleRate: sampleRate, stft: stft)
+}

@@ -87,3 +87,10 @@ public struct Tempo: Hashable, Sendable {
         }
     }
 }
+
+/// librosa's `feature.tempo(y=y, sr=sr)`: the default global tempo estimate of `y` in BPM, from its
+/// default onset envelope (see ``onsetStrength(_:sampleRate:stft:)``).
+public func tempo(_ y: [Float], sampleRate: Float = 22050, stft: STFT = STFT()) throws -> Double {
+    let envelope = try onsetStrength(y, sampleRate: sampleRate, stft: stft)
+    return try Tempo(sampleRate: Double(sampleRate), hopLength: stft.hopLength)(onsetEnvelope: envelope)
+}

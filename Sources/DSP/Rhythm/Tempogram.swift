@@ -71,7 +71,7 @@ public struct Tempogram: Hashable, Sendable {
             while i + 8 <= count {
                 let a = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
                 let b = base.loadUnaligned(fromByteOffset: (i + lag) * 4, as: SIMD8<Float>.self)
-                vectorSum.addProduct(a, b)
+                vectorSum += a * b
                 i += 8
             }
             var sum = vectorSum.sum()
