@@ -61,15 +61,26 @@ public struct HPSS: Hashable, Sendable {
     /// Step 2: the soft masks from the two filtered spectrograms.
     public func masks(harmonicFiltered: Matrix, percussiveFiltered: Matrix) throws
         -> (harmonic: Matrix, percussive: Matrix) {
-        try validate()
-        let splitZeros = harmonicMargin == 1 && percussiveMargin == 1
-        return (
-            try softmask(harmonicFiltered, reference: scaled(percussiveFiltered, by: harmonicMargin),
-                         power: power, splitZeros: splitZeros),
-            try softmask(percussiveFiltered, reference: scaled(harmonicFiltered, by: percussiveMargin),
-                         power: power, splitZeros: splitZeros)
-        )
+        (try harmonicMask(harmonicFiltered: harmonicFiltered, percussiveFiltered: percussiveFiltered),
+         try percussiveMask(harmonicFiltered: harmonicFiltered, percussiveFiltered: percussiveFiltered))
     }
+
+    /// Step 2, harmonic half: `softmask(H, P · harmonicMargin)`.
+    public func harmonicMask(harmonicFiltered: Matrix, percussiveFiltered: Matrix) throws -> Matrix {
+        try validate()
+        return try softmask(harmonicFiltered, reference: scaled(percussiveFiltered, by: harmonicMargin),
+                            power: power, splitZeros: splitZeros)
+    }
+
+    /// Step 2, percussive half: `softmask(P, H · percussiveMargin)`.
+    public func percussiveMask(harmonicFiltered: Matrix, percussiveFiltered: Matrix) throws -> Matrix {
+        try validate()
+        return try softmask(percussiveFiltered, reference: scaled(harmonicFiltered, by: percussiveMargin),
+                            power: power, splitZeros: splitZeros)
+    }
+
+    /// librosa gives both-zero bins a mask of one half when neither margin widens the split.
+    private var splitZeros: Bool { harmonicMargin == 1 && percussiveMargin == 1 }
 
     /// The harmonic and percussive soft masks of a magnitude spectrogram (`hpss(S, mask=True)`).
     public func masks(of magnitude: Matrix) throws -> (harmonic: Matrix, percussive: Matrix) {

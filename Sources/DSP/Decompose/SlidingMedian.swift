@@ -64,8 +64,8 @@ struct SlidingMedian {
         sorted[position] = value
     }
 
-    /// Replaces one occurrence of `old` by `new` and restores the order: a branch-free binary
-    /// search finds the last `old`, then the values between it and `new`'s place shift by one.
+    /// Replaces one occurrence of `old` by `new` and restores the order: a binary search finds
+    /// `old`, then the values between it and `new`'s place shift by one.
     @inline(__always)
     private static func replace(_ old: Float, by new: Float, in sorted: UnsafeMutablePointer<Float>, size: Int) {
         var low = 0, high = size - 1
