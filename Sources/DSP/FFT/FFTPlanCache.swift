@@ -35,15 +35,15 @@ final class FFTPlanCache: @unchecked Sendable {
         if let plan = plans[key] { return plan }
         let scratch = FFTBlock(size: size, batch: batch)
         var n = Int32(size)
-        let bins = Int32(size / 2 + 1)
+        let stride = Int32(scratch.spectrumStride)
         let flags = UInt32(FFTW_MEASURE)
         let made: OpaquePointer?
         switch direction {
         case .forward:
             made = fftwf_plan_many_dft_r2c(1, &n, Int32(batch), scratch.real, nil, 1, n,
-                                           scratch.complex, nil, 1, bins, flags)
+                                           scratch.complex, nil, 1, stride, flags)
         case .inverse:
-            made = fftwf_plan_many_dft_c2r(1, &n, Int32(batch), scratch.complex, nil, 1, bins,
+            made = fftwf_plan_many_dft_c2r(1, &n, Int32(batch), scratch.complex, nil, 1, stride,
                                            scratch.real, nil, 1, n, flags)
         }
         guard let plan = made else { fatalError("FFTW could not plan a \(direction) transform of \(size) points") }

@@ -14,10 +14,8 @@ struct FrameTransformer {
     let window: [Float]
 
     /// Transforms the `frameCount` frames of `signal` (frame `t` starts at `t * hopLength`) and
-    /// hands each block to `emit(spectra, firstFrame, count)`. `spectra` holds `count` spectra of
-    /// `nFFT / 2 + 1` interleaved complex values. `emit` runs concurrently for different blocks.
-    func forEachBlock(of signal: [Float], frameCount: Int,
-                      _ emit: (UnsafePointer<Float>, Int, Int) -> Void) {
+    /// hands each block of spectra to `emit`, which runs concurrently for different blocks.
+    func forEachBlock(of signal: [Float], frameCount: Int, _ emit: (SpectraBlock) -> Void) {
         let blocks = (frameCount + Self.blockSize - 1) / Self.blockSize
         signal.withUnsafeBufferPointer { signal in
             window.withUnsafeBufferPointer { window in
@@ -29,7 +27,8 @@ struct FrameTransformer {
                         let count = min(Self.blockSize, frameCount - first)
                         load(signal, window, frames: first..<first + count, into: block)
                         block.forward()
-                        emit(block.interleaved, first, count)
+                        emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
+                                          stride: block.spectrumStride, first: first, count: count))
                         index += workers
                     }
                 }
@@ -50,18 +49,23 @@ struct FrameTransformer {
     }
 }
 
-/// Scatters frame-major blocks into bin-major (row-major, bins × frames) outputs.
-enum BlockScatter {
-    /// Writes `transform(re, im)` of the `count` spectra in `spectra` to columns
-    /// `first ..< first + count` of the `bins × columns` matrix at `output`.
+/// Spectra of consecutive frames, frame-major: bin `k` of the `j`-th frame of the block is the
+/// interleaved complex value at `2 * (j * stride + k)`; the block holds frames `first ..< first + count`.
+struct SpectraBlock {
+    let spectra: UnsafePointer<Float>
+    let bins: Int
+    let stride: Int
+    let first: Int
+    let count: Int
+
+    /// Writes `transform(re, im)` of each value to columns `first ..< first + count` of the
+    /// bin-major `bins × columns` matrix at `output`.
     @inline(__always)
-    static func scatter(_ spectra: UnsafePointer<Float>, bins: Int, first: Int, count: Int,
-                        into output: UnsafeMutablePointer<Float>, columns: Int,
-                        _ transform: (Float, Float) -> Float) {
+    func scatter(into output: UnsafeMutablePointer<Float>, columns: Int, _ transform: (Float, Float) -> Float) {
         for k in 0..<bins {
             let row = output + k * columns + first
             for j in 0..<count {
-                let offset = 2 * (j * bins + k)
+                let offset = 2 * (j * stride + k)
                 row[j] = transform(spectra[offset], spectra[offset + 1])
             }
         }

@@ -26,17 +26,17 @@ extension STFT {
         let scale = 1 / Float(nFFT)
         for first in stride(from: 0, to: frames, by: batch) {
             let count = min(batch, frames - first)
-            let spectra = block.interleaved
-            spectra.update(repeating: 0, count: 2 * bins * batch)
+            let spectra = block.interleaved, stride = block.spectrumStride
+            spectra.update(repeating: 0, count: 2 * stride * batch)
             for k in 0..<bins {
                 for j in 0..<count {
-                    spectra[2 * (j * bins + k)] = stftMatrix.real[k * frames + first + j]
-                    spectra[2 * (j * bins + k) + 1] = stftMatrix.imaginary[k * frames + first + j]
+                    spectra[2 * (j * stride + k)] = stftMatrix.real[k * frames + first + j]
+                    spectra[2 * (j * stride + k) + 1] = stftMatrix.imaginary[k * frames + first + j]
                 }
             }
             for j in 0..<count {
-                spectra[2 * j * bins + 1] = 0
-                if nFFT % 2 == 0 { spectra[2 * (j * bins + bins - 1) + 1] = 0 }
+                spectra[2 * j * stride + 1] = 0
+                if nFFT % 2 == 0 { spectra[2 * (j * stride + bins - 1) + 1] = 0 }
             }
             block.inverse()
             for j in 0..<count {
