@@ -38,14 +38,16 @@ public struct MedianFilter: Hashable, Sendable {
         var output = Matrix(rows: matrix.rows, columns: matrix.columns)
         guard matrix.rows > 0, matrix.columns > 0 else { return output }
         var median = SlidingMedian(size: size)
-        let (lines, length, lineStep, valueStep) = axis == .time
+        let (lines, length, lineStride, positionStride) = axis == .time
             ? (matrix.rows, matrix.columns, matrix.columns, 1)
             : (matrix.columns, matrix.rows, 1, matrix.columns)
         matrix.values.withUnsafeBufferPointer { input in
             output.values.withUnsafeMutableBufferPointer { result in
-                for line in 0..<lines {
-                    median.filter(input.baseAddress! + line * lineStep, inputStride: valueStep, count: length,
-                                  into: result.baseAddress! + line * lineStep, outputStride: valueStep)
+                for first in stride(from: 0, to: lines, by: SlidingMedian.laneCount) {
+                    let offset = first * lineStride
+                    median.filter(input.baseAddress! + offset, into: result.baseAddress! + offset,
+                                  lanes: min(SlidingMedian.laneCount, lines - first), laneStride: lineStride,
+                                  positionStride: positionStride, count: length)
                 }
             }
         }
