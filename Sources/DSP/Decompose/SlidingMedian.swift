@@ -3,7 +3,7 @@
 ///
 /// Each SIMD lane holds one line's window, kept sorted. A step removes the value leaving the
 /// window and inserts the one entering it in a single branch-free pass of compares, selects,
-/// minima and maxima (`R[i] = W[i] < old ? W[i] : W[i+1]`, `W'[i] = max(R[i−1], min(new, R[i]))`),
+/// minima and maxima (`R[i] = W[i] < old ? W[i] : W[i+1]`, `W'[i] = min(R[i], max(R[i−1], new))`),
 /// so every result is exactly one of the input values, as SciPy's. Lines are gathered into a
 /// lane-interleaved scratch buffer, which makes rows and columns of a row-major matrix cost the
 /// same. One instance owns its scratch buffers and is reused for every group of lines.
@@ -101,17 +101,18 @@ struct SlidingMedian {
         for i in 1...size {
             let next = sorted[i + 1]
             let removed = next.replacing(with: current, where: current .< old)
-            sorted[i] = maximum(previous, minimum(new, removed))
+            sorted[i] = minimum(removed, maximum(new, previous))
             previous = removed
             current = next
         }
     }
 
-    /// Lane-wise minimum (the standard library's `pointwiseMin` is not vectorised).
+    /// Lane-wise minimum, in the form the compiler maps to `minps` (the standard library's
+    /// `pointwiseMin` is not vectorised).
     @inline(__always)
-    private static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: b .< a) }
+    private static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes { b.replacing(with: a, where: a .< b) }
 
-    /// Lane-wise maximum.
+    /// Lane-wise maximum, in the form the compiler maps to `maxps`.
     @inline(__always)
     private static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: a .< b) }
 }

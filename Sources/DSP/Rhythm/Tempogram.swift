@@ -66,12 +66,19 @@ public struct Tempogram: Hashable, Sendable {
         let base = UnsafeRawPointer(x.baseAddress!)
         for lag in 0..<n {
             let count = n - lag
-            var vectorSum = SIMD8<Float>(repeating: 0)
+            var sums = (SIMD8<Float>(repeating: 0), SIMD8<Float>(repeating: 0))
             var i = 0
-            while i + 8 <= count {
-                let a = base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                let b = base.loadUnaligned(fromByteOffset: (i + lag) * 4, as: SIMD8<Float>.self)
-                vectorSum += a * b
+            while i + 16 <= count {
+                sums.0 += base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                    * base.loadUnaligned(fromByteOffset: (i + lag) * 4, as: SIMD8<Float>.self)
+                sums.1 += base.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
+                    * base.loadUnaligned(fromByteOffset: (i + 8 + lag) * 4, as: SIMD8<Float>.self)
+                i += 16
+            }
+            var vectorSum = sums.0 + sums.1
+            if i + 8 <= count {
+                vectorSum += base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
+                    * base.loadUnaligned(fromByteOffset: (i + lag) * 4, as: SIMD8<Float>.self)
                 i += 8
             }
             var sum = vectorSum.sum()
