@@ -42,6 +42,9 @@ final class STFTTests: XCTestCase {
         XCTAssertEqual(power.shape.columns, 87)
         assertClose(power.values, magnitude.values.map { $0 * $0 }, rtol: 1e-5, relativeToMax: true)
         assertClose(try settings.spectrogram(y, power: 1).values, magnitude.values, rtol: 1e-5, relativeToMax: true)
+        assertClose(try settings.spectrogram(y, power: 1.5).values, magnitude.values.map { Foundation.pow($0, 1.5) },
+                    rtol: 1e-5, relativeToMax: true)
+        XCTAssertThrowsError(try settings.spectrogram(y, power: 0)) { XCTAssertTrue("\($0)".contains("power=0")) }
     }
 
     func testTorchaudioStyleSpectrogramMatchesTorchaudio() throws {
@@ -67,10 +70,18 @@ final class STFTTests: XCTestCase {
         XCTAssertThrowsError(try stft(short, winLength: 4096)) { XCTAssertTrue("\($0)".contains("win_length")) }
     }
 
-    func testShortCentredSignalIsZeroPaddedLikeLibrosa() throws {
+    func testShortCentredSignalsArePaddedLikeLibrosa() throws {
         let S = try stft([Float](repeating: 0.5, count: 100))
         XCTAssertEqual(S.columns, 1)
         XCTAssertEqual(S.rows, 1025)
+        // NumPy reflects one sample into copies of itself: the DC bin sums the whole Hann window.
+        let single = try stft([0.5], padMode: .reflect)
+        XCTAssertEqual(single.real[0], 512, accuracy: 1e-3)
+        // A longer reflection folds back and forth over the signal: np.pad([1, 2, 3], 8, "reflect")[:16].
+        let folded = try STFT(nFFT: 16, hopLength: 4, padMode: .reflect)([1, 2, 3])
+        let numpyFrame: [Float] = [1, 2, 3, 2, 1, 2, 3, 2, 1, 2, 3, 2, 1, 2, 3, 2]
+        let window = Window.hann.values(length: 16)
+        XCTAssertEqual(folded.real[0], zip(numpyFrame, window).map(*).reduce(0, +), accuracy: 1e-5)
     }
 }
 

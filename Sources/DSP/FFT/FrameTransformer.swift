@@ -19,18 +19,14 @@ struct FrameTransformer {
         let blocks = (frameCount + Self.blockSize - 1) / Self.blockSize
         signal.withUnsafeBufferPointer { signal in
             window.withUnsafeBufferPointer { window in
-                Parallel.run(when: blocks >= Self.parallelThreshold, items: blocks) { workers, worker in
-                    let block = FFTBlock(size: nFFT, batch: Self.blockSize)
-                    var index = worker
-                    while index < blocks {
-                        let first = index * Self.blockSize
-                        let count = min(Self.blockSize, frameCount - first)
-                        load(signal, window, frames: first..<first + count, into: block)
-                        block.forward()
-                        emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
-                                          stride: block.spectrumStride, first: first, count: count))
-                        index += workers
-                    }
+                Parallel.forEach(blocks, when: blocks >= Self.parallelThreshold,
+                                 makeResource: { FFTBlock(size: nFFT, batch: Self.blockSize) }) { index, block in
+                    let first = index * Self.blockSize
+                    let count = min(Self.blockSize, frameCount - first)
+                    load(signal, window, frames: first..<first + count, into: block)
+                    block.forward()
+                    emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
+                                      stride: block.spectrumStride, first: first, count: count))
                 }
             }
         }

@@ -22,14 +22,16 @@ struct SpectralMoments {
 
     init(_ S: Matrix, sampleRate: Float) {
         spectrogram = S
-        frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: 2 * (S.rows - 1))
+        let frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: 2 * (S.rows - 1))
+        self.frequencies = frequencies
         var totals = [Double](repeating: 0, count: S.columns)
         var weighted = totals
-        for k in 0..<S.rows {
-            for t in 0..<S.columns {
-                let value = Double(S.values[k * S.columns + t])
+        S.forEachRow { k, row in
+            let frequency = frequencies[k]
+            for t in 0..<row.count {
+                let value = Double(row[t])
                 totals[t] += value
-                weighted[t] += frequencies[k] * value
+                weighted[t] += frequency * value
             }
         }
         norms = totals.map { $0 < Double(Float.leastNormalMagnitude) ? 1 : $0 }
@@ -39,11 +41,14 @@ struct SpectralMoments {
     /// `(Σ S/‖S‖₁ · |f − centroid|^p)^(1/p)` for each frame; with `normalize: false`, raw `S`.
     func bandwidths(p: Double, normalize: Bool) -> [Double] {
         var sums = [Double](repeating: 0, count: spectrogram.columns)
-        for k in 0..<spectrogram.rows {
-            for t in 0..<spectrogram.columns {
-                let deviation = abs(frequencies[k] - centroids[t])
-                let power = p == 2 ? deviation * deviation : Foundation.pow(deviation, p)
-                sums[t] += Double(spectrogram.values[k * spectrogram.columns + t]) * power
+        centroids.withUnsafeBufferPointer { centroids in
+            spectrogram.forEachRow { k, row in
+                let frequency = frequencies[k]
+                for t in 0..<row.count {
+                    let deviation = abs(frequency - centroids[t])
+                    let power = p == 2 ? deviation * deviation : Foundation.pow(deviation, p)
+                    sums[t] += Double(row[t]) * power
+                }
             }
         }
         return sums.enumerated().map { t, sum in Foundation.pow(normalize ? sum / norms[t] : sum, 1 / p) }

@@ -44,7 +44,7 @@ public struct STFT: Hashable, Sendable {
     public func callAsFunction(_ y: [Float]) throws -> ComplexMatrix {
         let (padded, frames) = try prepare(y)
         var real = [Float](repeating: 0, count: binCount * frames)
-        var imaginary = real
+        var imaginary = [Float](repeating: 0, count: binCount * frames)
         let bins = binCount
         real.withUnsafeMutableBufferPointer { real in
             imaginary.withUnsafeMutableBufferPointer { imaginary in
