@@ -50,8 +50,7 @@ public struct STFT: Hashable, Sendable {
             imaginary.withUnsafeMutableBufferPointer { imaginary in
                 let re = real.baseAddress!, im = imaginary.baseAddress!
                 transformer.forEachBlock(of: padded, frameCount: frames) { block in
-                    block.scatter(into: re, columns: frames) { r, _ in r }
-                    block.scatter(into: im, columns: frames) { _, i in i }
+                    block.scatter(real: re, imaginary: im, columns: frames)
                 }
             }
         }
