@@ -30,7 +30,9 @@ let segmentLength = options.segmentSeconds.map { Int($0 * sampleRate) - 1 }
 /// The CSV rows of one file, or why it was skipped.
 func rows(for url: URL) -> Result<[String], Error> {
     Result {
-        let y = try AudioFile.read(url, sampleRate: sampleRate, mono: true).samples
+        // AudioIO opens regular files only: read a symlinked dataset through its targets (the
+        // names and labels still come from the links).
+        let y = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: sampleRate, mono: true).samples
         let label = TrackList.label(of: url)
         func row(_ samples: ArraySlice<Float>, segment: Int?) throws -> String {
             let values = try features(Array(samples))
