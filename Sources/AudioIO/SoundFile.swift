@@ -130,16 +130,15 @@ final class SoundFile {
         guard sf_close(handle) == 0 else { throw AudioIOError.ioFailure(path: path, message: message) }
     }
 
+    /// Follows symbolic links (datasets are often linked into place), as `stat(2)` does.
     private static func checkRegularFile(_ path: String) throws {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            if !FileManager.default.fileExists(atPath: path) { throw AudioIOError.notFound(path: path) }
-            throw AudioIOError.ioFailure(path: path, message: error.localizedDescription)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            if errno == ENOENT { throw AudioIOError.notFound(path: path) }
+            throw AudioIOError.ioFailure(path: path, message: String(cString: strerror(errno)))
         }
-        guard attributes[.type] as? FileAttributeType == .typeRegular else { throw AudioIOError.notAFile(path: path) }
-        guard (attributes[.size] as? NSNumber)?.intValue != 0 else {
+        guard status.st_mode & S_IFMT == S_IFREG else { throw AudioIOError.notAFile(path: path) }
+        guard status.st_size != 0 else {
             throw AudioIOError.emptyAudio(path: path, message: "the file is empty (0 bytes)")
         }
     }

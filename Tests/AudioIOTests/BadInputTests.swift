@@ -43,6 +43,16 @@ final class BadInputTests: XCTestCase {
         assertRejected(directory) { if case .notAFile = $0 { true } else { false } }
     }
 
+    func testSymbolicLinkIsFollowed() throws {
+        let target = try file("linked-target.wav", try validFile("link.wav", frames: 500))
+        let link = directory.appendingPathComponent("link.wav")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        XCTAssertEqual(try AudioFile.read(link, sampleRate: nil).frames, 500)
+        let dangling = directory.appendingPathComponent("dangling.wav")
+        try FileManager.default.createSymbolicLink(at: dangling, withDestinationURL: directory.appendingPathComponent("gone.wav"))
+        assertRejected(dangling) { if case .notFound = $0 { true } else { false } }
+    }
+
     func testZeroByteFile() throws {
         assertRejected(try file("empty.wav", [])) { if case .emptyAudio = $0 { true } else { false } }
     }
