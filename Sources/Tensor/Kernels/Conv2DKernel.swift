@@ -1,0 +1,244 @@
+import Foundation
+import COpenBLAS
+
+/// Grouped 2-D convolution of one NCHW image at a time by im2col + `cblas_sgemm`.
+///
+/// The output is produced in bands of `bandRows` output rows so that the column matrix of a band
+/// (and the matching output band) stays in cache. Pointwise convolutions (1×1, stride 1, no
+/// padding) skip the unfolding: the input image is already its own column matrix.
+/// Weights are `[outChannels, inChannels / groups, kh, kw]`, as PyTorch's. The batch methods switch
+/// to Winograd's algorithm (`Winograd3x3Kernel`) for ungrouped 3×3 stride-1 convolutions with at
+/// least `winogradMinimumChannels` input channels and outputs at least `winogradMinimumWidth` wide;
+/// below that its GEMMs are too thin (and its tiles too wasteful) to pay off.
+struct Conv2DKernel {
+    var inChannels: Int
+    var outChannels: Int
+    var groups: Int
+    var geometry: WindowGeometry
+    /// Output rows per band.
+    var bandRows: Int
+    /// The Winograd kernel used by the batch methods when it applies.
+    var winograd: Winograd3x3Kernel?
+
+    static let winogradMinimumChannels = 8
+    static let winogradMinimumWidth = 16
+
+    /// Floats of column matrix plus output band kept in cache per band.
+    static let bandBudget = 96 * 1024
+
+    init(inChannels: Int, outChannels: Int, groups: Int, geometry: WindowGeometry) {
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.groups = groups
+        self.geometry = geometry
+        let rowFloats = (inChannels * geometry.kernelArea + outChannels) * geometry.width.outputSize
+        bandRows = min(max(Self.bandBudget / max(rowFloats, 1), 1), max(geometry.height.outputSize, 1))
+        if groups == 1, inChannels >= Self.winogradMinimumChannels, geometry.width.outputSize >= Self.winogradMinimumWidth,
+           Winograd3x3Kernel.applies(to: geometry) {
+            winograd = Winograd3x3Kernel(inChannels: inChannels, outChannels: outChannels, geometry: geometry)
+        }
+    }
+
+    var groupInChannels: Int { inChannels / groups }
+    var groupOutChannels: Int { outChannels / groups }
+    /// Rows of the column matrix of one group: the GEMM inner dimension.
+    var patchSize: Int { groupInChannels * geometry.kernelArea }
+    var isPointwise: Bool {
+        let (h, w) = (geometry.height, geometry.width)
+        return geometry.kernelArea == 1 && h.stride == 1 && w.stride == 1
+            && h.padBefore == 0 && w.padBefore == 0 && h.outputSize == h.inputSize && w.outputSize == w.inputSize
+    }
+    /// Floats of scratch needed by `forward` / `backward` for one column matrix.
+    var columnCapacity: Int { isPointwise ? 0 : inChannels * geometry.kernelArea * bandRows * geometry.width.outputSize }
+
+    /// The bands of output rows.
+    var bands: StrideTo<Int> { stride(from: 0, to: geometry.height.outputSize, by: bandRows) }
+
+    /// `output = weight ⊛ input + bias` for one image.
+    func forward(input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
+                 output: UnsafeMutablePointer<Float>, columns: UnsafeMutablePointer<Float>) {
+        let plane = geometry.outputPlane
+        for bandStart in bands {
+            let rows = bandStart..<min(bandStart + bandRows, geometry.height.outputSize)
+            let (matrix, stride) = columnMatrix(input, rows: rows, scratch: columns)
+            let offset = rows.lowerBound * geometry.width.outputSize
+            let width = rows.count * geometry.width.outputSize
+            if let bias {
+                for channel in 0..<outChannels {
+                    (output + channel * plane + offset).update(repeating: bias[channel], count: width)
+                }
+            }
+            for group in 0..<groups {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
+                            Int32(groupOutChannels), Int32(width), Int32(patchSize),
+                            1, weight + group * groupOutChannels * patchSize, Int32(patchSize),
+                            matrix + group * patchSize * stride, Int32(stride),
+                            bias == nil ? 0 : 1,
+                            output + group * groupOutChannels * plane + offset, Int32(plane))
+            }
+        }
+    }
+
+    /// Backward pass for one image. Accumulates into `weightGradient` and `biasGradient` and
+    /// overwrites `inputGradient`; any of them may be nil when not wanted.
+    func backward(input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                  outputGradient: UnsafePointer<Float>,
+                  inputGradient: UnsafeMutablePointer<Float>?,
+                  weightGradient: UnsafeMutablePointer<Float>?,
+                  biasGradient: UnsafeMutablePointer<Float>?,
+                  columns: UnsafeMutablePointer<Float>, columnGradients: UnsafeMutablePointer<Float>) {
+        let plane = geometry.outputPlane
+        if let inputGradient, !isPointwise {
+            inputGradient.update(repeating: 0, count: inChannels * geometry.inputPlane)
+        }
+        for bandStart in bands {
+            let rows = bandStart..<min(bandStart + bandRows, geometry.height.outputSize)
+            let offset = rows.lowerBound * geometry.width.outputSize
+            let width = rows.count * geometry.width.outputSize
+            if let biasGradient {
+                accumulateBiasGradient(outputGradient, offset: offset, count: width, into: biasGradient)
+            }
+            if let weightGradient {
+                let (matrix, stride) = columnMatrix(input, rows: rows, scratch: columns)
+                for group in 0..<groups {
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
+                                Int32(groupOutChannels), Int32(patchSize), Int32(width),
+                                1, outputGradient + group * groupOutChannels * plane + offset, Int32(plane),
+                                matrix + group * patchSize * stride, Int32(stride),
+                                1, weightGradient + group * groupOutChannels * patchSize, Int32(patchSize))
+                }
+            }
+            if let inputGradient {
+                let (target, stride) = isPointwise
+                    ? (inputGradient + offset, plane) : (columnGradients, width)
+                for group in 0..<groups {
+                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
+                                Int32(patchSize), Int32(width), Int32(groupOutChannels),
+                                1, weight + group * groupOutChannels * patchSize, Int32(patchSize),
+                                outputGradient + group * groupOutChannels * plane + offset, Int32(plane),
+                                0, target + group * patchSize * stride, Int32(stride))
+                }
+                if !isPointwise {
+                    Im2Col.fold(columnGradients, channels: inChannels, geometry: geometry, rows: rows,
+                                into: inputGradient)
+                }
+            }
+        }
+    }
+
+    /// The column matrix of a band and its row stride: the unfolded scratch, or for pointwise
+    /// convolutions the input itself.
+    private func columnMatrix(_ input: UnsafePointer<Float>, rows: Range<Int>,
+                              scratch: UnsafeMutablePointer<Float>) -> (UnsafePointer<Float>, Int) {
+        if isPointwise {
+            return (input + rows.lowerBound * geometry.width.outputSize, geometry.inputPlane)
+        }
+        Im2Col.unfold(input, channels: inChannels, geometry: geometry, rows: rows, into: scratch)
+        return (UnsafePointer(scratch), rows.count * geometry.width.outputSize)
+    }
+}
+
+extension Conv2DKernel {
+    /// Forward pass over `batch` consecutive images, images split across `Parallel` workers.
+    func forward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                 bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
+        let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
+        let transformed = winograd.map { _ in transformedWeights(weight, flipped: false) }
+        Parallel.parallelFor(0..<batch) { images in
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(columnCapacity, winograd?.scratchCount ?? 0, 1))
+            defer { scratch.deallocate() }
+            for image in images {
+                let (x, y) = (input + image * inputImage, output + image * outputImage)
+                if let winograd, let transformed {
+                    winograd.forward(input: x, transformedWeight: transformed, bias: bias, output: y, scratch: scratch)
+                } else {
+                    forward(input: x, weight: weight, bias: bias, output: y, columns: scratch)
+                }
+            }
+        }
+    }
+
+    /// Backward pass over `batch` images: overwrites `inputGradient` and (when given) sets
+    /// `weightGradient` and `biasGradient` to the sums over the batch.
+    func backward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
+                  outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
+                  weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?) {
+        let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
+        // Weight gradients are summed in the Winograd domain when that kernel runs.
+        let weightCount = winograd == nil ? outChannels * patchSize : 16 * outChannels * inChannels
+        let adjoint = winograd.map { _ in transposedWinograd() }
+        let flipped = adjoint.map { _ in transformedWeights(weight, flipped: true) }
+        let scratchCount = max(2 * columnCapacity, winograd?.scratchCount ?? 0, adjoint?.scratchCount ?? 0)
+        let totals = UnsafeMutablePointer<Float>.allocate(capacity: weightCount + outChannels)
+        defer { totals.deallocate() }
+        totals.initialize(repeating: 0, count: weightCount + outChannels)
+        let lock = NSLock()
+        Parallel.parallelFor(0..<batch) { images in
+            // Per-worker scratch, then this worker's weight and bias sums.
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount + weightCount + outChannels)
+            defer { scratch.deallocate() }
+            let partialWeight = scratch + scratchCount, partialBias = partialWeight + weightCount
+            partialWeight.initialize(repeating: 0, count: weightCount + outChannels)
+            for image in images {
+                let (x, dy) = (input + image * inputImage, outputGradient + image * outputImage)
+                let dx = inputGradient.map { $0 + image * inputImage }
+                guard let winograd, let adjoint, let flipped else {
+                    backward(input: x, weight: weight, outputGradient: dy, inputGradient: dx,
+                             weightGradient: weightGradient == nil ? nil : partialWeight,
+                             biasGradient: biasGradient == nil ? nil : partialBias,
+                             columns: scratch, columnGradients: scratch + columnCapacity)
+                    continue
+                }
+                if weightGradient != nil {
+                    winograd.accumulateWeightGradient(input: x, outputGradient: dy, into: partialWeight, scratch: scratch)
+                }
+                if let dx {
+                    adjoint.forward(input: dy, transformedWeight: flipped, bias: nil, output: dx, scratch: scratch)
+                }
+                if biasGradient != nil {
+                    accumulateBiasGradient(dy, offset: 0, count: geometry.outputPlane, into: partialBias)
+                }
+            }
+            lock.withLock {
+                for k in 0..<weightCount + outChannels { totals[k] += partialWeight[k] }
+            }
+        }
+        if let weightGradient {
+            if winograd == nil {
+                weightGradient.initialize(from: totals, count: weightCount)
+            } else {
+                Winograd3x3Kernel.weightGradient(totals, outChannels: outChannels, inChannels: inChannels,
+                                                 into: weightGradient)
+            }
+        }
+        biasGradient?.initialize(from: totals + weightCount, count: outChannels)
+    }
+
+    /// Adds `Σ gradient[channel plane][offset..<offset + count]` to `biasGradient[channel]` for every channel.
+    private func accumulateBiasGradient(_ gradient: UnsafePointer<Float>, offset: Int, count: Int,
+                                        into biasGradient: UnsafeMutablePointer<Float>) {
+        for channel in 0..<outChannels {
+            biasGradient[channel] += VectorSum.sum(gradient + channel * geometry.outputPlane + offset, count: count)
+        }
+    }
+
+    /// The Winograd-transformed weights, flipped for the input gradient, as a scratch array.
+    private func transformedWeights(_ weight: UnsafePointer<Float>, flipped: Bool) -> [Float] {
+        [Float](unsafeUninitializedCapacity: 16 * outChannels * inChannels) { buffer, count in
+            Winograd3x3Kernel.transformedWeights(weight, outChannels: outChannels, inChannels: inChannels,
+                                                 flipped: flipped, into: buffer.baseAddress!)
+            count = buffer.count
+        }
+    }
+
+    /// The stride-1 convolution mapping the output gradient to the input gradient: the kernel
+    /// rotated by 180° with padding `2 − p` on each side, whose output has the input's size.
+    private func transposedWinograd() -> Winograd3x3Kernel {
+        func adjoint(_ axis: WindowAxis) -> WindowAxis {
+            WindowAxis(inputSize: axis.outputSize, kernelSize: 3, stride: 1, dilation: 1,
+                       padBefore: 2 - axis.padBefore, padAfter: 2 - axis.padAfter)
+        }
+        return Winograd3x3Kernel(inChannels: outChannels, outChannels: inChannels,
+                                 geometry: WindowGeometry(height: adjoint(geometry.height), width: adjoint(geometry.width)))
+    }
+}
