@@ -9,7 +9,8 @@ final class SafeTensorsTests: XCTestCase {
     func testReadsPythonWrittenMixedDTypes() throws {
         let file = try SafeTensors(contentsOf: directory.appendingPathComponent("mixed.safetensors"))
         XCTAssertEqual(file.metadata, ["format": "pt", "source": "scripts/fixtures/nn.py"])
-        XCTAssertEqual(Set(file.tensors.keys), ["half", "brain", "conv_layers.0.weight", "double"])
+        XCTAssertEqual(Set(file.tensors.keys), ["half", "brain", "conv_layers.0.weight", "double", "bn.num_batches_tracked"])
+        XCTAssertEqual(file.tensors["bn.num_batches_tracked"], StoredTensor(shape: [], values: [7]))
         for (key, fixture) in [("half", "mixed_half"), ("brain", "mixed_brain"),
                                ("conv_layers.0.weight", "mixed_f32"), ("double", "mixed_double")] {
             let expected = try NPYArray.fixture("NN/safetensors/\(fixture).npy")

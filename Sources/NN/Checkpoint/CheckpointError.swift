@@ -22,7 +22,7 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
         case let .io(url, why): return "\(url.path): \(why)"
         case let .malformed(url, why): return "\(url.path): not a valid safetensors file: \(why)"
         case let .unsupportedDType(url, key, dtype):
-            return "\(url.path): tensor '\(key)' has unsupported dtype \(dtype) (F32, F16, BF16, F64 are read)"
+            return "\(url.path): tensor '\(key)' has unsupported dtype \(dtype) (F32, F16, BF16, F64, I64, I32 are read)"
         case let .missingKey(key): return "state dict has no entry '\(key)'"
         case let .unexpectedKey(key): return "state dict entry '\(key)' matches no parameter or buffer"
         case let .shapeMismatch(key, expected, found):

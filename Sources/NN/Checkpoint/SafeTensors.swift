@@ -18,7 +18,7 @@ public struct StoredTensor: Equatable, Sendable {
 /// A safetensors file (https://github.com/huggingface/safetensors): an 8-byte little-endian header length,
 /// a JSON header mapping each key to `dtype`, `shape` and `data_offsets`, then the raw little-endian data.
 ///
-/// Reading converts F32, F16, BF16 and F64 to `Float`; writing stores F32. Files written here load with
+/// Reading converts F32, F16, BF16, F64, I64 and I32 (e.g. `num_batches_tracked`) to `Float`; writing stores F32. Files written here load with
 /// `safetensors.torch.load_file` and are byte-identical to what the Python package writes for F32 tensors
 /// (keys sorted, header padded with spaces to a multiple of 8).
 public struct SafeTensors: Equatable, Sendable {
@@ -152,13 +152,13 @@ public struct SafeTensors: Equatable, Sendable {
 
 /// The element types read from safetensors files.
 private enum ElementFormat: String {
-    case f32 = "F32", f16 = "F16", bf16 = "BF16", f64 = "F64"
+    case f32 = "F32", f16 = "F16", bf16 = "BF16", f64 = "F64", i64 = "I64", i32 = "I32"
 
     var size: Int {
         switch self {
-        case .f32: return 4
+        case .f32, .i32: return 4
         case .f16, .bf16: return 2
-        case .f64: return 8
+        case .f64, .i64: return 8
         }
     }
 
@@ -171,6 +171,10 @@ private enum ElementFormat: String {
                 for i in 0..<count { out[i] = Float(Double(bitPattern: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: UInt64.self)))) }
             case .f16:
                 for i in 0..<count { out[i] = Float(halfBits: UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))) }
+            case .i64:
+                for i in 0..<count { out[i] = Float(Int64(littleEndian: raw.loadUnaligned(fromByteOffset: 8 * i, as: Int64.self))) }
+            case .i32:
+                for i in 0..<count { out[i] = Float(Int32(littleEndian: raw.loadUnaligned(fromByteOffset: 4 * i, as: Int32.self))) }
             case .bf16:
                 for i in 0..<count { out[i] = Float(bitPattern: UInt32(UInt16(littleEndian: raw.loadUnaligned(fromByteOffset: 2 * i, as: UInt16.self))) << 16) }
             }
