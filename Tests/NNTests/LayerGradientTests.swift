@@ -28,3 +28,17 @@ final class LayerGradientTests: XCTestCase {
         assertGradientsCorrect(Sequential(Flatten(), Linear(12, 4), Linear(4, 2)), inputShape: [2, 3, 2, 2])
     }
 }
+
+extension LayerGradientTests {
+    func testConv2DIncludingStridedGroupedAndDepthwise() {
+        assertGradientsCorrect(Conv2D(2, 3, kernelSize: 3, padding: .same), inputShape: [2, 2, 5, 4])
+        assertGradientsCorrect(Conv2D(4, 6, kernelSize: [2, 3], stride: 2, padding: .explicit(1), groups: 2),
+                               inputShape: [1, 4, 5, 6])
+        assertGradientsCorrect(Conv2D.depthwise(3, kernelSize: 3, stride: 2, padding: .explicit(1), bias: false),
+                               inputShape: [2, 3, 5, 5])
+    }
+
+    func testConv1D() {
+        assertGradientsCorrect(Conv1D(3, 4, kernelSize: 3, stride: 2, padding: .same), inputShape: [2, 3, 9])
+    }
+}
