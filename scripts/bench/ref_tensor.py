@@ -7,7 +7,7 @@ import os
 
 import torch
 
-THREADS = int(os.environ.get("GENREKIT_THREADS", os.cpu_count()))
+THREADS = int(os.environ.get("GENREKIT_THREADS", len(os.sched_getaffinity(0))))
 
 
 def _setup(seed):
