@@ -40,13 +40,18 @@ public class Adam: Optimizer {
         let l2 = decoupledWeightDecay ? 0 : weightDecay
         let (oneMinusBeta1, oneMinusBeta2) = (1 - beta1, 1 - beta2)
         let rootCorrection = Float(correction2Root)
-        for i in 0..<p.count {
-            if decay != 1 { p[i] *= decay }
-            let d = l2 == 0 ? g[i] : g[i] + l2 * p[i]
-            m[i] += oneMinusBeta1 * (d - m[i])
-            v[i] = v[i] * beta2 + oneMinusBeta2 * d * d
-            let denominator = v[i].squareRoot() / rootCorrection + epsilon
-            p[i] -= stepSize * (m[i] / denominator)
+        // Eight lanes at a time (the last chunk padded); the arithmetic is the scalar formula's, lane by lane.
+        for start in stride(from: 0, to: p.count, by: 8) {
+            let lanes = Swift.min(8, p.count - start)
+            var (parameter, moment, variance) = (p.lanes(start, lanes), m.lanes(start, lanes), v.lanes(start, lanes))
+            parameter *= decay
+            let d = g.lanes(start, lanes) + l2 * parameter
+            moment += oneMinusBeta1 * (d - moment)
+            variance = variance * beta2 + oneMinusBeta2 * d * d
+            parameter -= stepSize * (moment / (variance.squareRoot() / rootCorrection + epsilon))
+            p.setLanes(parameter, start, lanes)
+            m.setLanes(moment, start, lanes)
+            v.setLanes(variance, start, lanes)
         }
     }
 }
