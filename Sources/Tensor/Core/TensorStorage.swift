@@ -1,0 +1,39 @@
+/// The heap buffer behind one or more `Tensor` values (copy-on-write).
+///
+/// A 64-byte aligned block of `Float`, freed when the last tensor sharing it goes away. Tensors
+/// copy it only when written while shared (see `Tensor.withUnsafeMutableBufferPointer`).
+@usableFromInline
+final class TensorStorage {
+    /// Number of `Float` elements.
+    @usableFromInline let count: Int
+    /// Start of the buffer; valid for `count` elements (at least one element is always allocated).
+    @usableFromInline let pointer: UnsafeMutablePointer<Float>
+
+    /// An uninitialised buffer of `count` elements.
+    @usableFromInline
+    init(uninitializedCount count: Int) {
+        self.count = count
+        let raw = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(count, 1) * MemoryLayout<Float>.stride,
+                                                   alignment: 64)
+        pointer = raw.bindMemory(to: Float.self, capacity: Swift.max(count, 1))
+    }
+
+    /// A buffer of `count` elements all equal to `value`.
+    @usableFromInline
+    convenience init(repeating value: Float, count: Int) {
+        self.init(uninitializedCount: count)
+        pointer.initialize(repeating: value, count: count)
+    }
+
+    /// An independent copy of this buffer.
+    @usableFromInline
+    func copy() -> TensorStorage {
+        let result = TensorStorage(uninitializedCount: count)
+        result.pointer.initialize(from: pointer, count: count)
+        return result
+    }
+
+    deinit {
+        UnsafeMutableRawPointer(pointer).deallocate()
+    }
+}

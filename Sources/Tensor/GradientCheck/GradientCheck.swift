@@ -1,0 +1,118 @@
+/// Checks the analytic gradients of any function or layer against central differences.
+///
+/// The function's output `y` is reduced to the scalar loss `L = Σ yᵢ·rᵢ` with a fixed random
+/// projection `r` (seeded), so every output element contributes. Analytic gradients come from
+/// `y.backward(r)`; numeric ones from `(L(x + ε) − L(x − ε)) / (2ε)` per input element, with `L` summed
+/// in `Double` and the step measured as the difference of the actually stored `Float` values.
+/// An element passes when `|analytic − numeric| ≤ absoluteTolerance + relativeTolerance · max(|analytic|, |numeric|)`.
+///
+/// ```swift
+/// let report = GradientCheck().check([x, w]) { inputs in inputs[0].matmul(inputs[1]).exp() }
+/// XCTAssertTrue(report.passed, report.description)
+///
+/// // A layer's own parameters, perturbed in place where the layer holds them:
+/// let report = GradientCheck().check(parameters: layer.parameters) { layer(input) }
+/// ```
+///
+/// The function must be deterministic (fix dropout masks and random streams) and is evaluated
+/// `2 · (number of checked elements) + 1` times, so keep inputs small.
+public struct GradientCheck {
+    /// Half-width of the central difference. 1e-3 balances float32 rounding against curvature.
+    public var epsilon: Double
+    public var relativeTolerance: Double
+    public var absoluteTolerance: Double
+    /// Seed of the random projection of the output.
+    public var seed: UInt64
+
+    public init(epsilon: Double = 1e-3, relativeTolerance: Double = 1e-2, absoluteTolerance: Double = 1e-3,
+                seed: UInt64 = 0) {
+        self.epsilon = epsilon
+        self.relativeTolerance = relativeTolerance
+        self.absoluteTolerance = absoluteTolerance
+        self.seed = seed
+    }
+
+    /// Checks `function` at `inputs`; gradients are taken with respect to every input.
+    ///
+    /// The inputs are copied (the caller's tensors and their gradients are left untouched).
+    public func check(_ inputs: [Tensor], _ function: ([Tensor]) -> Tensor) -> GradientCheckReport {
+        let copies = inputs.map { input -> Tensor in
+            var copy = Tensor(shape: input.shape, storage: input.storage.copy())
+            copy.requiresGrad = true
+            return copy
+        }
+        return check(parameters: copies) { function(copies) }
+    }
+
+    /// Checks the gradients of `function`'s output with respect to `parameters`, tensors the function
+    /// reads from where it captured them (e.g. a layer's weights). They must require gradients.
+    ///
+    /// Each parameter element is perturbed in its shared storage and restored; the parameters'
+    /// accumulated `grad` values are restored afterwards.
+    public func check(parameters: [Tensor], _ function: () -> Tensor) -> GradientCheckReport {
+        for (index, parameter) in parameters.enumerated() {
+            precondition(parameter.requiresGrad, "GradientCheck: parameter \(index) of shape \(parameter.shape) does not require gradients")
+        }
+        let analytic = analyticGradients(parameters: parameters, function)
+        let projection = analytic.projection
+        func loss() -> Double {
+            let output = Tensor.withoutGrad(function)
+            return output.withUnsafeBufferPointer { values in
+                projection.withUnsafeBufferPointer { weights in
+                    (0..<values.count).reduce(0) { $0 + Double(values[$1]) * Double(weights[$1]) }
+                }
+            }
+        }
+        let reports = parameters.enumerated().map { index, parameter in
+            compare(analytic.gradients[index], numericGradient(of: parameter, loss), input: index, shape: parameter.shape)
+        }
+        return GradientCheckReport(inputs: reports)
+    }
+
+    /// Gradients by `backward(r)` for a seeded random projection `r`, which is returned too.
+    private func analyticGradients(parameters: [Tensor], _ function: () -> Tensor) -> (gradients: [[Float]], projection: Tensor) {
+        let saved = parameters.map(\.grad)
+        parameters.forEach { $0.zeroGrad() }
+        let output = function()
+        var generator = RandomGenerator(seed: seed)
+        let projection = Tensor.normal(output.shape, using: &generator)
+        if output.requiresGrad { output.backward(projection) }
+        let gradients = parameters.map { $0.grad?.scalars ?? [Float](repeating: 0, count: $0.count) }
+        for (parameter, grad) in zip(parameters, saved) { parameter.grad = grad }
+        return (gradients, projection)
+    }
+
+    /// Central differences of `loss` for every element of `parameter`, perturbing its storage in place.
+    private func numericGradient(of parameter: Tensor, _ loss: () -> Double) -> [Double] {
+        let values = parameter.storage.pointer
+        return (0..<parameter.count).map { index in
+            let original = values[index]
+            let plus = Float(Double(original) + epsilon), minus = Float(Double(original) - epsilon)
+            values[index] = plus
+            let lossPlus = loss()
+            values[index] = minus
+            let lossMinus = loss()
+            values[index] = original
+            return (lossPlus - lossMinus) / (Double(plus) - Double(minus))
+        }
+    }
+
+    /// The per-input summary: worst element by tolerance ratio, largest errors.
+    private func compare(_ analytic: [Float], _ numeric: [Double], input: Int, shape: [Int]) -> GradientCheckReport.Input {
+        var report = GradientCheckReport.Input(index: input, shape: shape)
+        var worstRatio = -1.0
+        for (element, (analyticValue, numericValue)) in zip(analytic.map(Double.init), numeric).enumerated() {
+            let error = Swift.abs(analyticValue - numericValue)
+            let magnitude = Swift.max(Swift.abs(analyticValue), Swift.abs(numericValue))
+            let ratio = error / (absoluteTolerance + relativeTolerance * magnitude)
+            report.maxAbsoluteError = Swift.max(report.maxAbsoluteError, error)
+            report.maxRelativeError = Swift.max(report.maxRelativeError, magnitude > 0 ? error / magnitude : 0)
+            if !(ratio <= worstRatio) {
+                worstRatio = ratio.isNaN ? .infinity : ratio
+                report.worstElement = (element, analyticValue, numericValue)
+            }
+        }
+        report.passed = worstRatio <= 1
+        return report
+    }
+}

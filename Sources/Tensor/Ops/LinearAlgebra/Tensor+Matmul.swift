@@ -1,0 +1,47 @@
+extension Tensor {
+    /// Matrix product over the last two dimensions, `[..., m, k] · [..., k, n] → [..., m, n]`, with the
+    /// leading (batch) dimensions broadcast by NumPy rules (as `torch.matmul` for tensors of rank ≥ 2).
+    ///
+    /// Each product is one `cblas_sgemm`; batches of small matrices run in parallel with single-threaded
+    /// BLAS, large matrices use OpenBLAS's own threads.
+    public func matmul(_ other: Tensor) -> Tensor {
+        precondition(rank >= 2 && other.rank >= 2, "matmul: needs rank ≥ 2, got shapes \(shape) and \(other.shape)")
+        let m = shape[rank - 2], k = shape[rank - 1], n = other.shape[other.rank - 1]
+        precondition(other.shape[other.rank - 2] == k, "matmul: inner sizes differ in shapes \(shape) and \(other.shape)")
+        let batch = Tensor.broadcastShape(Array(shape.dropLast(2)), Array(other.shape.dropLast(2)), "matmul")
+        if other.rank == 2 && rank > 2 {
+            // [..., m, k] · [k, n]: one GEMM over all rows.
+            return reshaped(to: [count / Swift.max(k, 1), k]).matmul(other).reshaped(to: batch + [m, n])
+        }
+        let left = expanded(to: batch + [m, k]), right = other.expanded(to: batch + [k, n])
+        let needsLeft = left.requiresGrad, needsRight = right.requiresGrad
+        let value = Tensor.product(left, right)
+        return Tensor.makeResult(value, parents: [left, right]) { gradient in
+            [needsLeft ? Tensor.product(gradient, right, transposeRight: true) : nil,
+             needsRight ? Tensor.product(left, gradient, transposeLeft: true) : nil]
+        }
+    }
+
+    /// Unrecorded batched product `op(a) · op(b)` of tensors with equal batch dimensions.
+    static func product(_ a: Tensor, _ b: Tensor, transposeLeft: Bool = false, transposeRight: Bool = false) -> Tensor {
+        let rowsA = a.shape[a.rank - 2], columnsA = a.shape[a.rank - 1]
+        let rowsB = b.shape[b.rank - 2], columnsB = b.shape[b.rank - 1]
+        let m = transposeLeft ? columnsA : rowsA, k = transposeLeft ? rowsA : columnsA
+        let n = transposeRight ? rowsB : columnsB
+        let batches = a.count / Swift.max(rowsA * columnsA, 1)
+        let x = a.storage.pointer, y = b.storage.pointer
+        return Tensor(shape: Array(a.shape.dropLast(2)) + [m, n]) { out in
+            let z = out.baseAddress!
+            let multiply = { (item: Int) in
+                BLAS.sgemm(transposeA: transposeLeft, transposeB: transposeRight, m: m, n: n, k: k,
+                           a: x + item * rowsA * columnsA, lda: columnsA, b: y + item * rowsB * columnsB, ldb: columnsB,
+                           c: z + item * m * n, ldc: n)
+            }
+            if batches >= Parallel.threadCount && m * n * k < 1 << 21 {
+                Parallel.parallelFor(0..<batches) { items in items.forEach(multiply) }
+            } else {
+                (0..<batches).forEach(multiply)
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import COpenBLAS
+import Dispatch
+import Foundation
+
+/// The threads GenreKit's kernels use: our own parallel loops and OpenBLAS's GEMM threads.
+///
+/// `threadCount` starts at `GENREKIT_THREADS` when set, else the number of active processors, and
+/// applies to both. The two never oversubscribe the machine: inside `parallelFor`, OpenBLAS is set
+/// to one thread (so GEMMs called per chunk run in the calling worker), and a `parallelFor`
+/// nested inside another runs serially.
+public enum Parallel {
+    nonisolated(unsafe) private static var storedThreadCount: Int = {
+        let environment = ProcessInfo.processInfo.environment["GENREKIT_THREADS"].flatMap { Int($0) }
+        let count = Swift.max(1, environment ?? ProcessInfo.processInfo.activeProcessorCount)
+        openblas_set_num_threads(Int32(count))
+        return count
+    }()
+
+    /// Depth of `parallelFor` worker bodies on the current thread.
+    private static let regionDepth = ThreadLocalCounter()
+
+    /// Number of threads for kernels and OpenBLAS (at least 1). Set it before starting work.
+    public static var threadCount: Int {
+        get { storedThreadCount }
+        set {
+            precondition(newValue >= 1, "Parallel.threadCount must be ≥ 1, got \(newValue)")
+            storedThreadCount = newValue
+            openblas_set_num_threads(Int32(newValue))
+        }
+    }
+
+    /// True on a thread running the body of a `parallelFor`.
+    public static var isInsideParallelRegion: Bool { regionDepth.value > 0 }
+
+    /// Calls `body` on disjoint consecutive sub-ranges covering `range`, concurrently.
+    ///
+    /// Uses at most `threadCount` chunks, each at least `minimumChunk` long (so small loops run
+    /// serially on the calling thread), through `DispatchQueue.concurrentPerform`. Runs serially when
+    /// called from inside another `parallelFor`. OpenBLAS runs single-threaded while the chunks run.
+    @inlinable
+    public static func parallelFor(_ range: Range<Int>, minimumChunk: Int = 1, _ body: (Range<Int>) -> Void) {
+        let chunks = Swift.min(threadCount, range.count / Swift.max(minimumChunk, 1))
+        if chunks <= 1 || isInsideParallelRegion {
+            body(range)
+        } else {
+            concurrentChunks(range, chunks: chunks, body)
+        }
+    }
+
+    /// Runs `chunks` sub-ranges of `range` concurrently with OpenBLAS single-threaded.
+    @usableFromInline
+    static func concurrentChunks(_ range: Range<Int>, chunks: Int, _ body: (Range<Int>) -> Void) {
+        let threads = threadCount
+        openblas_set_num_threads(1)
+        defer { openblas_set_num_threads(Int32(threads)) }
+        let total = range.count
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let lower = range.lowerBound + total * chunk / chunks
+            let upper = range.lowerBound + total * (chunk + 1) / chunks
+            regionDepth.incremented { body(lower..<upper) }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-// Tensor: see the module's files. This file holds the module-level documentation.

@@ -1,0 +1,36 @@
+import XCTest
+import Tensor
+import TestSupport
+
+final class MatmulTests: XCTestCase {
+    private var rng = RandomGenerator(seed: 17)
+
+    func testSmallProduct() throws {
+        let a = try Tensor([1, 2, 3, 4, 5, 6], shape: [2, 3])
+        let b = try Tensor([1, 0, 0, 1, 1, 1], shape: [3, 2])
+        XCTAssertEqual(a.matmul(b).scalars, [4, 5, 10, 11])
+    }
+
+    func testBatchedProductMatchesPerItemProducts() {
+        let a = Tensor.normal([5, 1, 3, 4], using: &rng), b = Tensor.normal([2, 4, 6], using: &rng)
+        let product = a.matmul(b)
+        XCTAssertEqual(product.shape, [5, 2, 3, 6])
+        for i in [0, 3] {
+            for j in 0..<2 {
+                let single = a.sliced(axis: 0, i..<i + 1).reshaped(to: [3, 4]).matmul(b.sliced(axis: 0, j..<j + 1).reshaped(to: [4, 6]))
+                let item = product.sliced(axis: 0, i..<i + 1).sliced(axis: 1, j..<j + 1).reshaped(to: [3, 6])
+                assertClose(item.scalars, single.scalars, rtol: 1e-6, atol: 1e-6)
+            }
+        }
+    }
+
+    func testGradientsOfMatmul() {
+        let cases: [(String, [Int], [Int])] = [("2-D", [3, 5], [5, 2]), ("batched", [4, 3, 5], [4, 5, 2]),
+                                               ("broadcast batch", [2, 1, 3, 5], [3, 5, 2]), ("matrix × batch", [3, 5], [2, 5, 4])]
+        for (name, left, right) in cases {
+            let a = Tensor.normal(left, using: &rng), b = Tensor.normal(right, using: &rng)
+            let report = GradientCheck().check([a, b]) { $0[0].matmul($0[1]) }
+            XCTAssertTrue(report.passed, "\(name): \(report)")
+        }
+    }
+}

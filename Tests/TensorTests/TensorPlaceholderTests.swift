@@ -1,6 +1,0 @@
-import XCTest
-import Tensor
-
-final class TensorPlaceholderTests: XCTestCase {
-    func testModuleImports() {}
-}
