@@ -12,11 +12,9 @@ final class ChromaTests: XCTestCase {
     }
 
     func testChromaMatchesLibrosaForEverySignalAndPadMode() throws {
-        for name in CoreFixture.signals {
-            for mode in [PadMode.constant, .reflect] {
-                let chroma = try chromaSTFT(y: try CoreFixture.signal(name), stft: STFT(padMode: mode))
-                assertMatches(chroma, try CoreFixture.matrix("chroma_\(name)_\(mode.rawValue)"), "\(name) \(mode)")
-            }
+        try CoreFixture.forEachSignalAndPadMode { name, mode, y in
+            let chroma = try chromaSTFT(y: y, stft: STFT(padMode: mode))
+            assertMatches(chroma, try CoreFixture.matrix("chroma_\(name)_\(mode.rawValue)"), "\(name) \(mode)")
         }
     }
 

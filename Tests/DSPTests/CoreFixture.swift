@@ -17,6 +17,14 @@ enum CoreFixture {
         try array("signal_\(name)").values
     }
 
+    /// Runs `check(signalName, padMode, signal)` for the three signals in both centre pad modes.
+    static func forEachSignalAndPadMode(_ check: (String, PadMode, [Float]) throws -> Void) throws {
+        for name in signals {
+            let y = try signal(name)
+            for mode in [PadMode.constant, .reflect] { try check(name, mode, y) }
+        }
+    }
+
     /// A 2-D fixture as a ``Matrix``.
     static func matrix(_ name: String) throws -> Matrix {
         let array = try array(name)

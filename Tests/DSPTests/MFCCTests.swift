@@ -4,13 +4,11 @@ import XCTest
 
 final class MFCCTests: XCTestCase {
     func testMFCCMatchesLibrosaForEverySignalAndPadMode() throws {
-        for name in CoreFixture.signals {
-            for mode in [PadMode.constant, .reflect] {
-                let actual = try mfcc(y: try CoreFixture.signal(name), stft: STFT(padMode: mode))
-                let expected = try CoreFixture.matrix("mfcc_\(name)_\(mode.rawValue)")
-                XCTAssertEqual(actual.rows, 20)
-                assertClose(actual.values, expected.values, rtol: 0, atol: 1e-3, "\(name) \(mode)")
-            }
+        try CoreFixture.forEachSignalAndPadMode { name, mode, y in
+            let actual = try mfcc(y: y, stft: STFT(padMode: mode))
+            let expected = try CoreFixture.matrix("mfcc_\(name)_\(mode.rawValue)")
+            XCTAssertEqual(actual.rows, 20)
+            assertClose(actual.values, expected.values, rtol: 0, atol: 1e-3, "\(name) \(mode)")
         }
     }
 

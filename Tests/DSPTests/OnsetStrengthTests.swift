@@ -11,6 +11,15 @@ final class OnsetStrengthTests: XCTestCase {
         }
     }
 
+    func testMedianAggregateMatchesLibrosa() throws {
+        for name in FeatureFixture.signals {
+            let y = try FeatureFixture.array(name).values
+            let envelope = try OnsetStrength(aggregate: .median)(y)
+            assertClose(envelope, try FeatureFixture.array("\(name)_onset_median").values, rtol: 1e-4,
+                        relativeToMax: true, name)
+        }
+    }
+
     func testTempoOfSignalsEqualsLibrosa() throws {
         for (name, expected) in zip(FeatureFixture.signals, try FeatureFixture.doubles("signal_tempos")) {
             XCTAssertEqual(try tempo(try FeatureFixture.array(name).values), expected, accuracy: 0.1, name)
@@ -24,6 +33,10 @@ final class OnsetStrengthTests: XCTestCase {
         XCTAssertEqual(envelope, [0, 0, 0, 2, 1, 0])
         let uncentred = try OnsetStrength(center: false)(melDecibels: spectrogram)
         XCTAssertEqual(uncentred, [0, 2, 1, 0, 2, 1.5])
+        let median = try OnsetStrength(center: false, aggregate: .median)(melDecibels: spectrogram)
+        XCTAssertEqual(median, uncentred)
+        let three = Matrix(rows: 3, columns: 2, values: [0, 1, 0, 5, 0, 2])
+        XCTAssertEqual(try OnsetStrength(center: false, aggregate: .median)(melDecibels: three), [0, 2])
     }
 
     func testBadInputThrows() {

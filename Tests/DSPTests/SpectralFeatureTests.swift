@@ -3,16 +3,8 @@ import TestSupport
 import XCTest
 
 final class SpectralFeatureTests: XCTestCase {
-    /// Runs `check(signalName, padMode, signal)` for the three fixture signals in both pad modes.
-    private func forEachCase(_ check: (String, PadMode, [Float]) throws -> Void) throws {
-        for name in CoreFixture.signals {
-            let y = try CoreFixture.signal(name)
-            for mode in [PadMode.constant, .reflect] { try check(name, mode, y) }
-        }
-    }
-
     func testCentroidBandwidthRolloffMatchLibrosa() throws {
-        try forEachCase { name, mode, y in
+        try CoreFixture.forEachSignalAndPadMode { name, mode, y in
             let tag = "\(name)_\(mode.rawValue)"
             let settings = STFT(padMode: mode)
             assertMatches(try spectralCentroid(y: y, stft: settings), try CoreFixture.matrix("centroid_\(tag)"), tag)
@@ -22,7 +14,7 @@ final class SpectralFeatureTests: XCTestCase {
     }
 
     func testRMSMatchesLibrosa() throws {
-        try forEachCase { name, mode, y in
+        try CoreFixture.forEachSignalAndPadMode { name, mode, y in
             assertMatches(try rms(y: y, padMode: mode), try CoreFixture.matrix("rms_\(name)_\(mode.rawValue)"))
         }
     }

@@ -14,15 +14,13 @@ extension Matrix {
             other.values.withUnsafeBufferPointer { b in
                 out.withUnsafeMutableBufferPointer { out in
                     let o = out.baseAddress!, b = b.baseAddress!
-                    Parallel.run(when: worthIt, items: count) { workers, worker in
-                        for i in stride(from: worker, to: count, by: workers) {
-                            let target = o + i * width
-                            for k in 0..<inner {
-                                let coefficient = a[i * inner + k]
-                                if coefficient == 0 { continue }
-                                let source = b + k * width
-                                for t in 0..<width { target[t] += coefficient * source[t] }
-                            }
+                    Parallel.forEach(count, when: worthIt) { i in
+                        let target = o + i * width
+                        for k in 0..<inner {
+                            let coefficient = a[i * inner + k]
+                            if coefficient == 0 { continue }
+                            let source = b + k * width
+                            for t in 0..<width { target[t] += coefficient * source[t] }
                         }
                     }
                 }

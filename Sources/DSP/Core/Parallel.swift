@@ -2,15 +2,14 @@ import Foundation
 
 /// Work sharing across the cores for the frame and row loops.
 enum Parallel {
-    /// Runs `body(workers, worker)` once per worker. Uses every active core when `worthIt`,
-    /// otherwise runs a single worker on the calling thread; worker `w` of `n` handles items
-    /// `w, w + n, w + 2n, …` of whatever it iterates.
-    static func run(when worthIt: Bool, items: Int, _ body: (_ workers: Int, _ worker: Int) -> Void) {
-        let workers = worthIt ? min(ProcessInfo.processInfo.activeProcessorCount, items) : 1
-        if workers <= 1 {
-            body(1, 0)
-        } else {
-            DispatchQueue.concurrentPerform(iterations: workers) { body(workers, $0) }
+    /// Calls `body(index)` for every index in `0..<count`: on all cores when `worthIt` (iterations
+    /// handed out dynamically, so a descheduled thread does not hold the others back), otherwise in
+    /// order on the calling thread.
+    static func forEach(_ count: Int, when worthIt: Bool, _ body: (Int) -> Void) {
+        guard worthIt, count > 1, ProcessInfo.processInfo.activeProcessorCount > 1 else {
+            for index in 0..<count { body(index) }
+            return
         }
+        DispatchQueue.concurrentPerform(iterations: count, execute: body)
     }
 }

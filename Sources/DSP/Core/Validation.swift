@@ -3,13 +3,10 @@ enum Validate {
     /// Throws unless `signal` is non-empty and finite everywhere (librosa's `valid_audio`).
     static func audio(_ signal: [Float], parameter: String = "y") throws {
         guard !signal.isEmpty else { throw DSPError.emptySignal(parameter: parameter) }
-        let bad: Int? = signal.withUnsafeBufferPointer { buffer in
-            var sum: Float = 0
-            for value in buffer { sum += value * 0 }
-            guard !sum.isFinite else { return nil }
-            return buffer.firstIndex { !$0.isFinite }
+        let scan = Scan(signal)
+        if !scan.allFinite, let index = signal.firstIndex(where: { !$0.isFinite }) {
+            throw DSPError.nonFiniteSample(parameter: parameter, index: index)
         }
-        if let index = bad { throw DSPError.nonFiniteSample(parameter: parameter, index: index) }
     }
 
     /// Throws unless `value > 0`.
@@ -34,7 +31,8 @@ extension Validate {
         guard S.rows >= 2, S.columns >= 1 else {
             throw DSPError.shapeMismatch("\(parameter) is \(S.rows)×\(S.columns); a spectrogram needs ≥ 2 bins and ≥ 1 frame")
         }
-        if let index = S.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
+        let scan = Scan(S.values)
+        if !scan.allFinite || scan.anySignBit, let index = S.values.firstIndex(where: { !($0 >= 0 && $0.isFinite) }) {
             throw DSPError.invalidParameter(name: parameter, value: "\(S.values[index]) at [\(index / S.columns), \(index % S.columns)]",
                                             requirement: "spectral features need finite non-negative energies")
         }

@@ -3,22 +3,27 @@ import CFFTW
 /// FFTW-aligned buffers for one batch of real transforms: `batch` frames of `size` reals and
 /// `batch` spectra of `size / 2 + 1` complex values (interleaved re, im).
 ///
-/// Each thread owns its block; the cached plans run on it through FFTW's new-array API.
+/// One thread at a time uses a block (see ``FFTBlockPool``); the cached plans run on it through
+/// FFTW's new-array API.
 final class FFTBlock {
     let size: Int
     let batch: Int
     let bins: Int
+    /// Complex values from one spectrum to the next: `bins` rounded up to whole 64-byte lines so
+    /// every spectrum shares the first one's alignment.
+    let spectrumStride: Int
     /// `batch * size` reals, frame after frame.
     let real: UnsafeMutablePointer<Float>
-    /// `batch * bins` complex values, spectrum after spectrum.
+    /// `batch * spectrumStride` complex values, spectrum after spectrum.
     let complex: UnsafeMutablePointer<fftwf_complex>
 
     init(size: Int, batch: Int) {
         self.size = size
         self.batch = batch
         bins = size / 2 + 1
+        spectrumStride = (bins + 7) / 8 * 8
         real = fftwf_alloc_real(batch * size)!
-        complex = fftwf_alloc_complex(batch * bins)!
+        complex = fftwf_alloc_complex(batch * spectrumStride)!
     }
 
     deinit {
@@ -26,7 +31,7 @@ final class FFTBlock {
         fftwf_free(complex)
     }
 
-    /// The complex buffer as interleaved floats: bin `k` of frame `j` is at `2 * (j * bins + k)`.
+    /// The complex buffer as interleaved floats: bin `k` of frame `j` is at `2 * (j * spectrumStride + k)`.
     var interleaved: UnsafeMutablePointer<Float> {
         UnsafeMutableRawPointer(complex).assumingMemoryBound(to: Float.self)
     }

@@ -14,23 +14,19 @@ struct FrameTransformer {
     let window: [Float]
 
     /// Transforms the `frameCount` frames of `signal` (frame `t` starts at `t * hopLength`) and
-    /// hands each block to `emit(spectra, firstFrame, count)`. `spectra` holds `count` spectra of
-    /// `nFFT / 2 + 1` interleaved complex values. `emit` runs concurrently for different blocks.
-    func forEachBlock(of signal: [Float], frameCount: Int,
-                      _ emit: (UnsafePointer<Float>, Int, Int) -> Void) {
+    /// hands each block of spectra to `emit`, which runs concurrently for different blocks.
+    func forEachBlock(of signal: [Float], frameCount: Int, _ emit: (SpectraBlock) -> Void) {
         let blocks = (frameCount + Self.blockSize - 1) / Self.blockSize
         signal.withUnsafeBufferPointer { signal in
             window.withUnsafeBufferPointer { window in
-                Parallel.run(when: blocks >= Self.parallelThreshold, items: blocks) { workers, worker in
-                    let block = FFTBlock(size: nFFT, batch: Self.blockSize)
-                    var index = worker
-                    while index < blocks {
+                Parallel.forEach(blocks, when: blocks >= Self.parallelThreshold) { index in
+                    FFTBlockPool.shared.withBlock(size: nFFT, batch: Self.blockSize) { block in
                         let first = index * Self.blockSize
                         let count = min(Self.blockSize, frameCount - first)
                         load(signal, window, frames: first..<first + count, into: block)
                         block.forward()
-                        emit(block.interleaved, first, count)
-                        index += workers
+                        emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
+                                          stride: block.spectrumStride, first: first, count: count))
                     }
                 }
             }
@@ -47,23 +43,5 @@ struct FrameTransformer {
         }
         let used = frames.count * nFFT
         (block.real + used).update(repeating: 0, count: Self.blockSize * nFFT - used)
-    }
-}
-
-/// Scatters frame-major blocks into bin-major (row-major, bins × frames) outputs.
-enum BlockScatter {
-    /// Writes `transform(re, im)` of the `count` spectra in `spectra` to columns
-    /// `first ..< first + count` of the `bins × columns` matrix at `output`.
-    @inline(__always)
-    static func scatter(_ spectra: UnsafePointer<Float>, bins: Int, first: Int, count: Int,
-                        into output: UnsafeMutablePointer<Float>, columns: Int,
-                        _ transform: (Float, Float) -> Float) {
-        for k in 0..<bins {
-            let row = output + k * columns + first
-            for j in 0..<count {
-                let offset = 2 * (j * bins + k)
-                row[j] = transform(spectra[offset], spectra[offset + 1])
-            }
-        }
     }
 }

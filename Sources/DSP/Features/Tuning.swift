@@ -38,10 +38,10 @@ private func histogramBin(_ value: Double, edges: [Double]) -> Int {
 /// least the median peak magnitude. `S` is the spectrogram `piptrack` reads (power, for `chroma_stft`).
 public func estimateTuning(spectrogram S: Matrix, sampleRate: Float = 22050, resolution: Double = 0.01,
                            binsPerOctave: Int = 12) throws -> Double {
-    let (pitches, magnitudes) = try piptrack(spectrogram: S, sampleRate: sampleRate)
-    let peaks = pitches.values.indices.filter { pitches.values[$0] > 0 }
-    let threshold = median(peaks.map { magnitudes.values[$0] })
-    let strong = peaks.filter { magnitudes.values[$0] >= threshold }.map { pitches.values[$0] }
+    let peaks = try PitchPeaks(S, sampleRate: sampleRate, fMin: 150, fMax: 4000, threshold: 0.1).peaks
+        .filter { $0.pitch > 0 }
+    let threshold = median(peaks.map(\.magnitude))
+    let strong = peaks.filter { $0.magnitude >= threshold }.map(\.pitch)
     return try pitchTuning(strong, resolution: resolution, binsPerOctave: binsPerOctave)
 }
 

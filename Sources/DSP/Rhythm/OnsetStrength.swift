@@ -6,6 +6,14 @@
 /// `power_to_db` of a 128-band mel power spectrogram (see ``callAsFunction(melDecibels:)``), no
 /// local-max reference (`max_size=1`) and no detrending.
 public struct OnsetStrength: Hashable, Sendable {
+    /// How the rectified differences of one frame are reduced over bins (`aggregate`).
+    public enum Aggregate: Hashable, Sendable {
+        /// `np.mean`, `onset_strength`'s default.
+        case mean
+        /// `np.median`, what `beat.beat_track` uses (and with it the GTZAN table's tempo).
+        case median
+    }
+
     /// Frame distance of the difference (`lag`).
     public var lag: Int
     /// Whether the envelope is shifted to match centred STFT frames (`center`).
@@ -14,9 +22,13 @@ public struct OnsetStrength: Hashable, Sendable {
     public var nFFT: Int
     /// Hop of the analysis the spectrogram came from (`hop_length`), for the centre shift.
     public var hopLength: Int
+    /// Reduction over bins (`aggregate`).
+    public var aggregate: Aggregate
 
-    /// librosa's defaults: lag 1, centred, `n_fft=2048`, `hop_length=512`.
-    public init(lag: Int = 1, center: Bool = true, nFFT: Int = 2048, hopLength: Int = 512) {
+    /// librosa's defaults: lag 1, centred, `n_fft=2048`, `hop_length=512`, mean over bins.
+    public init(lag: Int = 1, center: Bool = true, nFFT: Int = 2048, hopLength: Int = 512,
+                aggregate: Aggregate = .mean) {
+        self.aggregate = aggregate
         self.lag = lag
         self.center = center
         self.nFFT = nFFT
@@ -36,19 +48,57 @@ public struct OnsetStrength: Hashable, Sendable {
         let outputCount = center ? frames : max(frames - lag, 0) + leadingFrames
         var envelope = [Float](repeating: 0, count: outputCount)
         let differences = max(frames - lag, 0)
-        let shift = leadingFrames, lag = self.lag
-        var sums = [Float](repeating: 0, count: differences)
+        let shift = leadingFrames, lag = self.lag, aggregate = self.aggregate
+        var column = [Float](repeating: 0, count: bins)
         spectrogram.values.withUnsafeBufferPointer { values in
-            sums.withUnsafeMutableBufferPointer { sums in
-                for row in 0..<bins {
-                    let line = values.baseAddress! + row * frames
-                    for t in 0..<differences { sums[t] += max(0, line[t + lag] - line[t]) }
+            column.withUnsafeMutableBufferPointer { column in
+                for t in 0..<min(differences, outputCount - shift) {
+                    for row in 0..<bins {
+                        let line = values.baseAddress! + row * frames
+                        column[row] = max(0, line[t + lag] - line[t])
+                    }
+                    envelope[t + shift] = Self.reduce(column, aggregate)
                 }
             }
         }
-        let scale = 1 / Float(bins)
-        for t in 0..<differences where t + shift < outputCount { envelope[t + shift] = sums[t] * scale }
         return envelope
+    }
+
+    /// The float32 mean or the NumPy median of `values`; reorders `values`.
+    private static func reduce(_ values: UnsafeMutableBufferPointer<Float>, _ aggregate: Aggregate) -> Float {
+        var values = values
+        switch aggregate {
+        case .mean:
+            var sum: Float = 0
+            for value in values { sum += value }
+            return sum / Float(values.count)
+        case .median:
+            let middle = values.count / 2
+            select(middle, in: &values)
+            guard values.count % 2 == 0 else { return values[middle] }
+            let below = values[..<middle].max()!
+            return (below + values[middle]) / 2
+        }
+    }
+
+    /// Reorders `values` so that `values[k]` is the value a sort would put there, everything
+    /// before it is ≤ and everything after it ≥ (Hoare's quickselect, middle pivots).
+    private static func select(_ k: Int, in values: inout UnsafeMutableBufferPointer<Float>) {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return }
+        }
     }
 }
 

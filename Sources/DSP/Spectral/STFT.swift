@@ -44,16 +44,13 @@ public struct STFT: Hashable, Sendable {
     public func callAsFunction(_ y: [Float]) throws -> ComplexMatrix {
         let (padded, frames) = try prepare(y)
         var real = [Float](repeating: 0, count: binCount * frames)
-        var imaginary = real
+        var imaginary = [Float](repeating: 0, count: binCount * frames)
         let bins = binCount
         real.withUnsafeMutableBufferPointer { real in
             imaginary.withUnsafeMutableBufferPointer { imaginary in
                 let re = real.baseAddress!, im = imaginary.baseAddress!
-                transformer.forEachBlock(of: padded, frameCount: frames) { spectra, first, count in
-                    BlockScatter.scatter(spectra, bins: bins, first: first, count: count, into: re,
-                                         columns: frames) { r, _ in r }
-                    BlockScatter.scatter(spectra, bins: bins, first: first, count: count, into: im,
-                                         columns: frames) { _, i in i }
+                transformer.forEachBlock(of: padded, frameCount: frames) { block in
+                    block.scatter(real: re, imaginary: im, columns: frames)
                 }
             }
         }
@@ -69,9 +66,12 @@ public struct STFT: Hashable, Sendable {
         let bins = binCount
         values.withUnsafeMutableBufferPointer { values in
             let out = values.baseAddress!
-            transformer.forEachBlock(of: padded, frameCount: frames) { spectra, first, count in
-                BlockScatter.scatter(spectra, bins: bins, first: first, count: count, into: out,
-                                     columns: frames) { r, i in SpectralPower.apply(r * r + i * i, power: power) }
+            transformer.forEachBlock(of: padded, frameCount: frames) { block in
+                switch power {
+                case 2: block.scatter(into: out, columns: frames) { r, i in r * r + i * i }
+                case 1: block.scatter(into: out, columns: frames) { r, i in (r * r + i * i).squareRoot() }
+                default: block.scatter(into: out, columns: frames) { r, i in SpectralPower.apply(r * r + i * i, power: power) }
+                }
             }
         }
         return Matrix(rows: bins, columns: frames, values: values)
