@@ -1,5 +1,6 @@
 import AudioIO
 import DSP
+import NN
 import Foundation
 
 // gtzan-features: the Kaggle GTZAN feature tables (features_30_sec.csv / features_3_sec.csv
@@ -51,7 +52,7 @@ func rows(for url: URL) -> Result<[String], Error> {
 
 let results = UnsafeMutableBufferPointer<Result<[String], Error>?>.allocate(capacity: files.count)
 results.initialize(repeating: nil)
-let progress = ProgressBar(total: files.count, label: "gtzan-features")
+let progress = ProgressBar(label: "gtzan-features", total: files.count, plainLines: 9)
 let next = NSLock()
 var nextIndex = 0
 DispatchQueue.concurrentPerform(iterations: min(options.jobs, files.count)) { _ in
@@ -65,6 +66,7 @@ DispatchQueue.concurrentPerform(iterations: min(options.jobs, files.count)) { _ 
         progress.advance()
     }
 }
+progress.finish()
 
 var lines = ["filename,length," + GTZANFeatures.columnNames.joined(separator: ",") + ",label"]
 var skipped: [String] = []

@@ -38,4 +38,16 @@ final class ProgressBarTests: XCTestCase {
         bar.finish(metrics: [("loss", 0.5)])
         XCTAssertEqual(recorder.text, ["Epoch 3/3  10 steps in 0:05  2.0 it/s  loss 0.5000\n"])
     }
+
+    func testPlainLinesDuringALongPassFromConcurrentWorkers() {
+        let recorder = Recorder()
+        let bar = ProgressBar(label: "features", total: 100, interactive: false, plainLines: 4,
+                              sink: { recorder.text.append($0) }, clock: { recorder.now })
+        recorder.now = 10
+        DispatchQueue.concurrentPerform(iterations: 100) { _ in bar.advance() }
+        bar.finish()
+        XCTAssertEqual(recorder.text.count, 5, "\(recorder.text)")
+        XCTAssertTrue(recorder.text.last!.hasPrefix("features  100 steps in 0:10"), "\(recorder.text)")
+        XCTAssertTrue(recorder.text[0].contains("20/100"), "\(recorder.text)")
+    }
 }

@@ -1,3 +1,4 @@
+import Tensor
 import DSP
 import Foundation
 
@@ -9,7 +10,7 @@ import Foundation
 /// `⌊u·F⌋` and the start `⌊v·(size − u·F)⌋` for uniform `u, v` in `[0, 1)`, filled with `maskValue`.
 /// For time-major inputs (MFCC, frames × coefficients) the axes are swapped accordingly.
 ///
-/// The random stream of segment `i` in epoch `e` is `SplitMix64(seed: seed, stream: e, i)`, so results do
+/// The random stream of segment `i` in epoch `e` is `RandomGenerator(seed: seed, stream: e, i)`, so results do
 /// not depend on batch order or threads.
 public struct Augmentation: Hashable, Sendable, Codable {
     /// Signal-to-noise ratio range in dB for added white noise; nil for none.
@@ -43,12 +44,12 @@ public struct Augmentation: Hashable, Sendable, Codable {
     public var altersWaveform: Bool { noiseSNR != nil || gainDecibels != nil }
 
     /// The random stream of segment `item` in `epoch`.
-    public func generator(epoch: Int, item: Int) -> SplitMix64 {
-        SplitMix64(seed: seed, stream: UInt64(epoch), UInt64(item))
+    public func generator(epoch: Int, item: Int) -> RandomGenerator {
+        RandomGenerator(seed: seed, stream: UInt64(epoch), UInt64(item))
     }
 
     /// Applies gain and noise to `samples`.
-    public func augmentWaveform(_ samples: inout [Float], using rng: inout SplitMix64) {
+    public func augmentWaveform(_ samples: inout [Float], using rng: inout RandomGenerator) {
         if let gainDecibels {
             let gain = Float(pow(10, Double(rng.float(in: gainDecibels)) / 20))
             samples.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] *= gain } }
@@ -56,12 +57,12 @@ public struct Augmentation: Hashable, Sendable, Codable {
         if let noiseSNR {
             let signalPower = samples.reduce(Float(0)) { $0 + $1 * $1 } / Float(max(1, samples.count))
             let noiseRMS = (signalPower / Float(pow(10, Double(rng.float(in: noiseSNR)) / 10))).squareRoot()
-            samples.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] += noiseRMS * rng.gaussian() } }
+            samples.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] += noiseRMS * rng.nextNormal() } }
         }
     }
 
     /// Applies frequency and time masks to `input`; `timeMajor` says that rows are frames (MFCC inputs).
-    public func mask(_ input: inout Matrix, timeMajor: Bool, using rng: inout SplitMix64) {
+    public func mask(_ input: inout Matrix, timeMajor: Bool, using rng: inout RandomGenerator) {
         let (frequencyAxis, timeAxis) = timeMajor ? (1, 0) : (0, 1)
         for _ in 0..<(frequencyMaskParameter > 0 ? frequencyMasks : 0) {
             maskAlongAxis(&input, axis: frequencyAxis, parameter: frequencyMaskParameter, rng: &rng)
@@ -72,10 +73,10 @@ public struct Augmentation: Hashable, Sendable, Codable {
     }
 
     /// torchaudio's `mask_along_axis`: rows (axis 0) or columns (axis 1) in `[⌊v⌋, ⌊v⌋ + ⌊w⌋)`.
-    private func maskAlongAxis(_ input: inout Matrix, axis: Int, parameter: Int, rng: inout SplitMix64) {
+    private func maskAlongAxis(_ input: inout Matrix, axis: Int, parameter: Int, rng: inout RandomGenerator) {
         let size = axis == 0 ? input.rows : input.columns
-        let width = rng.unitFloat() * Float(parameter)
-        let start = Int(rng.unitFloat() * (Float(size) - width))
+        let width = rng.nextUniform() * Float(parameter)
+        let start = Int(rng.nextUniform() * (Float(size) - width))
         let end = min(size, start + Int(width))
         guard start < end else { return }
         let columns = input.columns

@@ -18,11 +18,11 @@ extension BatchSource {
         BatchIterator(source: self, epoch: epoch)
     }
 
-    /// `0..<count`, shuffled by `SplitMix64(seed: seed, stream: epoch)` when `shuffle` is set.
+    /// `0..<count`, shuffled by `RandomGenerator(seed: seed, stream: epoch)` when `shuffle` is set.
     public func shuffledOrder(count: Int, shuffle: Bool, seed: UInt64, epoch: Int) -> [Int] {
         var order = Array(0..<count)
         if shuffle {
-            var rng = SplitMix64(seed: seed, stream: UInt64(epoch))
+            var rng = RandomGenerator(seed: seed, stream: UInt64(epoch))
             rng.shuffle(&order)
         }
         return order

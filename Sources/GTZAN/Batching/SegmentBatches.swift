@@ -6,7 +6,7 @@ import Tensor
 ///
 /// Memory stays bounded: only `prefetch` batches wait in the queue, and each is built from one
 /// segment's audio at a time (tracks at the segmentation's rate are read with a seek). Epoch `e` visits
-/// the segments in the order `SplitMix64(seed: seed, stream: e)` shuffles them to (input order without
+/// the segments in the order `RandomGenerator(seed: seed, stream: e)` shuffles them to (input order without
 /// shuffling); augmentation draws from its own per-segment stream (see `Augmentation`).
 public final class SegmentBatches: BatchSource, @unchecked Sendable {
     public let segments: [Segment]

@@ -1,11 +1,13 @@
+import Tensor
+
 /// Reproducible stratified splits of tracks, segments or feature rows.
 ///
 /// Algorithm (both methods):
 /// 1. Group the items: by `trackID` under `.clean`, one group per item under `.contaminated`.
 ///    Groups are ordered by their first item's track id (then by position in the input), i.e. sorted
 ///    file names; a group's label is its first item's label.
-/// 2. For each label in increasing order, shuffle that label's groups with one `SplitMix64(seed:)`
-///    (Fisher–Yates as in `SplitMix64.shuffle`), continuing the same generator from label to label.
+/// 2. For each label in increasing order, shuffle that label's groups with one `RandomGenerator(seed:)`
+///    (Fisher–Yates as in `RandomGenerator.shuffle`), continuing the same generator from label to label.
 /// 3. Deal: K-fold gives the i-th shuffled group of every label to fold `i mod K`; a ratio split
 ///    gives the first `round(n · train)` groups of each label to training, the next
 ///    `round(n · validation)` to validation and the rest to test.
@@ -75,7 +77,7 @@ public struct StratifiedSplitter: Sendable {
         }
         groups.sort { (items[$0[0]].trackID, $0[0]) < (items[$1[0]].trackID, $1[0]) }
         let labels = Set(groups.map { items[$0[0]].label }).sorted()
-        var rng = SplitMix64(seed: seed)
+        var rng = RandomGenerator(seed: seed)
         let byLabel = labels.map { label -> [[Int]] in
             var labelGroups = groups.filter { items[$0[0]].label == label }
             rng.shuffle(&labelGroups)

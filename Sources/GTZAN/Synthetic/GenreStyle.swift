@@ -1,3 +1,5 @@
+import Tensor
+
 /// The recipe of one synthetic genre: the ranges every track of that genre draws its parameters from.
 ///
 /// Genres differ the way real ones do (tempo, drum pattern, swing, instruments, harmony, distortion,
@@ -11,7 +13,7 @@ struct GenreStyle: Sendable {
     var swingUnit = 2
     /// Drum bars to choose from; empty for no drums.
     var patterns: [DrumPattern] = []
-    var makeKit: @Sendable (inout SplitMix64) -> DrumKit = { _ in DrumKit() }
+    var makeKit: @Sendable (inout RandomGenerator) -> DrumKit = { _ in DrumKit() }
     /// Chord progressions (one chord per `beatsPerChord` beats).
     var progressions: [[Chord]]
     var beatsPerChord: [Int] = [4]

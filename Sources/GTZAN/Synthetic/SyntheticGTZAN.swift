@@ -1,3 +1,4 @@
+import Tensor
 import AudioIO
 import Foundation
 
@@ -9,14 +10,14 @@ import Foundation
 /// progression, instruments, mix levels, sections with and without drums), so a model must generalise.
 ///
 /// Track `n` of genre `g` is a pure function of `(seed, g, n, seconds)`: it draws from
-/// `SplitMix64(seed: seed, stream: g.canonicalIndex, n)`, so output does not depend on thread count.
+/// `RandomGenerator(seed: seed, stream: g.canonicalIndex, n)`, so output does not depend on thread count.
 public enum SyntheticGTZAN {
     /// The generator's sample rate, GTZAN's.
     public static let sampleRate: Double = 22050
 
     /// The samples of track `index` of `genre`: mono, `seconds` long, peak below 1.
     public static func samples(genre: Genre, index: Int, seconds: Double = 30, seed: UInt64 = 0) -> [Float] {
-        var rng = SplitMix64(seed: seed, stream: UInt64(genre.canonicalIndex), UInt64(index))
+        var rng = RandomGenerator(seed: seed, stream: UInt64(genre.canonicalIndex), UInt64(index))
         return TrackRenderer(genre: genre, sampleRate: Float(sampleRate)).render(seconds: seconds, rng: &rng)
     }
 

@@ -1,3 +1,4 @@
+import Tensor
 import Foundation
 
 /// Renders one synthetic track of a genre: draws the track's parameters from the genre's recipe,
@@ -8,7 +9,7 @@ struct TrackRenderer {
     let sampleRate: Float
 
     /// Samples of one track, `seconds` long, all randomness drawn from `rng`.
-    func render(seconds: Double, rng: inout SplitMix64) -> [Float] {
+    func render(seconds: Double, rng: inout RandomGenerator) -> [Float] {
         let count = Int(seconds * Double(sampleRate))
         let plan = TrackPlan(style: GenreStyle.recipe(for: genre), rng: &rng)
         var noise = NoiseSource(seed: rng.next())
@@ -64,7 +65,7 @@ struct TrackPlan {
     /// Per 4-bar section: which of drums, bass, chords, lead play.
     var sections: [[Bool]] = []
 
-    init(style: GenreStyle, rng: inout SplitMix64) {
+    init(style: GenreStyle, rng: inout RandomGenerator) {
         self.style = style
         tempo = rng.float(in: style.tempo)
         swing = rng.float(in: style.swing)
@@ -127,7 +128,7 @@ struct TrackPlan {
     static func frequency(midi: Int) -> Float { 440 * Float(pow(2, Double(midi - 69) / 12)) }
 
     func renderDrums(into buffer: UnsafeMutableBufferPointer<Float>, sampleRate: Float,
-                     noise: inout NoiseSource, rng: inout SplitMix64) {
+                     noise: inout NoiseSource, rng: inout RandomGenerator) {
         guard let pattern else { return }
         for bar in 0..<bars(for: buffer.count, sampleRate: sampleRate) where isPlaying(0, bar: bar) {
             for (voice, velocities) in pattern.steps.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
@@ -135,7 +136,7 @@ struct TrackPlan {
                     // Ghost notes come and go; accents vary a little.
                     let played = velocity == 0 ? (rng.chance(0.02) ? Float(0.2) : 0) : velocity * rng.float(in: 0.8...1)
                     guard played > 0 else { continue }
-                    let seconds = time(ofStep: bar * 16 + step) + style.humanize * rng.gaussian()
+                    let seconds = time(ofStep: bar * 16 + step) + style.humanize * rng.nextNormal()
                     kit.play(voice, into: buffer, start: max(0, Int(seconds * sampleRate)), velocity: played,
                              sampleRate: sampleRate, noise: &noise)
                 }
@@ -175,7 +176,7 @@ struct TrackPlan {
         }
     }
 
-    func renderChords(into buffer: UnsafeMutableBufferPointer<Float>, sampleRate: Float, rng: inout SplitMix64) {
+    func renderChords(into buffer: UnsafeMutableBufferPointer<Float>, sampleRate: Float, rng: inout RandomGenerator) {
         let chordSteps = 4 * beatsPerChord
         for bar in 0..<bars(for: buffer.count, sampleRate: sampleRate) where isPlaying(2, bar: bar) {
             for step in bar * 16..<bar * 16 + 16 {
@@ -217,7 +218,7 @@ struct TrackPlan {
         }
     }
 
-    func renderLead(into buffer: UnsafeMutableBufferPointer<Float>, sampleRate: Float, rng: inout SplitMix64) {
+    func renderLead(into buffer: UnsafeMutableBufferPointer<Float>, sampleRate: Float, rng: inout RandomGenerator) {
         guard let leadInstrument else { return }
         var degree = rng.uniform(below: scale.count)
         var step = 0

@@ -6,14 +6,15 @@ import Darwin
 #endif
 
 /// A progress display for loops over batches: on a terminal one redrawn line with a bar, batches/s, ETA and
-/// running metrics; otherwise (logs, pipes, CI) only one plain line per finished pass.
+/// running metrics; otherwise (logs, pipes, CI) one plain line per finished pass, plus `plainLines` evenly
+/// spaced lines during the pass for long jobs. Thread-safe: workers may call `advance()` concurrently.
 ///
 /// ```swift
 /// let bar = ProgressBar(label: "Epoch 1/50", total: batches.count)
 /// for (i, batch) in batches.enumerated() { …; bar.update(completed: i + 1, metrics: [("loss", loss)]) }
 /// bar.finish(metrics: [("loss", meanLoss), ("val_accuracy", accuracy)])
 /// ```
-public final class ProgressBar {
+public final class ProgressBar: @unchecked Sendable {
     /// Where text goes.
     public typealias Sink = (String) -> Void
 
@@ -23,20 +24,24 @@ public final class ProgressBar {
     public let total: Int?
     /// Whether the line is redrawn in place (a terminal).
     public let isInteractive: Bool
+    /// Plain lines printed during a pass when not interactive (0: only the final line).
+    public let plainLines: Int
     private let sink: Sink
     private let clock: () -> Double
     private let start: Double
+    private let lock = NSLock()
     private var lastDraw = -Double.infinity
     private var completed = 0
 
     /// A bar writing to standard output, interactive when standard output is a terminal (`isatty`).
     /// `clock` (seconds) is injectable for tests.
-    public init(label: String, total: Int?, interactive: Bool = isatty(STDOUT_FILENO) != 0,
+    public init(label: String, total: Int?, interactive: Bool = isatty(STDOUT_FILENO) != 0, plainLines: Int = 0,
                 sink: @escaping Sink = { FileHandle.standardOutput.write(Data($0.utf8)) },
                 clock: @escaping () -> Double = { ProcessInfo.processInfo.systemUptime }) {
         self.label = label
         self.total = total
         self.isInteractive = interactive
+        self.plainLines = plainLines
         self.sink = sink
         self.clock = clock
         start = clock()
@@ -44,16 +49,38 @@ public final class ProgressBar {
 
     /// Records that `completed` steps are done; redraws at most 10 times a second on a terminal.
     public func update(completed: Int, metrics: [(String, Double)] = []) {
+        lock.lock()
+        defer { lock.unlock() }
+        let previous = self.completed
         self.completed = completed
-        guard isInteractive else { return }
-        let now = clock()
-        guard now - lastDraw >= 0.1 || completed == total else { return }
-        lastDraw = now
-        sink("\r\u{1B}[K" + line(now: now, metrics: metrics, finished: false))
+        draw(after: previous, metrics: metrics)
+    }
+
+    /// Records `steps` more finished steps (safe to call from several threads).
+    public func advance(by steps: Int = 1, metrics: [(String, Double)] = []) {
+        lock.lock()
+        defer { lock.unlock() }
+        completed += steps
+        draw(after: completed - steps, metrics: metrics)
+    }
+
+    private func draw(after previous: Int, metrics: [(String, Double)]) {
+        if isInteractive {
+            let now = clock()
+            guard now - lastDraw >= 0.1 || completed == total else { return }
+            lastDraw = now
+            sink("\r\u{1B}[K" + line(now: now, metrics: metrics, finished: false))
+        } else if plainLines > 0, let total, total > 0, completed < total {
+            let step = max(total / (plainLines + 1), 1)
+            guard completed / step > previous / step else { return }
+            sink(line(now: clock(), metrics: metrics, finished: false) + "\n")
+        }
     }
 
     /// Ends the pass with its final metrics: completes the terminal line, or prints the plain line.
     public func finish(metrics: [(String, Double)] = []) {
+        lock.lock()
+        defer { lock.unlock() }
         let text = line(now: clock(), metrics: metrics, finished: true)
         sink(isInteractive ? "\r\u{1B}[K" + text + "\n" : text + "\n")
     }

@@ -8,7 +8,7 @@ import Foundation
 /// var rng = RandomGenerator(seed: 42)
 /// let w = Tensor.normal([64, 32], std: 0.1, using: &rng)
 /// ```
-public struct RandomGenerator: RandomNumberGenerator {
+public struct RandomGenerator: RandomNumberGenerator, Sendable {
     /// The SplitMix64 state: advances by the golden-ratio increment on every draw.
     @usableFromInline var state: UInt64
     /// The second Box–Muller normal of the last pair, returned by the next `nextNormal()`.
