@@ -1,2 +1,47 @@
-// Placeholder main job until the examples land.
-print("GenreKit demo placeholder")
+// genrekit-demo (`make demo`): trains the MFCC ResNet on a synthetic GTZAN-shaped dataset, prints the test
+// accuracy and confusion matrix, writes the report folder, then classifies one freshly generated track.
+// Runs in a few minutes on 2 cores; `--data <GTZAN root>` trains on real GTZAN instead.
+import ArgumentParser
+import AudioIO
+import Experiments
+import Foundation
+import GenreModels
+import GTZAN
+import NN
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "genrekit-demo",
+                                                    abstract: "Train resnet-mfcc on synthetic GTZAN and classify a new track.")
+
+    @OptionGroup var common: CommonOptions
+
+    /// The document's model and recipe, with fewer epochs (the synthetic set is learnt quickly).
+    static let experiment = Experiment(
+        input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
+        split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
+        model: { ResNetMFCC() }, initialization: ResNetMFCC.initialization,
+        recipe: Recipe(epochs: 12, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
+                       schedule: try! ConstantThenExponentialDecay(constantEpochs: 10, rate: 0.95)),
+        penalties: { [WeightPenalty(.l2, strength: 1e-3, on: $0.regularizedWeights)] })
+
+    func run() throws {
+        let started = Date()
+        let runner = try ExperimentRunner(settings: try common.settings(example: "demo"))
+        let result = try runner.train(Self.experiment, name: "demo (resnet-mfcc)", in: runner.settings.outputDirectory)
+
+        // A track the model has never heard: a new index and seed of the synthetic generator.
+        let genre = Genre.allCases[Int(common.seed % 10)]
+        let track = runner.settings.outputDirectory.appendingPathComponent("unseen-\(genre.name).wav")
+        try AudioFile.write(track, samples: SyntheticGTZAN.samples(genre: genre, index: 999, seconds: 30, seed: 2024),
+                            sampleRate: SyntheticGTZAN.sampleRate, format: .pcm16)
+        let checkpoint = runner.settings.outputDirectory.appendingPathComponent("best.safetensors")
+        for classification in try runner.classify([track], experiment: Self.experiment, checkpoint: checkpoint) {
+            print("\nClassify a new synthetic \(genre.name) track: \(classification.line)")
+        }
+        print(String(format: "\nTest accuracy %.2f %% (file-wise %.2f %%); demo wall time %.0f s.",
+                     result.metrics.testAccuracy * 100, (result.metrics.testFileAccuracy ?? .nan) * 100,
+                     Date().timeIntervalSince(started)))
+    }
+}
+
+Demo.main()
