@@ -1,3 +1,4 @@
+import AudioIO
 import DSP
 import Foundation
 
@@ -22,6 +23,22 @@ let dspBenchmarks: [Benchmark] = [
         let y = benchmarkSignal(seconds: 30)
         return { _ = try chromaSTFT(y: y) }
     },
+    Benchmark(name: "dsp/gtzan_vector_30s", summary: "57-column GTZAN feature vector of a 30 s track, 1 thread, vs librosa") {
+        let y = try benchmarkTrack()
+        return { _ = try GTZANFeatures(concurrent: false)(y) }
+    },
+    Benchmark(name: "dsp/gtzan_vector_30s_concurrent", summary: "57-column GTZAN feature vector of a 30 s track, all cores, vs librosa") {
+        let y = try benchmarkTrack()
+        return { _ = try GTZANFeatures()(y) }
+    },
+    Benchmark(name: "dsp/hpss_30s", summary: "harmonic and percussive signals (effects.hpss) of a 30 s track, vs librosa") {
+        let y = try benchmarkTrack()
+        return { _ = try hpss(y) }
+    },
+    Benchmark(name: "dsp/tempo_30s", summary: "default tempo (onset strength, tempogram, prior) of a 30 s track, vs librosa") {
+        let y = try benchmarkTrack()
+        return { _ = try tempo(y) }
+    },
 ]
 
 /// A deterministic music-like test signal: two partials plus uniform noise, at 22.05 kHz
@@ -34,4 +51,14 @@ func benchmarkSignal(seconds: Double, sampleRate: Double = 22050) -> [Float] {
         let t = Double(i) / sampleRate
         return Float(0.3 * sin(2 * .pi * 220 * t) + 0.2 * sin(2 * .pi * 330.5 * t) + 0.1 * noise)
     }
+}
+
+/// A real 30 s track for the feature-vector benchmarks: `blues.00000.au` of the shared GTZAN kit
+/// (beside the checkout or at `GENREKIT_SHARED_KIT`), else `benchmarkSignal(seconds: 30)`.
+/// `benchmark_track` in `scripts/bench/ref_dsp.py` makes the same choice.
+func benchmarkTrack() throws -> [Float] {
+    let kit = ProcessInfo.processInfo.environment["GENREKIT_SHARED_KIT"] ?? "../shared/gtzan-mini"
+    let url = URL(fileURLWithPath: kit).appendingPathComponent("genres/blues/blues.00000.au")
+    guard FileManager.default.fileExists(atPath: url.path) else { return benchmarkSignal(seconds: 30) }
+    return try AudioFile.read(url).samples
 }

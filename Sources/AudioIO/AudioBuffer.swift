@@ -7,6 +7,7 @@ public struct AudioBuffer: Equatable, Sendable {
     /// Samples per frame.
     public var channels: Int
 
+    /// Wraps `samples` (interleaved when `channels > 1`) recorded at `sampleRate` Hz.
     public init(samples: [Float], sampleRate: Double, channels: Int = 1) {
         self.samples = samples
         self.sampleRate = sampleRate

@@ -7,8 +7,8 @@ import Foundation
 /// those of libsndfile: WAV (PCM 8/16/24/32, float), AIFF, Sun AU, FLAC, Ogg Vorbis and more.
 /// All failures are `AudioIOError`s naming the file.
 public enum AudioFile {
-    /// Frames decoded per libsndfile call; large enough to amortise calls, small enough to stay in cache.
-    static let decodeBlockFrames = 16384
+    /// Containers the linked libsndfile supports, named as in `AudioInfo.format` (e.g. `"FLAC"`, `"OGG"`).
+    public static var availableFormats: [String] { FormatNames.available() }
 
     /// The header of `url`: frames, native rate, channels, container and encoding; no samples are decoded.
     public static func info(_ url: URL) throws -> AudioInfo {
@@ -35,27 +35,19 @@ public enum AudioFile {
         let nativeRate = reader.file.sampleRate
         guard let sampleRate, sampleRate != nativeRate else {
             let samples = try [Float](unsafeUninitializedCapacity: reader.frames * channels) { buffer, initialized in
-                var frames = 0
-                while case let count = try reader.read(upTo: decodeBlockFrames, into: buffer.baseAddress! + frames * channels),
-                      count > 0 {
-                    frames += count
-                }
-                initialized = frames * channels
+                try reader.readAll(into: buffer.baseAddress!)
+                initialized = buffer.count
             }
             return AudioBuffer(samples: samples, sampleRate: nativeRate, channels: channels)
         }
-        let resampler = try Resampler(from: nativeRate, to: sampleRate, channels: channels)
-        let outputFrames = Resampler.outputFrames(for: reader.frames, from: nativeRate, to: sampleRate)
-        var block = [Float](repeating: 0, count: decodeBlockFrames * channels)
-        let samples = try block.withUnsafeMutableBufferPointer { block in
-            try resampler.fill(frames: outputFrames) { output in
-                var written = 0
-                while case let count = try reader.read(upTo: decodeBlockFrames, into: block.baseAddress!), count > 0 {
-                    written += try resampler.process(UnsafeBufferPointer(rebasing: block[..<(count * channels)]),
-                                                     into: UnsafeMutableBufferPointer(rebasing: output[(written * channels)...]))
-                }
-                return written
-            }
+        // Each segment of the plan decodes its own stretch of the window through its own handle.
+        let start = reader.window.lowerBound
+        let plan = try ResamplingPlan(inputFrames: reader.frames, channels: channels,
+                                      from: nativeRate, to: sampleRate, path: url.path)
+        let samples = try Resampler.run(plan, from: nativeRate, to: sampleRate, channels: channels, quality: .soxr_hq) {
+            frames, consume in
+            let window = (start + frames.lowerBound)..<(start + frames.upperBound)
+            try FrameReader(SoundFile(reading: url), mono: mono, window: window).forEachBlock(consume)
         }
         return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
     }

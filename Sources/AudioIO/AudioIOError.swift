@@ -12,7 +12,8 @@ public enum AudioIOError: Error, CustomStringConvertible, Equatable, Sendable {
     case unsupportedFormat(path: String, message: String)
     /// The format was recognised but the header or the encoded data is damaged.
     case corrupt(path: String, message: String)
-    /// The header declares more frames than the file holds.
+    /// The header declares more frames than the file holds or than can be decoded (the data is cut
+    /// short, or damaged part-way); `availableFrames` is where the data ends or decoding stopped.
     case truncated(path: String, declaredFrames: Int, availableFrames: Int, message: String)
     /// The file, or the requested offset/duration window, holds no audio.
     case emptyAudio(path: String, message: String)
@@ -34,6 +35,7 @@ public enum AudioIOError: Error, CustomStringConvertible, Equatable, Sendable {
         }
     }
 
+    /// One line naming the file, the kind of failure and the underlying message.
     public var description: String {
         let subject = path.isEmpty ? "audio" : path
         switch self {
@@ -42,7 +44,7 @@ public enum AudioIOError: Error, CustomStringConvertible, Equatable, Sendable {
         case let .unsupportedFormat(_, message): return "\(subject): unsupported format: \(message)"
         case let .corrupt(_, message): return "\(subject): corrupt audio: \(message)"
         case let .truncated(_, declared, available, message):
-            return "\(subject): truncated: the header declares \(declared) frames but only \(available) are present"
+            return "\(subject): truncated: the header declares \(declared) frames but the data holds only \(available)"
                 + (message.isEmpty ? "" : " (\(message))")
         case let .emptyAudio(_, message): return "\(subject): no audio: \(message)"
         case let .invalidArgument(_, message): return "\(subject): invalid argument: \(message)"

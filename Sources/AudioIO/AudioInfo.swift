@@ -11,6 +11,7 @@ public struct AudioInfo: Equatable, Sendable {
     /// Encoding, named as `soundfile` names it: `"PCM_16"`, `"PCM_24"`, `"FLOAT"`, `"VORBIS"`, ...
     public var subtype: String
 
+    /// Describes a file of `frames` frames at `sampleRate` Hz in `format`/`subtype` (soundfile's names).
     public init(frames: Int, sampleRate: Double, channels: Int, format: String, subtype: String) {
         self.frames = frames
         self.sampleRate = sampleRate

@@ -42,4 +42,16 @@ enum FormatNames {
     static func subtype(_ format: Int32) -> String {
         subtypes[format & Int32(SF_FORMAT_SUBMASK)] ?? String(format: "0x%04X", format & Int32(SF_FORMAT_SUBMASK))
     }
+
+    /// The containers this libsndfile build reads and writes (`SFC_GET_FORMAT_MAJOR`).
+    static func available() -> [String] {
+        var count: Int32 = 0
+        sf_command(nil, Int32(SFC_GET_FORMAT_MAJOR_COUNT), &count, Int32(MemoryLayout<Int32>.size))
+        return (0..<count).map { index in
+            var info = SF_FORMAT_INFO()
+            info.format = index
+            sf_command(nil, Int32(SFC_GET_FORMAT_MAJOR), &info, Int32(MemoryLayout<SF_FORMAT_INFO>.size))
+            return container(info.format)
+        }
+    }
 }

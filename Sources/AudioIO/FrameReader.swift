@@ -6,18 +6,37 @@ import Foundation
 /// `sf_seek`, so what lies before is not decoded) and spans `Int(duration * sampleRate)` frames, or
 /// up to the end of the file.
 final class FrameReader {
+    /// Frames decoded per libsndfile call; large enough to amortise calls, small enough to stay in cache.
+    static let blockFrames = 16384
+
     let file: SoundFile
     /// Channels of the decoded blocks: 1 when mixing down, else the file's.
     let outputChannels: Int
+    /// The file frames of the window.
+    let window: Range<Int>
     /// Frames in the window.
-    let frames: Int
+    var frames: Int { window.count }
     private(set) var remaining: Int
-    private var interleaved: [Float] = []
+    private var floats: [Float] = []
+    private var shorts: [Int16] = []
 
-    init(_ url: URL, mono: Bool, offset: Double, duration: Double?) throws {
+    /// Opens `url` and positions it at the `offset`/`duration` window (seconds, librosa's rules).
+    convenience init(_ url: URL, mono: Bool, offset: Double, duration: Double?) throws {
         let file = try SoundFile(reading: url)
+        try self.init(file, mono: mono, window: try Self.window(of: file, offset: offset, duration: duration))
+    }
+
+    /// Positions `file` at the first frame of `window` (a range of file frames).
+    init(_ file: SoundFile, mono: Bool, window: Range<Int>) throws {
         self.file = file
+        self.window = window
         outputChannels = mono ? 1 : file.channels
+        remaining = window.count
+        try file.seek(to: window.lowerBound)
+    }
+
+    /// The non-empty frame range `Int(offset * rate) ..< + Int(duration * rate)`, clipped to the file.
+    static func window(of file: SoundFile, offset: Double, duration: Double?) throws -> Range<Int> {
         let path = file.path
         guard offset.isFinite, offset >= 0 else {
             throw AudioIOError.invalidArgument(path: path, message: "offset \(offset) s must be finite and ≥ 0")
@@ -25,49 +44,106 @@ final class FrameReader {
         if let duration, !(duration.isFinite && duration >= 0) {
             throw AudioIOError.invalidArgument(path: path, message: "duration \(duration) s must be finite and ≥ 0")
         }
-        let start = Int(offset * file.sampleRate)
-        guard start <= file.frames else {
+        guard offset * file.sampleRate <= Double(file.frames) else {
             throw AudioIOError.invalidArgument(
                 path: path, message: "offset \(offset) s is past the end of the audio (\(file.audioInfo.duration) s)")
         }
-        let frames = min(duration.map { Int($0 * file.sampleRate) } ?? file.frames, file.frames - start)
+        let start = Int(offset * file.sampleRate)
+        let available = file.frames - start
+        let frames = duration.map { Int(min($0 * file.sampleRate, Double(available))) } ?? available
         guard frames > 0 else {
             throw AudioIOError.emptyAudio(
                 path: path, message: file.frames == 0 ? "the file holds no frames"
                     : "the window at \(offset) s lasting \(duration ?? 0) s holds no frames")
         }
-        self.frames = frames
-        remaining = frames
-        try file.seek(to: start)
+        return start..<(start + frames)
     }
 
     /// Decodes up to `maxFrames` frames into `destination`, which has room for
     /// `maxFrames * outputChannels` samples. Returns the frames decoded, 0 at the end of the window.
+    ///
+    /// 16-bit PCM is read as integers and converted in the same pass as the mixdown: the result is
+    /// bit-identical to libsndfile's float conversion (`q / 32768`) and several times faster.
     func read(upTo maxFrames: Int, into destination: UnsafeMutablePointer<Float>) throws -> Int {
         let count = min(maxFrames, remaining)
         guard count > 0 else { return 0 }
-        let channels = file.channels
-        if outputChannels == channels {
+        if file.isPCM16 {
+            try decode(count, scratch: &shorts, scale: 1 / 32768, into: destination)
+        } else if outputChannels == file.channels {
             try file.read(count, into: destination)
         } else {
-            if interleaved.count < count * channels { interleaved = [Float](repeating: 0, count: count * channels) }
-            try interleaved.withUnsafeMutableBufferPointer { buffer in
-                try file.read(count, into: buffer.baseAddress!)
-                Self.mixDown(buffer.baseAddress!, frames: count, channels: channels, into: destination)
-            }
+            try decode(count, scratch: &floats, scale: 1, into: destination)
         }
         remaining -= count
         return count
     }
 
-    /// The mean over channels of each interleaved frame (as `librosa.to_mono`).
-    static func mixDown(_ source: UnsafePointer<Float>, frames: Int, channels: Int,
-                        into destination: UnsafeMutablePointer<Float>) {
-        let scale = 1 / Float(channels)
+    /// Decodes the rest of the window into `destination` (room for `remaining * outputChannels` samples).
+    func readAll(into destination: UnsafeMutablePointer<Float>) throws {
+        var frames = 0
+        while case let count = try read(upTo: Self.blockFrames, into: destination + frames * outputChannels), count > 0 {
+            frames += count
+        }
+    }
+
+    /// Decodes the rest of the window block by block, passing each (interleaved) block to `body`.
+    func forEachBlock(_ body: (UnsafeBufferPointer<Float>) throws -> Void) throws {
+        var block = [Float](repeating: 0, count: Self.blockFrames * outputChannels)
+        try block.withUnsafeMutableBufferPointer { block in
+            while case let count = try read(upTo: Self.blockFrames, into: block.baseAddress!), count > 0 {
+                try body(UnsafeBufferPointer(rebasing: block[..<(count * outputChannels)]))
+            }
+        }
+    }
+
+    /// Reads `count` frames into `scratch`, then converts (and mixes down) them into `destination`.
+    private func decode<Sample: DecodedSample>(_ count: Int, scratch: inout [Sample], scale: Float,
+                                                into destination: UnsafeMutablePointer<Float>) throws {
+        let channels = file.channels
+        if scratch.count < count * channels { scratch = [Sample](repeating: .zero, count: count * channels) }
+        try scratch.withUnsafeMutableBufferPointer { buffer in
+            try Sample.read(count, from: file, into: buffer.baseAddress!)
+            if outputChannels == 1 {
+                Self.mixDown(buffer.baseAddress!, frames: count, channels: channels, scale: scale, into: destination)
+            } else {
+                for i in 0..<(count * channels) { destination[i] = buffer[i].floatValue * scale }
+            }
+        }
+    }
+
+    /// `scale` times the mean over channels of each interleaved frame (as `librosa.to_mono`).
+    static func mixDown<Sample: DecodedSample>(_ source: UnsafePointer<Sample>, frames: Int, channels: Int,
+                                               scale: Float, into destination: UnsafeMutablePointer<Float>) {
+        let scale = scale / Float(channels)
+        if channels == 2 {  // the common case, written so that it vectorises
+            for i in 0..<frames { destination[i] = (source[2 * i].floatValue + source[2 * i + 1].floatValue) * scale }
+            return
+        }
         for i in 0..<frames {
             var sum: Float = 0
-            for c in 0..<channels { sum += source[i * channels + c] }
+            for c in 0..<channels { sum += source[i * channels + c].floatValue }
             destination[i] = sum * scale
         }
+    }
+}
+
+/// A sample type libsndfile decodes into: `Float` (normalised) or `Int16` (full scale).
+protocol DecodedSample {
+    static var zero: Self { get }
+    var floatValue: Float { get }
+    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Self>) throws
+}
+
+extension Float: DecodedSample {
+    var floatValue: Float { self }
+    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Float>) throws {
+        try file.read(count, into: destination)
+    }
+}
+
+extension Int16: DecodedSample {
+    var floatValue: Float { Float(self) }
+    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Int16>) throws {
+        try file.read(count, into: destination)
     }
 }

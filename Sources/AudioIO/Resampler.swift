@@ -1,4 +1,5 @@
 import CSoxr
+import Dispatch
 
 /// A libsoxr sample-rate converter for interleaved `Float` audio, usable as a stream
 /// (`process` block by block, then `flush`) or in one shot (`Resampler.resample`).
@@ -22,17 +23,22 @@ public final class Resampler {
         }
     }
 
+    /// Input frames per second.
     public let inputRate: Double
+    /// Output frames per second.
     public let outputRate: Double
+    /// Interleaved channels per frame.
     public let channels: Int
     private let handle: soxr_t
 
     /// Creates a converter from `inputRate` to `outputRate` Hz for `channels` interleaved channels.
     /// - Parameter threads: libsoxr worker threads; they only help when `channels > 1`
-    ///   (libsoxr splits work by channel). 0 means `OMP_NUM_THREADS`.
+    ///   (libsoxr splits work by channel). 0 means `OMP_NUM_THREADS`. `resample` and
+    ///   `AudioFile.read` parallelise by time segments instead, which also helps mono.
     public init(from inputRate: Double, to outputRate: Double, channels: Int = 1,
                 quality: Quality = .soxr_hq, threads: Int = 1) throws {
-        guard inputRate > 0, outputRate > 0, inputRate.isFinite, outputRate.isFinite, channels > 0, threads >= 0 else {
+        guard inputRate > 0, outputRate > 0, inputRate.isFinite, outputRate.isFinite,
+              (1...65536).contains(channels), threads >= 0 else {
             throw AudioIOError.resampling(
                 path: "", message: "invalid request \(inputRate) Hz → \(outputRate) Hz, \(channels) channels, \(threads) threads")
         }
@@ -52,74 +58,118 @@ public final class Resampler {
 
     deinit { soxr_delete(handle) }
 
-    /// librosa's output length for `frames` input frames: `ceil(frames * outputRate / inputRate)`.
+    /// librosa's output length for `frames` input frames: `ceil(frames * outputRate / inputRate)`
+    /// (saturating at `Int.max`).
     public static func outputFrames(for frames: Int, from inputRate: Double, to outputRate: Double) -> Int {
-        Int((Double(frames) * (outputRate / inputRate)).rounded(.up))
+        let exact = (Double(frames) * (outputRate / inputRate)).rounded(.up)
+        return exact < 0x1p62 ? Int(exact) : .max
+    }
+
+    /// `outputFrames(for:from:to:)` when it is a sane allocation (< 2^40 samples), else an error about `path`.
+    static func checkedOutputFrames(for frames: Int, channels: Int, from inputRate: Double, to outputRate: Double,
+                                    path: String) throws -> Int {
+        let output = outputFrames(for: frames, from: inputRate, to: outputRate)
+        guard output < (1 << 40) / max(channels, 1) else {
+            throw AudioIOError.invalidArgument(
+                path: path, message: "resampling \(frames) frames from \(inputRate) Hz to \(outputRate) Hz would make \(output) frames")
+        }
+        return output
     }
 
     /// Feeds `input` (interleaved frames) and writes the frames that become ready into `output`.
     /// Returns the frames written. All input is consumed unless `output` fills up first.
     public func process(_ input: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) throws -> Int {
-        var consumed = 0
-        var written = 0
-        let inputFrames = input.count / channels
-        let outputFrames = output.count / channels
-        repeat {
-            var inputDone = 0
-            var outputDone = 0
-            let error = soxr_process(handle, input.baseAddress.map { $0 + consumed * channels }, inputFrames - consumed,
-                                     &inputDone, output.baseAddress.map { $0 + written * channels },
-                                     outputFrames - written, &outputDone)
-            if let error { throw AudioIOError.resampling(path: "", message: String(cString: error)) }
-            consumed += inputDone
-            written += outputDone
-            if inputDone == 0 && outputDone == 0 { break }
-        } while consumed < inputFrames && written < outputFrames
-        return written
+        var sink = ResampledOutput(output, channels: channels)
+        try process(input, into: &sink)
+        return sink.written
     }
 
     /// Signals the end of input and writes the remaining frames (the filter's tail) into `output`.
     public func flush(into output: UnsafeMutableBufferPointer<Float>) throws -> Int {
-        var written = 0
-        let outputFrames = output.count / channels
-        while written < outputFrames {
-            var outputDone = 0
-            let error = soxr_process(handle, nil, 0, nil, output.baseAddress.map { $0 + written * channels },
-                                     outputFrames - written, &outputDone)
-            if let error { throw AudioIOError.resampling(path: "", message: String(cString: error)) }
-            if outputDone == 0 { break }
-            written += outputDone
-        }
-        return written
+        var sink = ResampledOutput(output, channels: channels)
+        try flush(into: &sink)
+        return sink.written
     }
 
     /// Forgets all input so the converter can start a new signal.
     public func reset() throws {
-        if let error = soxr_clear(handle) { throw AudioIOError.resampling(path: "", message: String(cString: error)) }
+        try check(soxr_clear(handle))
+    }
+
+    func process(_ input: UnsafeBufferPointer<Float>, into output: inout ResampledOutput) throws {
+        let frames = input.count / channels
+        var consumed = 0
+        while true {
+            var inputDone = 0
+            var roomLeft = false
+            let written = try output.write { buffer, room in
+                var done = 0
+                try check(soxr_process(handle, input.baseAddress.map { $0 + consumed * channels }, frames - consumed,
+                                       &inputDone, buffer, room, &done))
+                roomLeft = done < room
+                return done
+            }
+            consumed += inputDone
+            if (consumed == frames && roomLeft) || (inputDone == 0 && written == 0) { return }
+        }
+    }
+
+    func flush(into output: inout ResampledOutput) throws {
+        while try output.write({ buffer, room in
+            var done = 0
+            try check(soxr_process(handle, nil, 0, nil, buffer, room, &done))
+            return done
+        }) > 0 {}
+    }
+
+    private func check(_ error: soxr_error_t?) throws {
+        if let error { throw AudioIOError.resampling(path: "", message: String(cString: error)) }
     }
 
     /// Resamples a whole signal as `librosa.resample(y, orig_sr:, target_sr:, res_type:)` does:
     /// the output has `outputFrames(for:from:to:)` frames, zero-padded if libsoxr delivers fewer.
+    /// Long signals are cut into segments resampled in parallel (see `ResamplingPlan`).
     /// Returns `samples` unchanged when the rates are equal.
     public static func resample(_ samples: [Float], from inputRate: Double, to outputRate: Double,
                                 channels: Int = 1, quality: Quality = .soxr_hq) throws -> [Float] {
+        guard channels > 0, samples.count % channels == 0 else {
+            throw AudioIOError.resampling(path: "", message: "\(samples.count) samples do not make whole frames of \(channels) channels")
+        }
         guard inputRate != outputRate else { return samples }
-        let resampler = try Resampler(from: inputRate, to: outputRate, channels: channels, quality: quality)
-        return try samples.withUnsafeBufferPointer { input in
-            try resampler.fill(frames: outputFrames(for: input.count / channels, from: inputRate, to: outputRate)) { output in
-                try resampler.process(input, into: output)
+        return try samples.withUnsafeBufferPointer { samples in
+            try run(ResamplingPlan(inputFrames: samples.count / channels, channels: channels,
+                                   from: inputRate, to: outputRate, path: ""),
+                    from: inputRate, to: outputRate, channels: channels, quality: quality) { frames, consume in
+                try consume(UnsafeBufferPointer(rebasing: samples[(frames.lowerBound * channels)..<(frames.upperBound * channels)]))
             }
         }
     }
 
-    /// Makes an array of exactly `frames` frames: `produce` writes the first frames (returning how
-    /// many), the filter's tail follows, and zeros pad whatever is left.
-    func fill(frames: Int, _ produce: (UnsafeMutableBufferPointer<Float>) throws -> Int) throws -> [Float] {
-        try [Float](unsafeUninitializedCapacity: frames * channels) { buffer, initialized in
-            var written = try produce(buffer)
-            written += try flush(into: UnsafeMutableBufferPointer(rebasing: buffer[(written * channels)...]))
-            buffer[(written * channels)...].initialize(repeating: 0)
-            initialized = frames * channels
+    /// Carries out `plan`, its segments on concurrent threads, each with its own converter.
+    /// `feed(frames, consume)` passes the input `frames` (a range) to `consume` in order, in blocks.
+    static func run(_ plan: ResamplingPlan, from inputRate: Double, to outputRate: Double, channels: Int, quality: Quality,
+                    feed: (Range<Int>, (UnsafeBufferPointer<Float>) throws -> Void) throws -> Void) throws -> [Float] {
+        try [Float](unsafeUninitializedCapacity: plan.outputFrames * channels) { buffer, initialized in
+            let output = buffer
+            var errors = [Error?](repeating: nil, count: plan.segments.count)
+            errors.withUnsafeMutableBufferPointer { errors in
+                DispatchQueue.concurrentPerform(iterations: plan.segments.count) { index in
+                    let segment = plan.segments[index]
+                    do {
+                        let resampler = try Resampler(from: inputRate, to: outputRate, channels: channels, quality: quality)
+                        let slice = (segment.output.lowerBound * channels)..<(segment.output.upperBound * channels)
+                        var sink = ResampledOutput(UnsafeMutableBufferPointer(rebasing: output[slice]),
+                                                   channels: channels, discard: segment.discard)
+                        try feed(segment.input) { try resampler.process($0, into: &sink) }
+                        try resampler.flush(into: &sink)
+                        sink.padWithZeros()
+                    } catch {
+                        errors[index] = error
+                    }
+                }
+            }
+            if let error = errors.lazy.compactMap({ $0 }).first { throw error }
+            initialized = plan.outputFrames * channels
         }
     }
 }

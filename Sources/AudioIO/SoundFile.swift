@@ -27,10 +27,15 @@ final class SoundFile {
         guard info.samplerate > 0, info.channels > 0 else {
             throw AudioIOError.corrupt(path: path, message: "header declares \(info.samplerate) Hz, \(info.channels) channels")
         }
+        // libsndfile reports SF_COUNT_MAX frames when it cannot find the end of a stream (a cut Ogg file).
+        guard info.frames >= 0, info.frames < 1 << 48 else {
+            throw AudioIOError.corrupt(path: path, message: "the length cannot be determined (\(info.frames) frames reported); "
+                + "the stream may be cut short")
+        }
         let bytesPerFrame = FormatNames.sampleBytes[info.format & Int32(SF_FORMAT_SUBMASK)].map { $0 * Int(info.channels) }
-        if let declared = DeclaredLength.frames(inLog: log, bytesPerFrame: bytesPerFrame), declared > frames {
-            throw AudioIOError.truncated(path: path, declaredFrames: declared, availableFrames: frames,
-                                         message: "data chunk shorter than its header says")
+        if let declared = DeclaredLength(log: log, bytesPerFrame: bytesPerFrame), declared.frames > frames {
+            throw AudioIOError.truncated(path: path, declaredFrames: declared.frames, availableFrames: frames,
+                                         message: "libsndfile: \(declared.logLine)")
         }
     }
 
@@ -82,9 +87,22 @@ final class SoundFile {
         position = frame
     }
 
-    /// Decodes exactly `count` frames (interleaved) into `destination`, or throws `truncated`/`corrupt`.
+    /// Whether samples are 16-bit PCM, which `sf_readf_short` delivers without conversion.
+    var isPCM16: Bool { info.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_PCM_16) }
+
+    /// Decodes exactly `count` frames (interleaved, normalised to [-1, 1]) into `destination`.
     func read(_ count: Int, into destination: UnsafeMutablePointer<Float>) throws {
-        let done = Int(sf_readf_float(handle, destination, sf_count_t(count)))
+        try read(count) { sf_readf_float(handle, destination, $0) }
+    }
+
+    /// Decodes exactly `count` frames (interleaved, full-scale integers) into `destination`.
+    func read(_ count: Int, into destination: UnsafeMutablePointer<Int16>) throws {
+        try read(count) { sf_readf_short(handle, destination, $0) }
+    }
+
+    /// Runs `decode(count)` and throws `truncated` when it delivers fewer frames.
+    private func read(_ count: Int, with decode: (sf_count_t) -> sf_count_t) throws {
+        let done = Int(decode(sf_count_t(count)))
         position += max(done, 0)
         guard done == count else {
             throw AudioIOError.truncated(path: path, declaredFrames: frames, availableFrames: position,
@@ -92,18 +110,18 @@ final class SoundFile {
         }
     }
 
-    /// Encodes `count` interleaved frames.
+    /// Encodes `count` interleaved frames of [-1, 1] floats.
     func write(_ count: Int, from source: UnsafePointer<Float>) throws {
-        guard sf_writef_float(handle, source, sf_count_t(count)) == count else {
-            throw AudioIOError.ioFailure(path: path, message: message)
-        }
+        try write(count) { sf_writef_float(handle, source, $0) }
     }
 
     /// Encodes `count` interleaved frames of left-aligned 32-bit integers (`Int32.max` is full scale).
     func write(_ count: Int, from source: UnsafePointer<Int32>) throws {
-        guard sf_writef_int(handle, source, sf_count_t(count)) == count else {
-            throw AudioIOError.ioFailure(path: path, message: message)
-        }
+        try write(count) { sf_writef_int(handle, source, $0) }
+    }
+
+    private func write(_ count: Int, with encode: (sf_count_t) -> sf_count_t) throws {
+        guard encode(sf_count_t(count)) == count else { throw AudioIOError.ioFailure(path: path, message: message) }
     }
 
     /// Completes the file on disk.

@@ -56,8 +56,13 @@ final class AudioFileReadTests: XCTestCase {
     }
 
     func testDurationPastTheEndStopsAtTheEnd() throws {
-        let buffer = try AudioFile.read(mono16k, sampleRate: nil, offset: 1.5, duration: 10)
+        let buffer = try AudioFile.read(mono16k, sampleRate: nil, offset: 1.5, duration: 1e300)
         XCTAssertEqual(buffer.frames, 32000 - 24000)
+    }
+
+    func testLibsndfileSupportsTheIssueFormats() {
+        XCTAssertTrue(Set(["WAV", "AIFF", "AU", "FLAC", "OGG"]).isSubset(of: AudioFile.availableFormats),
+                      "\(AudioFile.availableFormats)")
     }
 
     func testInfoReadsTheHeader() throws {
@@ -65,5 +70,26 @@ final class AudioFileReadTests: XCTestCase {
         XCTAssertEqual(info, AudioInfo(frames: 88200, sampleRate: 44100, channels: 2, format: "WAV", subtype: "PCM_16"))
         XCTAssertEqual(info.duration, 2, accuracy: 1e-12)
         XCTAssertEqual(try AudioFile.info(mono16k).subtype, "FLOAT")
+    }
+
+    /// Offset/duration seek instead of decoding what comes before: a window after a damaged stretch
+    /// of a FLAC file decodes, although reading from the start fails at the damage.
+    func testWindowSeeksPastDamagedStart() throws {
+        let directory = try Fixtures.temporaryDirectory("audioio-seek")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let intact = directory.appendingPathComponent("intact.flac")
+        try AudioFile.write(intact, samples: (0..<80000).map { Float(0.5 * sin(Double($0) * 0.3 + sin(Double($0) * 1e-3))) },
+                            sampleRate: 8000)
+        var bytes = [UInt8](try Data(contentsOf: intact))
+        for i in (bytes.count / 5)..<(bytes.count / 4) { bytes[i] = 0x55 }
+        let damaged = directory.appendingPathComponent("damaged.flac")
+        try Data(bytes).write(to: damaged)
+
+        XCTAssertThrowsError(try AudioFile.read(damaged, sampleRate: nil)) {
+            guard case .truncated(damaged.path, 80000, _, _)? = $0 as? AudioIOError else { return XCTFail("\($0)") }
+        }
+        let window = try AudioFile.read(damaged, sampleRate: nil, offset: 7, duration: 2)
+        XCTAssertEqual(window.samples, try AudioFile.read(intact, sampleRate: nil, offset: 7, duration: 2).samples)
+        XCTAssertEqual(window.frames, 16000)
     }
 }

@@ -101,6 +101,15 @@ final class BadInputTests: XCTestCase {
         }
     }
 
+    func testHalfAnOggVorbisFileIsRejected() throws {
+        let url = directory.appendingPathComponent("full.ogg")
+        try AudioFile.write(url, samples: (0..<40000).map { sin(Float($0) * 0.01) * 0.5 }, sampleRate: 8000, format: .vorbis)
+        let bytes = [UInt8](try Data(contentsOf: url))
+        assertRejected(try file("half.ogg", Array(bytes.prefix(bytes.count / 2)))) {
+            switch $0 { case .corrupt, .truncated: true; default: false }
+        }
+    }
+
     func testWavWithNoFrames() throws {
         var bytes = try validFile("none.wav", frames: 1)
         bytes.removeLast(2)
@@ -122,6 +131,8 @@ final class BadInputTests: XCTestCase {
             ("negative duration", { _ = try AudioFile.read(url, duration: -1) }),
             ("zero duration", { _ = try AudioFile.read(url, duration: 0) }),
             ("NaN offset", { _ = try AudioFile.read(url, offset: .nan) }),
+            ("huge offset", { _ = try AudioFile.read(url, offset: 1e300) }),
+            ("huge rate", { _ = try AudioFile.read(url, sampleRate: 1e300) }),
             ("zero rate", { _ = try AudioFile.read(url, sampleRate: 0) }),
             ("zero block", { _ = try AudioFile.blocks(url, blockFrames: 0) }),
         ]

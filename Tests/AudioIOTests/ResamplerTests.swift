@@ -63,8 +63,62 @@ final class ResamplerTests: XCTestCase {
 
     func testEqualRatesReturnTheInputAndBadRatesThrow() throws {
         XCTAssertEqual(try AudioFile.resample([1, 2, 3], from: 8000, to: 8000), [1, 2, 3])
-        XCTAssertThrowsError(try Resampler(from: 0, to: 8000)) {
-            guard case .resampling? = $0 as? AudioIOError else { return XCTFail("\($0)") }
+        let attempts: [() throws -> Void] = [
+            { _ = try Resampler(from: 0, to: 8000) },
+            { _ = try Resampler(from: 8000, to: .infinity) },
+            { _ = try AudioFile.resample([1, 2, 3], from: 8000, to: 16000, channels: 2) },
+            { _ = try AudioFile.resample([1, 2], from: 8000, to: 16000, channels: 0) },
+        ]
+        for attempt in attempts {
+            XCTAssertThrowsError(try attempt()) {
+                guard case .resampling? = $0 as? AudioIOError else { return XCTFail("\($0)") }
+            }
+        }
+    }
+
+    /// 20 s of a chirp plus reproducible noise: long enough to be cut into segments.
+    func longSignal(rate: Double) -> [Float] {
+        var state: UInt32 = 12345
+        return (0..<Int(20 * rate)).map { i in
+            state = state &* 1_664_525 &+ 1_013_904_223
+            let t = Double(i) / rate
+            return Float(0.5 * sin(2 * .pi * (50 + 400 * t) * t)) + Float(Int32(bitPattern: state)) / 0x1p33
+        }
+    }
+
+    /// One continuous libsoxr stream over the whole signal, trimmed/padded like librosa.
+    func streamed(_ samples: [Float], from inputRate: Double, to outputRate: Double) throws -> [Float] {
+        let resampler = try Resampler(from: inputRate, to: outputRate)
+        var output = [Float](repeating: 0, count: Resampler.outputFrames(for: samples.count, from: inputRate, to: outputRate))
+        try samples.withUnsafeBufferPointer { input in
+            try output.withUnsafeMutableBufferPointer { output in
+                let written = try resampler.process(input, into: output)
+                _ = try resampler.flush(into: UnsafeMutableBufferPointer(rebasing: output[written...]))
+            }
+        }
+        return output
+    }
+
+    func testSegmentedResamplingOfLongSignalsEqualsOneStream() throws {
+        for (inputRate, outputRate) in [(44100.0, 22050.0), (16000, 22050), (22050, 16000), (48000, 44100)] {
+            let samples = longSignal(rate: inputRate)
+            let segmented = try AudioFile.resample(samples, from: inputRate, to: outputRate)
+            let continuous = try streamed(samples, from: inputRate, to: outputRate)
+            XCTAssertEqual(segmented.count, continuous.count)
+            XCTAssertLessThanOrEqual(maxAbsDifference(segmented, continuous), 2e-6, "\(inputRate) → \(outputRate)")
+        }
+    }
+
+    func testSegmentedReadEqualsResamplingTheNativeRead() throws {
+        let directory = try Fixtures.temporaryDirectory("audioio-long")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("long.wav")
+        let mono = longSignal(rate: 44100)
+        try AudioFile.write(url, samples: zip(mono, mono.reversed()).flatMap { [$0, $1] }, sampleRate: 44100, channels: 2)
+        for (mono, offset, duration) in [(true, 0.0, nil), (false, 1.7, 9.1) as (Bool, Double, Double?)] {
+            let native = try AudioFile.read(url, sampleRate: nil, mono: mono, offset: offset, duration: duration)
+            let direct = try AudioFile.read(url, sampleRate: 22050, mono: mono, offset: offset, duration: duration)
+            XCTAssertEqual(direct.samples, try AudioFile.resample(native.samples, from: 44100, to: 22050, channels: native.channels))
         }
     }
 }

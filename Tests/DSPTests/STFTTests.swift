@@ -27,6 +27,13 @@ final class STFTTests: XCTestCase {
         assertClose(fixed, try CoreFixture.array("istft_hamming_length").values, rtol: 1e-4, relativeToMax: true)
     }
 
+    func testOddSizeBlackmanReflectSTFTMatchesLibrosa() throws {
+        let settings = STFT(nFFT: 1023, hopLength: 300, winLength: 1000, window: .blackman, padMode: .reflect)
+        let S = try settings(Array(try excerpt().prefix(4410)))
+        assertMatches(Matrix(rows: S.rows, columns: S.columns, values: S.real), try CoreFixture.matrix("stft_odd_real"))
+        assertMatches(Matrix(rows: S.rows, columns: S.columns, values: S.imaginary), try CoreFixture.matrix("stft_odd_imag"))
+    }
+
     func testISTFTInvertsDefaultSTFT() throws {
         let y = try CoreFixture.signal("music")
         let restored = try istft(try stft(y), length: y.count)
@@ -42,12 +49,19 @@ final class STFTTests: XCTestCase {
         XCTAssertEqual(power.shape.columns, 87)
         assertClose(power.values, magnitude.values.map { $0 * $0 }, rtol: 1e-5, relativeToMax: true)
         assertClose(try settings.spectrogram(y, power: 1).values, magnitude.values, rtol: 1e-5, relativeToMax: true)
+        assertClose(try settings.spectrogram(y, power: 1.5).values, magnitude.values.map { Foundation.pow($0, 1.5) },
+                    rtol: 1e-5, relativeToMax: true)
+        XCTAssertThrowsError(try settings.spectrogram(y, power: 0)) { XCTAssertTrue("\($0)".contains("power=0")) }
     }
 
     func testTorchaudioStyleSpectrogramMatchesTorchaudio() throws {
         let y = try CoreFixture.signal("music")
-        let S = try Spectrogram(nFFT: 1024, hopLength: 512, power: 2)(y)
-        assertMatches(S, try CoreFixture.matrix("torch_spectrogram_music"))
+        let transform = Spectrogram(nFFT: 1024, hopLength: 512, power: 2)
+        assertMatches(try transform(y), try CoreFixture.matrix("torch_spectrogram_music"))
+        // The SE-CNN input: 3 s at 22.05 kHz gives 513 bins × 130 frames.
+        let threeSeconds = try transform([Float](repeating: 0.1, count: 66150))
+        XCTAssertEqual(threeSeconds.rows, 513)
+        XCTAssertEqual(threeSeconds.columns, 130)
     }
 
     func testBadInputThrowsTypedErrors() {
@@ -67,27 +81,17 @@ final class STFTTests: XCTestCase {
         XCTAssertThrowsError(try stft(short, winLength: 4096)) { XCTAssertTrue("\($0)".contains("win_length")) }
     }
 
-    func testShortCentredSignalIsZeroPaddedLikeLibrosa() throws {
+    func testShortCentredSignalsArePaddedLikeLibrosa() throws {
         let S = try stft([Float](repeating: 0.5, count: 100))
         XCTAssertEqual(S.columns, 1)
         XCTAssertEqual(S.rows, 1025)
-    }
-}
-
-final class STFTConcurrencyTests: XCTestCase {
-    /// Plans for new sizes are made while other threads execute: results must equal serial ones.
-    func testConcurrentTransformsOfManySizesMatchSerialResults() throws {
-        let y = try CoreFixture.signal("music")
-        let sizes = [256, 384, 512, 1000, 1024, 2048]
-        let serial = try sizes.map { try STFT(nFFT: $0, hopLength: 128).spectrogram(y) }
-        var concurrent = [Matrix?](repeating: nil, count: sizes.count * 4)
-        concurrent.withUnsafeMutableBufferPointer { results in
-            DispatchQueue.concurrentPerform(iterations: results.count) { i in
-                results[i] = try? STFT(nFFT: sizes[i % sizes.count], hopLength: 128).spectrogram(y)
-            }
-        }
-        for (i, result) in concurrent.enumerated() {
-            XCTAssertEqual(result, serial[i % sizes.count], "n_fft \(sizes[i % sizes.count])")
-        }
+        // NumPy reflects one sample into copies of itself: the DC bin sums the whole Hann window.
+        let single = try stft([0.5], padMode: .reflect)
+        XCTAssertEqual(single.real[0], 512, accuracy: 1e-3)
+        // A longer reflection folds back and forth over the signal: np.pad([1, 2, 3], 8, "reflect")[:16].
+        let folded = try STFT(nFFT: 16, hopLength: 4, padMode: .reflect)([1, 2, 3])
+        let numpyFrame: [Float] = [1, 2, 3, 2, 1, 2, 3, 2, 1, 2, 3, 2, 1, 2, 3, 2]
+        let window = Window.hann.values(length: 16)
+        XCTAssertEqual(folded.real[0], zip(numpyFrame, window).map(*).reduce(0, +), accuracy: 1e-5)
     }
 }

@@ -52,3 +52,40 @@ TASKS = {
     "dsp/mfcc_30s": ("librosa.feature.mfcc of 30 s", mfcc_30s),
     "dsp/chroma_30s": ("librosa.feature.chroma_stft of 30 s", chroma_30s),
 }
+
+
+# --- HPSS, tempo and the GTZAN vector (dsp-features) ---------------------------------------
+
+def benchmark_track():
+    """blues.00000.au of the shared kit when present, else benchmark_signal(30) (as benchmarkTrack)."""
+    kit = os.environ.get("GENREKIT_SHARED_KIT", "../shared/gtzan-mini")
+    path = os.path.join(kit, "genres", "blues", "blues.00000.au")
+    if os.path.exists(path):
+        return librosa.load(path, sr=SR)[0]
+    return benchmark_signal(30)
+
+
+def gtzan_vector_30s():
+    import sys
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures"))
+    from dsp_features import gtzan_vector
+    y = benchmark_track()
+    return lambda: gtzan_vector(y)
+
+
+def hpss_30s():
+    y = benchmark_track()
+    return lambda: librosa.effects.hpss(y)
+
+
+def tempo_30s():
+    y = benchmark_track()
+    return lambda: librosa.feature.tempo(y=y, sr=SR)
+
+
+TASKS.update({
+    "dsp/gtzan_vector_30s": ("57-column GTZAN vector of a 30 s track with librosa (single-threaded)", gtzan_vector_30s),
+    "dsp/gtzan_vector_30s_concurrent": ("the same librosa vector (librosa has no multi-core path)", gtzan_vector_30s),
+    "dsp/hpss_30s": ("librosa.effects.hpss of a 30 s track", hpss_30s),
+    "dsp/tempo_30s": ("librosa.feature.tempo of a 30 s track", tempo_30s),
+})

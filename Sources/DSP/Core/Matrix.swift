@@ -39,6 +39,16 @@ public struct Matrix: Equatable, Sendable {
         (0..<rows).map { values[$0 * columns + index] }
     }
 
+    /// Calls `body(rowIndex, row)` for each row in order, with the row's values as a buffer.
+    @inlinable
+    public func forEachRow(_ body: (Int, UnsafeBufferPointer<Float>) throws -> Void) rethrows {
+        try values.withUnsafeBufferPointer { buffer in
+            for r in 0..<rows {
+                try body(r, UnsafeBufferPointer(rebasing: buffer[r * columns ..< (r + 1) * columns]))
+            }
+        }
+    }
+
     /// `(rows, columns)`, as NumPy's `shape`.
     public var shape: (rows: Int, columns: Int) { (rows, columns) }
 

@@ -93,18 +93,9 @@ public struct HPSS: Hashable, Sendable {
         guard mask.rows == spectrogram.rows, mask.columns == spectrogram.columns else {
             throw DSPError.shapeMismatch("mask is \(mask.rows)×\(mask.columns), STFT is \(spectrogram.rows)×\(spectrogram.columns)")
         }
-        var result = spectrogram
-        mask.values.withUnsafeBufferPointer { mask in
-            result.real.withUnsafeMutableBufferPointer { real in
-                result.imaginary.withUnsafeMutableBufferPointer { imaginary in
-                    for i in 0..<mask.count {
-                        real[i] *= mask[i]
-                        imaginary[i] *= mask[i]
-                    }
-                }
-            }
-        }
-        return result
+        return ComplexMatrix(rows: mask.rows, columns: mask.columns,
+                             real: multiplied(spectrogram.real, by: mask.values),
+                             imaginary: multiplied(spectrogram.imaginary, by: mask.values))
     }
 
     /// The harmonic and percussive parts of a magnitude spectrogram (`decompose.hpss(S)`).
@@ -133,13 +124,19 @@ public struct HPSS: Hashable, Sendable {
     }
 
     private func multiplied(_ matrix: Matrix, by mask: Matrix) -> Matrix {
-        var result = matrix
-        result.values.withUnsafeMutableBufferPointer { values in
-            mask.values.withUnsafeBufferPointer { mask in
-                for i in 0..<values.count { values[i] *= mask[i] }
+        Matrix(rows: matrix.rows, columns: matrix.columns, values: multiplied(matrix.values, by: mask.values))
+    }
+
+    /// `values · mask`, elementwise, into a fresh array.
+    private func multiplied(_ values: [Float], by mask: [Float]) -> [Float] {
+        [Float](unsafeUninitializedCapacity: values.count) { output, initialized in
+            values.withUnsafeBufferPointer { values in
+                mask.withUnsafeBufferPointer { mask in
+                    for i in 0..<values.count { output[i] = values[i] * mask[i] }
+                }
             }
+            initialized = values.count
         }
-        return result
     }
 }
 

@@ -35,20 +35,22 @@ public struct MedianFilter: Hashable, Sendable {
     /// The filtered matrix, the same shape as `matrix`.
     public func callAsFunction(_ matrix: Matrix) throws -> Matrix {
         try validate()
-        var output = Matrix(rows: matrix.rows, columns: matrix.columns)
-        guard matrix.rows > 0, matrix.columns > 0 else { return output }
+        guard matrix.rows > 0, matrix.columns > 0 else { return matrix }
         var median = SlidingMedian(size: size)
-        let (lines, length, lineStep, valueStep) = axis == .time
+        let (lines, length, lineStride, positionStride) = axis == .time
             ? (matrix.rows, matrix.columns, matrix.columns, 1)
             : (matrix.columns, matrix.rows, 1, matrix.columns)
-        matrix.values.withUnsafeBufferPointer { input in
-            output.values.withUnsafeMutableBufferPointer { result in
-                for line in 0..<lines {
-                    median.filter(input.baseAddress! + line * lineStep, inputStride: valueStep, count: length,
-                                  into: result.baseAddress! + line * lineStep, outputStride: valueStep)
+        let values = [Float](unsafeUninitializedCapacity: matrix.values.count) { result, initialized in
+            matrix.values.withUnsafeBufferPointer { input in
+                for first in stride(from: 0, to: lines, by: SlidingMedian.laneCount) {
+                    let offset = first * lineStride
+                    median.filter(input.baseAddress! + offset, into: result.baseAddress! + offset,
+                                  lanes: min(SlidingMedian.laneCount, lines - first), laneStride: lineStride,
+                                  positionStride: positionStride, count: length)
                 }
             }
+            initialized = matrix.values.count
         }
-        return output
+        return Matrix(rows: matrix.rows, columns: matrix.columns, values: values)
     }
 }

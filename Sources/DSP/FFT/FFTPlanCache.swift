@@ -6,6 +6,9 @@ import Foundation
 /// FFTW's planner is not thread-safe, so planning happens under a lock; the plans are then run
 /// from any thread with the new-array API (`fftwf_execute_dft_r2c` / `_c2r`) on buffers from
 /// ``FFTBlock``, which share the alignment of the arrays the plans were made with.
+///
+/// Plans use `FFTW_ESTIMATE`: as fast as measured plans for these batched power-of-two sizes, instant
+/// to make, and the same algorithm on every run, so results are bit-for-bit reproducible.
 final class FFTPlanCache: @unchecked Sendable {
     /// The transform direction.
     enum Direction: Hashable {
@@ -33,10 +36,10 @@ final class FFTPlanCache: @unchecked Sendable {
         defer { lock.unlock() }
         let key = Key(direction: direction, size: size, batch: batch)
         if let plan = plans[key] { return plan }
-        let scratch = FFTBlock(size: size, batch: batch)
+        let scratch = FFTBlock(size: size, batch: batch)  // ESTIMATE planning leaves it untouched
         var n = Int32(size)
         let stride = Int32(scratch.spectrumStride)
-        let flags = UInt32(FFTW_MEASURE)
+        let flags = UInt32(FFTW_ESTIMATE)
         let made: OpaquePointer?
         switch direction {
         case .forward:

@@ -19,14 +19,15 @@ struct FrameTransformer {
         let blocks = (frameCount + Self.blockSize - 1) / Self.blockSize
         signal.withUnsafeBufferPointer { signal in
             window.withUnsafeBufferPointer { window in
-                Parallel.forEach(blocks, when: blocks >= Self.parallelThreshold,
-                                 makeResource: { FFTBlock(size: nFFT, batch: Self.blockSize) }) { index, block in
-                    let first = index * Self.blockSize
-                    let count = min(Self.blockSize, frameCount - first)
-                    load(signal, window, frames: first..<first + count, into: block)
-                    block.forward()
-                    emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
-                                      stride: block.spectrumStride, first: first, count: count))
+                Parallel.forEach(blocks, when: blocks >= Self.parallelThreshold) { index in
+                    FFTBlockPool.shared.withBlock(size: nFFT, batch: Self.blockSize) { block in
+                        let first = index * Self.blockSize
+                        let count = min(Self.blockSize, frameCount - first)
+                        load(signal, window, frames: first..<first + count, into: block)
+                        block.forward()
+                        emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
+                                          stride: block.spectrumStride, first: first, count: count))
+                    }
                 }
             }
         }
@@ -42,28 +43,5 @@ struct FrameTransformer {
         }
         let used = frames.count * nFFT
         (block.real + used).update(repeating: 0, count: Self.blockSize * nFFT - used)
-    }
-}
-
-/// Spectra of consecutive frames, frame-major: bin `k` of the `j`-th frame of the block is the
-/// interleaved complex value at `2 * (j * stride + k)`; the block holds frames `first ..< first + count`.
-struct SpectraBlock {
-    let spectra: UnsafePointer<Float>
-    let bins: Int
-    let stride: Int
-    let first: Int
-    let count: Int
-
-    /// Writes `transform(re, im)` of each value to columns `first ..< first + count` of the
-    /// bin-major `bins × columns` matrix at `output`.
-    @inline(__always)
-    func scatter(into output: UnsafeMutablePointer<Float>, columns: Int, _ transform: (Float, Float) -> Float) {
-        for k in 0..<bins {
-            let row = output + k * columns + first
-            for j in 0..<count {
-                let offset = 2 * (j * stride + k)
-                row[j] = transform(spectra[offset], spectra[offset + 1])
-            }
-        }
     }
 }

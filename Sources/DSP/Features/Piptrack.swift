@@ -32,7 +32,7 @@ struct PitchPeaks {
         let frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: nFFT)
         let low = Double(max(fMin, 0)), high = Double(min(fMax, sampleRate / 2))
         var floors = [Float](repeating: 0, count: frames)
-        for k in 0..<S.rows { for t in 0..<frames { floors[t] = max(floors[t], S.values[k * frames + t]) } }
+        S.forEachRow { _, row in for t in 0..<frames { floors[t] = max(floors[t], row[t]) } }
         for t in 0..<frames { floors[t] *= threshold }
         let binScale = Double(sampleRate) / Double(nFFT)
         S.values.withUnsafeBufferPointer { s in

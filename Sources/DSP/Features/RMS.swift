@@ -18,13 +18,10 @@ public func rms(spectrogram S: Matrix, frameLength: Int = 2048) throws -> Matrix
         throw DSPError.shapeMismatch("S has \(S.rows) rows, so frame_length must be \(2 * S.rows - 2) or \(2 * S.rows - 1), not \(frameLength)")
     }
     var sums = [Double](repeating: 0, count: S.columns)
-    for k in 0..<S.rows {
+    S.forEachRow { k, row in
         let halved = k == 0 || (k == S.rows - 1 && frameLength % 2 == 0)
         let weight: Double = halved ? 0.5 : 1
-        for t in 0..<S.columns {
-            let value = S.values[k * S.columns + t]
-            sums[t] += weight * Double(value * value)
-        }
+        for t in 0..<row.count { sums[t] += weight * Double(row[t] * row[t]) }
     }
     let scale = 2 / Double(frameLength * frameLength)
     return Matrix(rows: 1, columns: S.columns, values: sums.map { Float(($0 * scale).squareRoot()) })

@@ -8,13 +8,13 @@ public func spectralRolloff(spectrogram S: Matrix, sampleRate: Float = 22050, ro
     try Validate.spectrogram(S)
     let frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: 2 * (S.rows - 1))
     var thresholds = [Float](repeating: 0, count: S.columns)
-    for k in 0..<S.rows { for t in 0..<S.columns { thresholds[t] += S.values[k * S.columns + t] } }
+    S.forEachRow { _, row in for t in 0..<row.count { thresholds[t] += row[t] } }
     for t in 0..<S.columns { thresholds[t] *= rollPercent }
     var running = [Float](repeating: 0, count: S.columns)
     var rolloff = [Float](repeating: -1, count: S.columns)
-    for k in 0..<S.rows {
-        for t in 0..<S.columns where rolloff[t] < 0 {
-            running[t] += S.values[k * S.columns + t]
+    S.forEachRow { k, row in
+        for t in 0..<row.count where rolloff[t] < 0 {
+            running[t] += row[t]
             if running[t] >= thresholds[t] { rolloff[t] = Float(frequencies[k]) }
         }
     }

@@ -52,17 +52,15 @@ public struct GTZANFeatures: Hashable, Sendable {
         try Validate.audio(y)
         try Validate.positive(sampleRate, "sr")
         let spectrum = try stft(y)
-        let magnitude = spectrum.magnitude()
+        let magnitude = spectrum.magnitude(), power = spectrum.power()
         let hpss = HPSS()
         var groups: [String: [Double]] = [:]
         var filtered: [MedianFilter.Axis: Matrix] = [:]
         let spectral: [() throws -> Part] = [
             { .filtered(.time, try hpss.harmonicFilter(magnitude)) },
             { .filtered(.frequency, try hpss.percussiveFilter(magnitude)) },
-            { .groups(try melFeatures(power: spectrum.power())) },
-            { .groups(["chroma_stft": Statistics(try chromaSTFT(spectrogram: spectrum.power(), sampleRate: sampleRate).values).pair]) },
-            { .groups(try spectralShape(magnitude: magnitude)) },
-            { .groups(try signalFeatures(y)) },
+            { .groups(try melFeatures(power: power)) },
+            { .groups(["chroma_stft": Statistics(try chromaSTFT(spectrogram: power, sampleRate: sampleRate).values).pair]) },
         ]
         for part in try ConcurrentJobs.run(spectral, concurrently: concurrent) {
             switch part {
@@ -71,15 +69,13 @@ public struct GTZANFeatures: Hashable, Sendable {
             }
         }
         let (harmonicFiltered, percussiveFiltered) = (filtered[.time]!, filtered[.frequency]!)
-        let separation: [() throws -> [Double]] = [
-            { try signalStatistics(hpss.harmonicMask(harmonicFiltered: harmonicFiltered, percussiveFiltered: percussiveFiltered),
-                                   spectrum: spectrum, length: y.count) },
-            { try signalStatistics(hpss.percussiveMask(harmonicFiltered: harmonicFiltered, percussiveFiltered: percussiveFiltered),
-                                   spectrum: spectrum, length: y.count) },
+        let rest: [() throws -> [String: [Double]]] = [
+            { try separationFeatures(y, spectrum: spectrum, harmonicFiltered: harmonicFiltered,
+                                     percussiveFiltered: percussiveFiltered, hpss: hpss) },
+            { try spectralShape(magnitude: magnitude) },
+            { try signalFeatures(y) },
         ]
-        let parts = try ConcurrentJobs.run(separation, concurrently: concurrent)
-        groups["harmony"] = parts[0]
-        groups["perceptr"] = parts[1]
+        for values in try ConcurrentJobs.run(rest, concurrently: concurrent) { groups.merge(values) { $1 } }
         return Self.groups.flatMap { groups[$0]! }
     }
 
@@ -87,6 +83,18 @@ public struct GTZANFeatures: Hashable, Sendable {
     private enum Part {
         case filtered(MedianFilter.Axis, Matrix)
         case groups([String: [Double]])
+    }
+
+    /// Statistics of the harmonic and percussive signals. With margins of 1 the two soft masks sum
+    /// to one, so by linearity of the inverse STFT the percussive signal is `y` minus the harmonic
+    /// one (`istft(stft(y)) = y`): one inverse STFT instead of two, equal to librosa's
+    /// `effects.percussive` up to float rounding.
+    private func separationFeatures(_ y: [Float], spectrum: ComplexMatrix, harmonicFiltered: Matrix,
+                                    percussiveFiltered: Matrix, hpss: HPSS) throws -> [String: [Double]] {
+        let mask = try hpss.harmonicMask(harmonicFiltered: harmonicFiltered, percussiveFiltered: percussiveFiltered)
+        let harmonic = try stft.inverse(try hpss.apply(mask, to: spectrum), length: y.count)
+        let percussive = zip(y, harmonic).map { $0 - $1 }
+        return ["harmony": Statistics(harmonic).pair, "perceptr": Statistics(percussive).pair]
     }
 
     /// MFCC statistics and the (beat-tracker) tempo, both from `power_to_db` of the 128-band mel
@@ -114,10 +122,5 @@ public struct GTZANFeatures: Hashable, Sendable {
             "rms": Statistics(try rms(y: y, padMode: padMode).values).pair,
             "zero_crossing_rate": Statistics(try zeroCrossingRate(y).values).pair,
         ]
-    }
-
-    /// Mean and variance of the time-domain signal of `mask · spectrum`.
-    private func signalStatistics(_ mask: Matrix, spectrum: ComplexMatrix, length: Int) throws -> [Double] {
-        Statistics(try stft.inverse(try HPSS().apply(mask, to: spectrum), length: length)).pair
     }
 }

@@ -18,7 +18,7 @@ struct Framing {
         guard center || y.count >= frameLength else {
             throw DSPError.signalTooShort(parameter: "y", length: y.count, required: frameLength)
         }
-        signal = center ? try padMode.pad(y, by: frameLength / 2) : y
+        signal = center ? padMode.pad(y, by: frameLength / 2) : y
         self.frameLength = frameLength
         self.hopLength = hopLength
         count = 1 + (signal.count - frameLength) / hopLength

@@ -18,44 +18,77 @@ extension STFT {
         return (0..<count).map { start + $0 < span ? signal[start + $0] : 0 }
     }
 
-    /// Adds `window · irfft(column)` of every column at its hop offset.
+    /// Adds `window · irfft(column)` of every column at its hop offset. Frames are cut into chunks
+    /// long enough that chunk `c` never overlaps chunk `c + 2`; even chunks run in parallel, then odd.
     private func overlapAdd(_ stftMatrix: ComplexMatrix, into signal: inout [Float]) {
-        let bins = binCount, frames = stftMatrix.columns, batch = FrameTransformer.blockSize
-        let block = FFTBlock(size: nFFT, batch: batch)
+        let frames = stftMatrix.columns, batch = FrameTransformer.blockSize
+        let chunkFrames = max(4 * batch, (nFFT + hopLength - 1) / hopLength)
+        let chunks = (frames + chunkFrames - 1) / chunkFrames
         let window = paddedWindow
-        let scale = 1 / Float(nFFT)
-        for first in stride(from: 0, to: frames, by: batch) {
-            let count = min(batch, frames - first)
-            let spectra = block.interleaved, stride = block.spectrumStride
-            spectra.update(repeating: 0, count: 2 * stride * batch)
-            for k in 0..<bins {
-                for j in 0..<count {
-                    spectra[2 * (j * stride + k)] = stftMatrix.real[k * frames + first + j]
-                    spectra[2 * (j * stride + k) + 1] = stftMatrix.imaginary[k * frames + first + j]
+        signal.withUnsafeMutableBufferPointer { signal in
+            let output = signal.baseAddress!
+            for parity in 0..<2 {
+                let mine = stride(from: parity, to: chunks, by: 2).map { $0 }
+                Parallel.forEach(mine.count, when: mine.count > 1) { index in
+                    FFTBlockPool.shared.withBlock(size: nFFT, batch: batch) { block in
+                        let first = mine[index] * chunkFrames
+                        for blockStart in stride(from: first, to: min(first + chunkFrames, frames), by: batch) {
+                            let count = min(batch, frames - blockStart)
+                            inverseBlock(stftMatrix, frames: blockStart..<blockStart + count, block: block,
+                                         window: window, into: output)
+                        }
+                    }
                 }
             }
-            for j in 0..<count {
-                spectra[2 * j * stride + 1] = 0
-                if nFFT % 2 == 0 { spectra[2 * (j * stride + bins - 1) + 1] = 0 }
+        }
+    }
+
+    /// Inverse-transforms `frames` through `block` and overlap-adds them, windowed, into `output`.
+    private func inverseBlock(_ stftMatrix: ComplexMatrix, frames: Range<Int>, block: FFTBlock,
+                              window: [Float], into output: UnsafeMutablePointer<Float>) {
+        let bins = binCount, columns = stftMatrix.columns, stride = block.spectrumStride
+        let spectra = block.interleaved, first = frames.lowerBound, count = frames.count
+        spectra.update(repeating: 0, count: 2 * stride * block.batch)
+        stftMatrix.real.withUnsafeBufferPointer { real in
+            stftMatrix.imaginary.withUnsafeBufferPointer { imaginary in
+                for k in 0..<bins {
+                    let re = real.baseAddress! + k * columns + first, im = imaginary.baseAddress! + k * columns + first
+                    for j in 0..<count {
+                        spectra[2 * (j * stride + k)] = re[j]
+                        spectra[2 * (j * stride + k) + 1] = im[j]
+                    }
+                }
             }
-            block.inverse()
+        }
+        // irfft ignores the imaginary parts of the DC and Nyquist bins.
+        for j in 0..<count {
+            spectra[2 * j * stride + 1] = 0
+            if nFFT % 2 == 0 { spectra[2 * (j * stride + bins - 1) + 1] = 0 }
+        }
+        block.inverse()
+        let scale = 1 / Float(nFFT)
+        window.withUnsafeBufferPointer { window in
             for j in 0..<count {
-                let offset = (first + j) * hopLength
-                let frame = block.real + j * nFFT
-                for i in 0..<nFFT { signal[offset + i] += frame[i] * window[i] * scale }
+                let target = output + (first + j) * hopLength, frame = block.real + j * nFFT
+                for i in 0..<nFFT { target[i] += frame[i] * window[i] * scale }
             }
         }
     }
 
     /// Divides by the summed squared window wherever it is above the smallest normal float.
     private func normalize(_ signal: inout [Float], frames: Int) {
-        let window = paddedWindow
+        let squared = paddedWindow.map { $0 * $0 }
         var sumSquare = [Float](repeating: 0, count: signal.count)
-        for t in 0..<frames {
-            for i in 0..<nFFT { sumSquare[t * hopLength + i] += window[i] * window[i] }
-        }
-        for i in signal.indices where sumSquare[i] > Float.leastNormalMagnitude {
-            signal[i] /= sumSquare[i]
+        sumSquare.withUnsafeMutableBufferPointer { sum in
+            squared.withUnsafeBufferPointer { squared in
+                for t in 0..<frames {
+                    let target = sum.baseAddress! + t * hopLength
+                    for i in 0..<nFFT { target[i] += squared[i] }
+                }
+            }
+            signal.withUnsafeMutableBufferPointer { signal in
+                for i in 0..<signal.count where sum[i] > Float.leastNormalMagnitude { signal[i] /= sum[i] }
+            }
         }
     }
 }

@@ -36,6 +36,7 @@ public func melSpectrogram(y: [Float], sampleRate: Float = 22050, stft: STFT = S
 /// whose `1 + nFFT / 2` rows fix `nFFT`.
 public func melSpectrogram(spectrogram: Matrix, sampleRate: Float = 22050, nMels: Int = 128, fMin: Float = 0,
                            fMax: Float? = nil, htk: Bool = false, norm: MelNorm = .slaney) throws -> Matrix {
-    try MelFilterbank(sampleRate: sampleRate, nFFT: 2 * (spectrogram.rows - 1), nMels: nMels, fMin: fMin,
+    try Validate.spectrogram(spectrogram)
+    return try MelFilterbank(sampleRate: sampleRate, nFFT: 2 * (spectrogram.rows - 1), nMels: nMels, fMin: fMin,
                       fMax: fMax, htk: htk, norm: norm).apply(spectrogram)
 }

@@ -8,8 +8,8 @@ public enum PadMode: String, Hashable, Sendable {
     /// Repeat the edge sample (NumPy `edge`): what `zero_crossing_rate` always uses.
     case edge
 
-    /// `signal` with `amount` samples added to each end.
-    func pad(_ signal: [Float], by amount: Int) throws -> [Float] {
+    /// `signal` (non-empty) with `amount` samples added to each end.
+    func pad(_ signal: [Float], by amount: Int) -> [Float] {
         if amount == 0 { return signal }
         var padded = [Float](repeating: 0, count: signal.count + 2 * amount)
         padded.withUnsafeMutableBufferPointer { out in
@@ -19,25 +19,20 @@ public enum PadMode: String, Hashable, Sendable {
         }
         switch self {
         case .constant:
-            return padded
-        case .edge:
-            guard let first = signal.first, let last = signal.last else { return padded }
+            break
+        case .reflect where signal.count > 1:
+            reflect(signal, into: &padded, by: amount)
+        case .edge, .reflect:  // NumPy reflects a single sample into copies of itself.
             for i in 0..<amount {
-                padded[i] = first
-                padded[amount + signal.count + i] = last
+                padded[i] = signal[0]
+                padded[amount + signal.count + i] = signal[signal.count - 1]
             }
-            return padded
-        case .reflect:
-            try reflect(signal, into: &padded, by: amount)
-            return padded
         }
+        return padded
     }
 
     /// Fills the `amount` samples at each end of `padded` by NumPy's repeated reflection.
-    private func reflect(_ signal: [Float], into padded: inout [Float], by amount: Int) throws {
-        guard signal.count > 1 else {
-            throw DSPError.signalTooShort(parameter: "y", length: signal.count, required: 2)
-        }
+    private func reflect(_ signal: [Float], into padded: inout [Float], by amount: Int) {
         let n = signal.count
         let period = 2 * (n - 1)
         /// NumPy's repeated reflection: the index folded into one period of the mirrored signal.

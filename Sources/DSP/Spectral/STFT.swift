@@ -44,14 +44,13 @@ public struct STFT: Hashable, Sendable {
     public func callAsFunction(_ y: [Float]) throws -> ComplexMatrix {
         let (padded, frames) = try prepare(y)
         var real = [Float](repeating: 0, count: binCount * frames)
-        var imaginary = real
+        var imaginary = [Float](repeating: 0, count: binCount * frames)
         let bins = binCount
         real.withUnsafeMutableBufferPointer { real in
             imaginary.withUnsafeMutableBufferPointer { imaginary in
                 let re = real.baseAddress!, im = imaginary.baseAddress!
                 transformer.forEachBlock(of: padded, frameCount: frames) { block in
-                    block.scatter(into: re, columns: frames) { r, _ in r }
-                    block.scatter(into: im, columns: frames) { _, i in i }
+                    block.scatter(real: re, imaginary: im, columns: frames)
                 }
             }
         }
