@@ -18,6 +18,8 @@ public final class ResNetMFCC: Module {
     let projectionBlock: ResidualBlock
     let pool: MaxPool2D
     let classifier: Sequential
+    /// The Dense 64 layer (`classifier.1`).
+    private let dense: Linear
 
     /// The model for `frames × coefficients` MFCC inputs and `classes` genres.
     public init(frames: Int = 130, coefficients: Int = 13, classes: Int = 10) {
@@ -27,7 +29,8 @@ public final class ResNetMFCC: Module {
         projectionBlock = ResidualBlock(32, 64, convention: convention)
         pool = MaxPool2D(kernelSize: 2, padding: .same)
         let flattened = 64 * pooledSize(frames, count: 3, padding: .same) * pooledSize(coefficients, count: 3, padding: .same)
-        classifier = Sequential(Flatten(), Linear(flattened, 64), ReLU(), Dropout(0.4), Linear(64, classes))
+        dense = Linear(flattened, 64)
+        classifier = Sequential(Flatten(), dense, ReLU(), Dropout(0.4), Linear(64, classes))
         super.init()
         register(stem, as: "stem")
         register(identityBlock, as: "identity_block")
@@ -37,7 +40,7 @@ public final class ResNetMFCC: Module {
     }
 
     /// The Dense 64 kernel, which the document regularises with L2 1e-3.
-    public var regularizedWeights: [Parameter] { [(classifier.layers[1] as! Linear).weight] }
+    public var regularizedWeights: [Parameter] { [dense.weight] }
 
     public override func forward(_ input: Tensor) -> Tensor {
         classifier(pool(projectionBlock(pool(identityBlock(stem(input))))))
