@@ -25,8 +25,14 @@ final class StateDictKeyTests: XCTestCase {
 
     func testSECNNNamesItsSqueezeExcitationLayers() {
         let keys = keys(SECNN())
-        XCTAssertTrue(keys.isSuperset(of: ["blocks.0.0.weight", "blocks.4.4.fc1.weight", "blocks.4.4.fc2.bias",
+        XCTAssertTrue(keys.isSuperset(of: ["blocks.0.0.weight", "blocks.4.4.fc.0.weight", "blocks.4.4.fc.2.bias",
                                            "classifier.1.weight"]), "\(keys.sorted())")
+    }
+
+    func testMobileNetTransferKeepsTorchvisionKeysWithANewHead() {
+        let keys = keys(MobileNetTransfer())
+        XCTAssertTrue(keys.isSuperset(of: ["features.0.0.weight", "features.18.1.running_var", "classifier.1.weight"]),
+                      "\(keys.sorted().prefix(8))")
     }
 
     func testSameSeedSameWeights() {

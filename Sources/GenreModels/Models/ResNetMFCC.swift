@@ -25,8 +25,8 @@ public final class ResNetMFCC: Module {
     public init(frames: Int = 130, coefficients: Int = 13, classes: Int = 10) {
         let convention = BatchNorm.Convention.keras
         stem = Sequential(convBlock(1, 32, kernelSize: 3, batchNorm: convention, poolPadding: .same))
-        identityBlock = ResidualBlock(32, 32, convention: convention)
-        projectionBlock = ResidualBlock(32, 64, convention: convention)
+        identityBlock = ResidualBlock(32, 32, batchNorm: convention)
+        projectionBlock = ResidualBlock(32, 64, batchNorm: convention)
         pool = MaxPool2D(kernelSize: 2, padding: .same)
         let flattened = 64 * pooledSize(frames, count: 3, padding: .same) * pooledSize(coefficients, count: 3, padding: .same)
         dense = Linear(flattened, 64)
