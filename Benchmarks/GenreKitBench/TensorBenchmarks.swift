@@ -1,2 +1,81 @@
-/// Benchmarks of the Tensor library. Names must match the tasks of `scripts/bench/reference.py`.
-let tensorBenchmarks: [Benchmark] = []
+import COpenBLAS
+import Tensor
+
+/// Benchmarks of the Tensor library. Names must match the tasks of `scripts/bench/ref_tensor.py`.
+///
+/// Thread count: `Parallel.threadCount` (`GENREKIT_THREADS`, default all cores); the Python side
+/// sets `torch.set_num_threads` to the same number.
+let tensorBenchmarks: [Benchmark] = [
+    Benchmark(name: "tensor/sgemm_1024", summary: "Tensor.matmul 1024×1024 · 1024×1024 (output allocated)") {
+        var rng = RandomGenerator(seed: 1)
+        let a = Tensor.normal([1024, 1024], using: &rng), b = Tensor.normal([1024, 1024], using: &rng)
+        return { _ = a.matmul(b) }
+    },
+    Benchmark(name: "tensor/sgemm_1024_raw_openblas", summary: "cblas_sgemm 1024² called directly into a preallocated buffer") {
+        _ = Parallel.threadCount  // applies GENREKIT_THREADS to OpenBLAS
+        let n = 1024
+        var rng = RandomGenerator(seed: 1)
+        let a = Tensor.normal([n, n], using: &rng).scalars, b = Tensor.normal([n, n], using: &rng).scalars
+        var c = [Float](repeating: 0, count: n * n)
+        return {
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(n), Int32(n), Int32(n),
+                        1, a, Int32(n), b, Int32(n), 0, &c, Int32(n))
+        }
+    },
+    Benchmark(name: "tensor/matmul_batched_fwd_bwd", summary: "[64, 128, 64] · [64, 64] forward + backward") {
+        var rng = RandomGenerator(seed: 2)
+        let x = Tensor.normal([64, 128, 64], using: &rng)
+        var w = Tensor.normal([64, 64], using: &rng)
+        w.requiresGrad = true
+        return {
+            w.zeroGrad()
+            x.matmul(w).sum().backward()
+        }
+    },
+    Benchmark(name: "tensor/add_channel_broadcast", summary: "[32, 32, 64, 64] + [1, 32, 1, 1] forward + backward") {
+        var rng = RandomGenerator(seed: 3)
+        var x = Tensor.normal([32, 32, 64, 64], using: &rng), bias = Tensor.normal([1, 32, 1, 1], using: &rng)
+        x.requiresGrad = true
+        bias.requiresGrad = true
+        let seed = Tensor.ones([32, 32, 64, 64])
+        return {
+            x.zeroGrad()
+            bias.zeroGrad()
+            (x + bias).backward(seed)
+        }
+    },
+    Benchmark(name: "tensor/exp_4m", summary: "exp of 4·2²⁰ elements") {
+        var rng = RandomGenerator(seed: 4)
+        let x = Tensor.normal([4, 1 << 20], using: &rng)
+        return { _ = x.exp() }
+    },
+    Benchmark(name: "tensor/variance_nchw", summary: "variance over [0, 2, 3] of [32, 32, 64, 64] forward + backward") {
+        var rng = RandomGenerator(seed: 5)
+        var x = Tensor.normal([32, 32, 64, 64], using: &rng)
+        x.requiresGrad = true
+        return {
+            x.zeroGrad()
+            x.variance(axes: [0, 2, 3], correction: 0).sum().backward()
+        }
+    },
+    Benchmark(name: "tensor/permute_nchw_nhwc", summary: "permute [32, 32, 64, 64] to NHWC") {
+        var rng = RandomGenerator(seed: 6)
+        let x = Tensor.normal([32, 32, 64, 64], using: &rng)
+        return { _ = x.permuted([0, 2, 3, 1]) }
+    },
+    Benchmark(name: "tensor/small_mlp_step", summary: "100 forward + backward steps of a 32→64→10 MLP on batch 16 (op overhead)") {
+        var rng = RandomGenerator(seed: 7)
+        let x = Tensor.normal([16, 32], using: &rng), target = Tensor.normal([16, 10], using: &rng)
+        var w1 = Tensor.normal([32, 64], std: 0.1, using: &rng), w2 = Tensor.normal([64, 10], std: 0.1, using: &rng)
+        var b1 = Tensor.zeros([64]), b2 = Tensor.zeros([10])
+        w1.requiresGrad = true; w2.requiresGrad = true; b1.requiresGrad = true; b2.requiresGrad = true
+        return {
+            for _ in 0..<100 {
+                for parameter in [w1, w2, b1, b2] { parameter.zeroGrad() }
+                let hidden = (x.matmul(w1) + b1).clamped(min: 0)
+                let error = hidden.matmul(w2) + b2 - target
+                (error * error).mean().backward()
+            }
+        }
+    },
+]

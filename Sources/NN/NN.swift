@@ -1,1 +1,1 @@
-// NN: see the module's files. This file holds the module-level documentation.
+// NN: modules, layers, losses, optimizers, schedules, trainer, metrics, reports and safetensors checkpoints.

@@ -93,3 +93,21 @@ final class AutogradTests: XCTestCase {
 }
 
 private final class TestObserver {}
+
+extension AutogradTests {
+    func testRetainGraphAllowsASecondBackward() throws {
+        var x = try Tensor([1, 2], shape: [2])
+        x.requiresGrad = true
+        let y = (x * x).sum()
+        y.backward(retainGraph: true)
+        y.backward()
+        XCTAssertEqual(x.grad?.scalars, [4, 8])
+    }
+
+    func testLeafBackwardAccumulatesTheSeed() throws {
+        var x = try Tensor([1, 2], shape: [2])
+        x.requiresGrad = true
+        x.backward(try Tensor([3, 4], shape: [2]))
+        XCTAssertEqual(x.grad?.scalars, [3, 4])
+    }
+}

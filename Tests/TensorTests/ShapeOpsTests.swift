@@ -49,3 +49,35 @@ final class ShapeOpsTests: XCTestCase {
         }
     }
 }
+
+extension ShapeOpsTests {
+    func testEmptyTensorsFlowThroughOps() {
+        let empty = Tensor.zeros([0, 3])
+        XCTAssertEqual((empty + Tensor.ones([3])).shape, [0, 3])
+        XCTAssertEqual(empty.sum(axes: [0]).scalars, [0, 0, 0])
+        XCTAssertEqual(Tensor.ones([2, 3]).sliced(axis: 1, 1..<1).shape, [2, 0])
+        XCTAssertEqual(Tensor.concatenate([empty, Tensor.ones([2, 3])], axis: 0).scalars, [1, 1, 1, 1, 1, 1])
+        XCTAssertEqual(empty.permuted([1, 0]).shape, [3, 0])
+    }
+}
+
+extension ShapeOpsTests {
+    func testLargePermutationsMatchIndexArithmetic() {
+        let x = Tensor.arange(0, 3 * 37 * 21).reshaped(to: [3, 37, 21])
+        for axes in [[2, 0, 1], [1, 2, 0], [0, 2, 1], [2, 1, 0]] {
+            let y = x.permuted(axes)
+            let inputStrides = x.strides
+            var index = [0, 0, 0]
+            for value in y.scalars {
+                XCTAssertEqual(Int(value), zip(axes, index).reduce(0) { $0 + inputStrides[$1.0] * $1.1 }, "permutation \(axes)")
+                var axis = 2
+                while axis >= 0 {
+                    index[axis] += 1
+                    if index[axis] < y.shape[axis] { break }
+                    index[axis] = 0
+                    axis -= 1
+                }
+            }
+        }
+    }
+}

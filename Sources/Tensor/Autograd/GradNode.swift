@@ -68,13 +68,16 @@ final class GradNode {
         return order.reversed()
     }
 
-    /// Propagates `seed` (the gradient of the root) through the graph and releases it.
-    static func runBackward(from root: GradNode, seed: Tensor) {
+    /// Propagates `seed` (the gradient of the root) through the graph, then releases the graph
+    /// unless `retainGraph` is set.
+    static func runBackward(from root: GradNode, seed: Tensor, retainGraph: Bool) {
         Tensor.withoutGrad {
             if root.isLeaf { root.accumulate(seed); return }
             root.pending = seed
             for node in topologicalOrder(from: root) {
-                defer { node.release() }
+                defer {
+                    if retainGraph { node.pending = nil } else { node.release() }
+                }
                 guard let gradient = node.pending else { continue }
                 guard let backward = node.backward else {
                     preconditionFailure("backward(): the graph was already released by an earlier backward() call")

@@ -37,8 +37,9 @@ extension Tensor {
     ///
     /// As `torch.Tensor.backward(gradient)`: `gradient` defaults to 1 for a one-element tensor and
     /// must otherwise have this tensor's shape. The graph's intermediate buffers are released on the
-    /// way, so each graph supports one `backward()`; gradients are computed without recording.
-    public func backward(_ gradient: Tensor? = nil) {
+    /// way, so each graph supports one `backward()`, unless `retainGraph` keeps it for another pass
+    /// (as `retain_graph=True`). Gradients are computed without recording.
+    public func backward(_ gradient: Tensor? = nil, retainGraph: Bool = false) {
         guard let node else {
             preconditionFailure("backward(): tensor of shape \(shape) does not require gradients")
         }
@@ -50,7 +51,7 @@ extension Tensor {
             precondition(count == 1, "backward(): a gradient is required for a non-scalar tensor of shape \(shape)")
             seed = Tensor.ones(shape)
         }
-        GradNode.runBackward(from: node, seed: seed)
+        GradNode.runBackward(from: node, seed: seed, retainGraph: retainGraph)
     }
 
     /// Records an op's result in the autodiff graph. The one mechanism by which every op gets a backward.

@@ -68,10 +68,17 @@ struct StridedPlan {
     }
 
     /// Copies elements from `source` (walked with strides A) to `destination` (walked with strides B).
+    ///
+    /// When the source is strided along the inner dimension but contiguous along an outer one (a
+    /// transpose, e.g. NCHW → NHWC), rows are copied in blocks so every read is a contiguous run.
     @usableFromInline
     func copy(from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>) {
+        if innerStrideA > 1, let axis = outerStridesA.lastIndex(of: 1) {
+            copyTransposing(from: source, to: destination, blockAxis: axis)
+            return
+        }
         let inner = innerCount, strideA = innerStrideA, strideB = innerStrideB
-        Parallel.parallelFor(0..<outerCount, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / inner)) { rows in
+        Parallel.parallelFor(0..<outerCount, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / Swift.max(inner, 1))) { rows in
             for row in rows {
                 let (offsetA, offsetB) = offsets(ofRow: row)
                 let from = source + offsetA, to = destination + offsetB
@@ -79,6 +86,36 @@ struct StridedPlan {
                 case (1, 1): to.update(from: from, count: inner)
                 case (0, 1): to.update(repeating: from[0], count: inner)
                 default: for i in 0..<inner { to[i * strideB] = from[i * strideA] }
+                }
+            }
+        }
+    }
+
+    /// Tile side of `copyTransposing`.
+    private static let transposeBlock = 16
+
+    /// `copy` for transposes, in tiles of `transposeBlock` rows (neighbours along `blockAxis`, where
+    /// the source stride is 1) by `transposeBlock` inner elements: each tile reads a few source lines
+    /// and writes a few destination lines, both staying in L1 even when rows are 4 KiB-aliased.
+    private func copyTransposing(from source: UnsafePointer<Float>, to destination: UnsafeMutablePointer<Float>,
+                                 blockAxis axis: Int) {
+        let block = StridedPlan.transposeBlock
+        let size = outerShape[axis], step = outerShape[(axis + 1)...].reduce(1, *)
+        let blocks = (size + block - 1) / block
+        let tasks = outerCount / Swift.max(size, 1) * blocks
+        let inner = innerCount, strideA = innerStrideA, strideB = innerStrideB, rowStrideB = outerStridesB[axis]
+        Parallel.parallelFor(0..<tasks, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / Swift.max(inner * block, 1))) { range in
+            for task in range {
+                let after = task % step, blockIndex = (task / step) % blocks, before = task / (step * blocks)
+                let first = blockIndex * block, rows = Swift.min(block, size - first)
+                let (offsetA, offsetB) = offsets(ofRow: (before * size + first) * step + after)
+                for start in stride(from: 0, to: inner, by: block) {
+                    let columns = Swift.min(block, inner - start)
+                    let from = source + offsetA + start * strideA, to = destination + offsetB + start * strideB
+                    for k in 0..<rows {
+                        let target = to + k * rowStrideB
+                        for i in 0..<columns { target[i * strideB] = from[i * strideA + k] }
+                    }
                 }
             }
         }

@@ -46,7 +46,7 @@ extension Tensor {
         return Tensor(shape: shape) { out in
             let x = a.storage.pointer, y = b.storage.pointer, o = out.baseAddress!
             let inner = plan.innerCount, strideA = plan.innerStrideA, strideB = plan.innerStrideB
-            Parallel.parallelFor(0..<plan.outerCount, minimumChunk: Swift.max(1, elementwiseChunk / inner)) { rows in
+            Parallel.parallelFor(0..<plan.outerCount, minimumChunk: Swift.max(1, elementwiseChunk / Swift.max(inner, 1))) { rows in
                 for row in rows {
                     let (offsetA, offsetB) = plan.offsets(ofRow: row)
                     let xa = x + offsetA, yb = y + offsetB, oo = o + row * inner

@@ -9,6 +9,10 @@ extension Tensor {
         let m = shape[rank - 2], k = shape[rank - 1], n = other.shape[other.rank - 1]
         precondition(other.shape[other.rank - 2] == k, "matmul: inner sizes differ in shapes \(shape) and \(other.shape)")
         let batch = Tensor.broadcastShape(Array(shape.dropLast(2)), Array(other.shape.dropLast(2)), "matmul")
+        if other.rank == 2 && rank > 2 {
+            // [..., m, k] · [k, n]: one GEMM over all rows.
+            return reshaped(to: [count / Swift.max(k, 1), k]).matmul(other).reshaped(to: batch + [m, n])
+        }
         let left = expanded(to: batch + [m, k]), right = other.expanded(to: batch + [k, n])
         let needsLeft = left.requiresGrad, needsRight = right.requiresGrad
         let value = Tensor.product(left, right)

@@ -20,10 +20,18 @@ extension Tensor {
     public func mean() -> Tensor { mean(axes: Array(0..<rank)) }
 
     /// Variance over `axes` with `correction` (1: unbiased, 0: population), as `torch.var(dim, correction, keepdim)`.
+    ///
+    /// One recorded op: the backward is `2 (x − mean) / (n − correction)` times the output gradient.
     public func variance(axes: [Int], correction: Int = 1, keepDims: Bool = false) -> Tensor {
-        let deviation = self - mean(axes: axes, keepDims: true)
-        let divisor = Float(Swift.max(0, reducedCount(axes: axes) - correction))
-        return (deviation * deviation).sum(axes: axes, keepDims: keepDims) / divisor
+        let scale = 1 / Float(Swift.max(0, reducedCount(axes: axes) - correction))
+        let (deviation, value, keptShape) = Tensor.withoutGrad { () -> (Tensor, Tensor, [Int]) in
+            let deviation = self - mean(axes: axes, keepDims: true)
+            let (sumOfSquares, keptShape) = deviation.mapped { $0 * $0 }.reduced(axes: axes, keepDims: keepDims, initial: 0, +, +)
+            return (deviation, sumOfSquares * scale, keptShape)
+        }
+        return Tensor.makeResult(value, parents: [self]) { gradient in
+            [deviation * (gradient.reshaped(to: keptShape) * (2 * scale))]
+        }
     }
 
     /// Variance of all elements, a scalar.

@@ -1,0 +1,46 @@
+import Foundation
+
+/// librosa's `util.softmask`: `M = X^p / (X^p + X_ref^p)`, computed stably by dividing both terms by
+/// `max(X, X_ref)` first.
+///
+/// Where both inputs are below the smallest normal float the mask is 0.5 with `splitZeros`,
+/// 0 otherwise. `x` and `reference` must be non-negative and of the same shape.
+public func softmask(_ x: Matrix, reference: Matrix, power: Float = 1, splitZeros: Bool = false) throws -> Matrix {
+    guard x.rows == reference.rows, x.columns == reference.columns else {
+        throw DSPError.shapeMismatch("softmask X is \(x.rows)×\(x.columns), X_ref is \(reference.rows)×\(reference.columns)")
+    }
+    guard power > 0, power.isFinite else {
+        throw DSPError.invalidParameter(name: "power", value: "\(power)", requirement: "must be positive and finite")
+    }
+    var mask = Matrix(rows: x.rows, columns: x.columns)
+    var negative = false
+    let zeroValue: Float = splitZeros ? 0.5 : 0
+    x.values.withUnsafeBufferPointer { x in
+        reference.values.withUnsafeBufferPointer { reference in
+            mask.values.withUnsafeMutableBufferPointer { mask in
+                for i in 0..<mask.count {
+                    let a = x[i], b = reference[i]
+                    negative = negative || a < 0 || b < 0
+                    let z = max(a, b)
+                    guard z >= Float.leastNormalMagnitude else { mask[i] = zeroValue; continue }
+                    let ratio = SoftMaskPower.apply(a / z, power: power)
+                    mask[i] = ratio / (ratio + SoftMaskPower.apply(b / z, power: power))
+                }
+            }
+        }
+    }
+    guard !negative else {
+        throw DSPError.invalidParameter(name: "X", value: "negative", requirement: "softmask inputs must be non-negative")
+    }
+    return mask
+}
+
+/// `value ** power` with the common powers on a fast path.
+enum SoftMaskPower {
+    @inline(__always)
+    static func apply(_ value: Float, power: Float) -> Float {
+        if power == 2 { return value * value }
+        if power == 1 { return value }
+        return powf(value, power)
+    }
+}

@@ -1,0 +1,50 @@
+import CFFTW
+
+/// FFTW-aligned buffers for one batch of real transforms: `batch` frames of `size` reals and
+/// `batch` spectra of `size / 2 + 1` complex values (interleaved re, im).
+///
+/// Each thread owns its block; the cached plans run on it through FFTW's new-array API.
+final class FFTBlock {
+    let size: Int
+    let batch: Int
+    let bins: Int
+    /// Complex values from one spectrum to the next: `bins` rounded up to whole 64-byte lines so
+    /// every spectrum is as aligned as the first (FFTW then runs without staging copies).
+    let spectrumStride: Int
+    /// `batch * size` reals, frame after frame.
+    let real: UnsafeMutablePointer<Float>
+    /// `batch * bins` complex values, spectrum after spectrum.
+    let complex: UnsafeMutablePointer<fftwf_complex>
+
+    init(size: Int, batch: Int) {
+        self.size = size
+        self.batch = batch
+        bins = size / 2 + 1
+        spectrumStride = (bins + 7) / 8 * 8
+        real = fftwf_alloc_real(batch * size)!
+        complex = fftwf_alloc_complex(batch * spectrumStride)!
+    }
+
+    deinit {
+        fftwf_free(real)
+        fftwf_free(complex)
+    }
+
+    /// The complex buffer as interleaved floats: bin `k` of frame `j` is at `2 * (j * spectrumStride + k)`.
+    var interleaved: UnsafeMutablePointer<Float> {
+        UnsafeMutableRawPointer(complex).assumingMemoryBound(to: Float.self)
+    }
+
+    private lazy var forwardPlan = FFTPlanCache.shared.plan(.forward, size: size, batch: batch)
+    private lazy var inversePlan = FFTPlanCache.shared.plan(.inverse, size: size, batch: batch)
+
+    /// Transforms `real` into `complex` (r2c).
+    func forward() {
+        fftwf_execute_dft_r2c(forwardPlan, real, complex)
+    }
+
+    /// Transforms `complex` into `real` (c2r, unnormalised); overwrites `complex`.
+    func inverse() {
+        fftwf_execute_dft_c2r(inversePlan, complex, real)
+    }
+}

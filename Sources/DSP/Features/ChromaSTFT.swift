@@ -1,0 +1,17 @@
+/// librosa's `feature.chroma_stft(S=...)` on a power spectrogram: chroma filters (tuned by
+/// `estimateTuning` when `tuning` is nil) applied to `S`, each frame normalised by `norm`
+/// (`.infinity` = peak 1). Returns `nChroma × frames`.
+public func chromaSTFT(spectrogram S: Matrix, sampleRate: Float = 22050, norm: Float? = .infinity,
+                       tuning: Double? = nil, nChroma: Int = 12) throws -> Matrix {
+    try Validate.spectrogram(S)
+    let tuning = try tuning ?? estimateTuning(spectrogram: S, sampleRate: sampleRate, binsPerOctave: nChroma)
+    let filterbank = try ChromaFilterbank(sampleRate: sampleRate, nFFT: 2 * (S.rows - 1), nChroma: nChroma, tuning: tuning)
+    return try filterbank.apply(S).normalizedColumns(norm: norm)
+}
+
+/// librosa's `feature.chroma_stft(y=...)` on the power spectrogram of `stft`.
+public func chromaSTFT(y: [Float], sampleRate: Float = 22050, stft: STFT = STFT(), norm: Float? = .infinity,
+                       tuning: Double? = nil, nChroma: Int = 12) throws -> Matrix {
+    try chromaSTFT(spectrogram: try stft.spectrogram(y, power: 2), sampleRate: sampleRate, norm: norm,
+                   tuning: tuning, nChroma: nChroma)
+}

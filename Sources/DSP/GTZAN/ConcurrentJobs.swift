@@ -1,0 +1,19 @@
+import Foundation
+
+/// Runs independent throwing jobs, concurrently over the cores or one after the other, and
+/// returns their results in order. The first error (in job order) is rethrown.
+enum ConcurrentJobs {
+    static func run<T>(_ jobs: [() throws -> T], concurrently: Bool) throws -> [T] {
+        guard concurrently, jobs.count > 1 else { return try jobs.map { try $0() } }
+        let results = UnsafeMutableBufferPointer<Result<T, Error>?>.allocate(capacity: jobs.count)
+        results.initialize(repeating: nil)
+        defer {
+            _ = results.deinitialize()
+            results.deallocate()
+        }
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            results[index] = Result { try jobs[index]() }
+        }
+        return try results.map { try $0!.get() }
+    }
+}

@@ -1,0 +1,102 @@
+/// Short-time Fourier transform settings, librosa's `stft` parameters and defaults.
+///
+/// `STFT()` is librosa's default analysis: `n_fft=2048`, `hop_length=512`, `win_length=n_fft`,
+/// periodic Hann window, `center=True` with `pad_mode="constant"`.
+public struct STFT: Hashable, Sendable {
+    /// FFT size (`n_fft`).
+    public var nFFT: Int
+    /// Samples between frames (`hop_length`).
+    public var hopLength: Int
+    /// Window length (`win_length`), ≤ `nFFT`; the window is zero-padded to `nFFT`.
+    public var winLength: Int
+    /// The analysis window.
+    public var window: Window
+    /// Whether frame `t` is centred on sample `t * hopLength` (pads `nFFT / 2` on each side).
+    public var center: Bool
+    /// How `center` pads.
+    public var padMode: PadMode
+
+    /// librosa's defaults: `hopLength = winLength / 4`, `winLength = nFFT`.
+    public init(nFFT: Int = 2048, hopLength: Int? = nil, winLength: Int? = nil, window: Window = .hann,
+                center: Bool = true, padMode: PadMode = .constant) {
+        self.nFFT = nFFT
+        self.winLength = winLength ?? nFFT
+        self.hopLength = hopLength ?? (winLength ?? nFFT) / 4
+        self.window = window
+        self.center = center
+        self.padMode = padMode
+    }
+
+    /// Number of frequency rows of the output, `1 + nFFT / 2`.
+    public var binCount: Int { nFFT / 2 + 1 }
+
+    /// Throws unless the settings are usable.
+    public func validate() throws {
+        try Validate.positive(nFFT, "n_fft")
+        try Validate.positive(hopLength, "hop_length")
+        guard winLength > 0, winLength <= nFFT else {
+            throw DSPError.invalidParameter(name: "win_length", value: "\(winLength)",
+                                            requirement: "must be in 1...n_fft (\(nFFT))")
+        }
+    }
+
+    /// The complex STFT of `y`: `binCount` rows × `frameCount` columns (librosa's `stft`).
+    public func callAsFunction(_ y: [Float]) throws -> ComplexMatrix {
+        let (padded, frames) = try prepare(y)
+        var real = [Float](repeating: 0, count: binCount * frames)
+        var imaginary = [Float](repeating: 0, count: binCount * frames)
+        let bins = binCount
+        real.withUnsafeMutableBufferPointer { real in
+            imaginary.withUnsafeMutableBufferPointer { imaginary in
+                let re = real.baseAddress!, im = imaginary.baseAddress!
+                transformer.forEachBlock(of: padded, frameCount: frames) { block in
+                    block.scatter(into: re, columns: frames) { r, _ in r }
+                    block.scatter(into: im, columns: frames) { _, i in i }
+                }
+            }
+        }
+        return ComplexMatrix(rows: bins, columns: frames, real: real, imaginary: imaginary)
+    }
+
+    /// `|stft(y)| ** power` computed without materialising the complex matrix
+    /// (librosa's `np.abs(stft(y)) ** power`).
+    public func spectrogram(_ y: [Float], power: Float = 2) throws -> Matrix {
+        try Validate.positive(power, "power")
+        let (padded, frames) = try prepare(y)
+        var values = [Float](repeating: 0, count: binCount * frames)
+        let bins = binCount
+        values.withUnsafeMutableBufferPointer { values in
+            let out = values.baseAddress!
+            transformer.forEachBlock(of: padded, frameCount: frames) { block in
+                switch power {
+                case 2: block.scatter(into: out, columns: frames) { r, i in r * r + i * i }
+                case 1: block.scatter(into: out, columns: frames) { r, i in (r * r + i * i).squareRoot() }
+                default: block.scatter(into: out, columns: frames) { r, i in SpectralPower.apply(r * r + i * i, power: power) }
+                }
+            }
+        }
+        return Matrix(rows: bins, columns: frames, values: values)
+    }
+
+    /// The window padded to `nFFT`.
+    var paddedWindow: [Float] { window.values(length: winLength, paddedTo: nFFT) }
+
+    private var transformer: FrameTransformer {
+        FrameTransformer(nFFT: nFFT, hopLength: hopLength, window: paddedWindow)
+    }
+
+    /// Validates `y` and the settings; returns the (centre-padded) signal and the frame count.
+    private func prepare(_ y: [Float]) throws -> ([Float], Int) {
+        try validate()
+        let framing = try Framing(y, frameLength: nFFT, hopLength: hopLength, center: center, padMode: padMode,
+                                  names: ("n_fft", "hop_length"))
+        return (framing.signal, framing.count)
+    }
+}
+
+/// librosa's `stft`: the complex short-time Fourier transform of `y`.
+public func stft(_ y: [Float], nFFT: Int = 2048, hopLength: Int? = nil, winLength: Int? = nil,
+                 window: Window = .hann, center: Bool = true, padMode: PadMode = .constant) throws -> ComplexMatrix {
+    try STFT(nFFT: nFFT, hopLength: hopLength, winLength: winLength, window: window,
+             center: center, padMode: padMode)(y)
+}

@@ -1,0 +1,11 @@
+import Tensor
+
+/// Negative log-likelihood of log-probabilities (as `torch.nn.NLLLoss`): `−mean(input[i, yᵢ])`.
+public struct NLLLoss: Loss {
+    public init() {}
+
+    public func callAsFunction(_ output: Tensor, labels: [Int]) -> Tensor {
+        checkClassification(output, labels, "NLLLoss")
+        return -(output * Tensor.oneHot(labels, classCount: output.shape[1])).sum() / Float(labels.count)
+    }
+}

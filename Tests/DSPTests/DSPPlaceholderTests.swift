@@ -1,6 +1,0 @@
-import XCTest
-import DSP
-
-final class DSPPlaceholderTests: XCTestCase {
-    func testModuleImports() {}
-}

@@ -1,0 +1,76 @@
+import AudioIO
+import DSP
+import Foundation
+import TestSupport
+import XCTest
+
+final class GTZANFeaturesTests: XCTestCase {
+    /// The table's tolerance: 1e-3 relative, but 5e-5 absolute for the means of the HPSS signals,
+    /// which are close to zero.
+    private func assertMatchesTable(_ actual: [Double], _ expected: [Double], _ label: String,
+                                    worst: inout [Double], file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(actual.count, 57, file: file, line: line)
+        for (index, name) in GTZANFeatures.columnNames.enumerated() {
+            let absolute = abs(actual[index] - expected[index])
+            let nearZero = name == "harmony_mean" || name == "perceptr_mean"
+            let deviation = nearZero ? absolute : absolute / max(abs(expected[index]), .leastNormalMagnitude)
+            worst[index] = max(worst[index], deviation)
+            XCTAssertLessThanOrEqual(deviation, nearZero ? 5e-5 : 1e-3,
+                                     "\(label) \(name): \(actual[index]) vs \(expected[index])", file: file, line: line)
+        }
+    }
+
+    func testColumnNamesFollowTheKaggleHeader() {
+        let names = GTZANFeatures.columnNames
+        XCTAssertEqual(names.count, 57)
+        XCTAssertEqual(Array(names.prefix(3)), ["chroma_stft_mean", "chroma_stft_var", "rms_mean"])
+        XCTAssertEqual(names[16], "tempo")
+        XCTAssertEqual(names.last, "mfcc20_var")
+    }
+
+    func testSyntheticMixMatchesLibrosaInBothPadModes() throws {
+        let y = try FeatureFixture.array("mix").values
+        var worst = [Double](repeating: 0, count: 57)
+        for mode in [PadMode.reflect, .constant] {
+            for concurrent in [true, false] {
+                let vector = try GTZANFeatures(padMode: mode, concurrent: concurrent)(y)
+                assertMatchesTable(vector, try FeatureFixture.doubles("mix_gtzan_\(mode.rawValue)"),
+                                   "\(mode) concurrent=\(concurrent)", worst: &worst)
+            }
+        }
+    }
+
+    func testBadSignalsThrow() {
+        XCTAssertThrowsError(try GTZANFeatures()([])) { XCTAssertTrue("\($0)".contains("empty"), "\($0)") }
+        XCTAssertThrowsError(try GTZANFeatures()([0.1, .infinity, 0.2])) {
+            XCTAssertTrue("\($0)".contains("sample 1"), "\($0)")
+        }
+    }
+
+    /// The ten real tracks of the shared kit against their rows of `features_30_sec.csv`.
+    func testSharedKitTracksMatchKaggleTable() throws {
+        guard let kit = Fixtures.sharedKit else { throw XCTSkip("shared GTZAN kit not present") }
+        let table = try String(contentsOf: kit.appendingPathComponent("features_30_sec.csv"), encoding: .utf8)
+        let lines = table.split(separator: "\n")
+        XCTAssertEqual(lines[0].split(separator: ",").dropFirst(2).dropLast().map(String.init), GTZANFeatures.columnNames)
+        var rows: [String: [String]] = [:]
+        for line in lines.dropFirst() {
+            let fields = line.split(separator: ",").map(String.init)
+            rows[fields[0]] = fields
+        }
+        let genres = try FileManager.default.contentsOfDirectory(atPath: kit.appendingPathComponent("genres").path).sorted()
+        XCTAssertEqual(genres.count, 10)
+        var worst = [Double](repeating: 0, count: 57)
+        for genre in genres {
+            let url = kit.appendingPathComponent("genres/\(genre)/\(genre).00000.au")
+            let y = try AudioFile.read(url, sampleRate: 22050, mono: true).samples
+            let row = try XCTUnwrap(rows["\(genre).00000.wav"])
+            XCTAssertEqual(String(y.count), row[1], "\(genre) length")
+            let expected = row.dropFirst(2).dropLast().compactMap(Double.init)
+            assertMatchesTable(try GTZANFeatures()(y), expected, genre, worst: &worst)
+        }
+        let report = zip(GTZANFeatures.columnNames, worst).map { "\($0)=\(String(format: "%.2e", $1))" }
+        print("GTZAN kit worst deviation per column (relative; absolute for harmony_mean, perceptr_mean):\n"
+              + report.joined(separator: " "))
+    }
+}

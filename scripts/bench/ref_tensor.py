@@ -1,0 +1,103 @@
+"""PyTorch 2.11.0 references for the Tensor benchmarks (CPU, float32).
+
+Task names match Benchmarks/GenreKitBench/TensorBenchmarks.swift. torch runs on GENREKIT_THREADS
+threads when set, else on every core, like GenreKit's default `Parallel.threadCount`.
+"""
+import os
+
+import torch
+
+THREADS = int(os.environ.get("GENREKIT_THREADS", os.cpu_count()))
+
+
+def _setup(seed):
+    torch.set_num_threads(THREADS)
+    return torch.Generator().manual_seed(seed)
+
+
+def sgemm_1024():
+    g = _setup(1)
+    a, b = torch.randn(1024, 1024, generator=g), torch.randn(1024, 1024, generator=g)
+    return lambda: torch.mm(a, b)
+
+
+def sgemm_1024_raw():
+    g = _setup(1)
+    a, b = torch.randn(1024, 1024, generator=g), torch.randn(1024, 1024, generator=g)
+    c = torch.empty(1024, 1024)
+    return lambda: torch.mm(a, b, out=c)
+
+
+def matmul_batched_fwd_bwd():
+    g = _setup(2)
+    x = torch.randn(64, 128, 64, generator=g)
+    w = torch.randn(64, 64, generator=g, requires_grad=True)
+
+    def run():
+        w.grad = None
+        torch.matmul(x, w).sum().backward()
+    return run
+
+
+def add_channel_broadcast():
+    g = _setup(3)
+    x = torch.randn(32, 32, 64, 64, generator=g, requires_grad=True)
+    bias = torch.randn(1, 32, 1, 1, generator=g, requires_grad=True)
+    seed = torch.ones(32, 32, 64, 64)
+
+    def run():
+        x.grad = None
+        bias.grad = None
+        (x + bias).backward(seed)
+    return run
+
+
+def exp_4m():
+    g = _setup(4)
+    x = torch.randn(4, 1 << 20, generator=g)
+    return lambda: torch.exp(x)
+
+
+def variance_nchw():
+    g = _setup(5)
+    x = torch.randn(32, 32, 64, 64, generator=g, requires_grad=True)
+
+    def run():
+        x.grad = None
+        x.var(dim=(0, 2, 3), correction=0).sum().backward()
+    return run
+
+
+def permute_nchw_nhwc():
+    g = _setup(6)
+    x = torch.randn(32, 32, 64, 64, generator=g)
+    return lambda: x.permute(0, 2, 3, 1).contiguous()
+
+
+def small_mlp_step():
+    g = _setup(7)
+    x, target = torch.randn(16, 32, generator=g), torch.randn(16, 10, generator=g)
+    w1 = (torch.randn(32, 64, generator=g) * 0.1).requires_grad_()
+    w2 = (torch.randn(64, 10, generator=g) * 0.1).requires_grad_()
+    b1, b2 = torch.zeros(64, requires_grad=True), torch.zeros(10, requires_grad=True)
+
+    def run():
+        for _ in range(100):
+            for p in (w1, w2, b1, b2):
+                p.grad = None
+            hidden = torch.clamp(x @ w1 + b1, min=0)
+            error = hidden @ w2 + b2 - target
+            (error * error).mean().backward()
+    return run
+
+
+TASKS = {
+    "tensor/sgemm_1024": ("torch.mm 1024×1024 · 1024×1024", sgemm_1024),
+    "tensor/sgemm_1024_raw_openblas": ("torch.mm 1024² into a preallocated out=", sgemm_1024_raw),
+    "tensor/matmul_batched_fwd_bwd": ("[64, 128, 64] · [64, 64] forward + backward", matmul_batched_fwd_bwd),
+    "tensor/add_channel_broadcast": ("[32, 32, 64, 64] + [1, 32, 1, 1] forward + backward", add_channel_broadcast),
+    "tensor/exp_4m": ("exp of 4·2²⁰ elements", exp_4m),
+    "tensor/variance_nchw": ("var over (0, 2, 3) of [32, 32, 64, 64] forward + backward", variance_nchw),
+    "tensor/permute_nchw_nhwc": ("permute [32, 32, 64, 64] to NHWC, contiguous", permute_nchw_nhwc),
+    "tensor/small_mlp_step": ("100 steps of a 32→64→10 MLP on batch 16", small_mlp_step),
+}
