@@ -19,12 +19,12 @@ public struct BoxPlot: Chart {
                 let low = Int(position), high = min(low + 1, sorted.count - 1)
                 return sorted[low] + (sorted[high] - sorted[low]) * (position - Double(low))
             }
-            (firstQuartile, median, thirdQuartile) = (quantile(0.25), quantile(0.5), quantile(0.75))
-            let reach = 1.5 * (thirdQuartile - firstQuartile)
-            let inside = sorted.filter { $0 >= firstQuartile - reach && $0 <= thirdQuartile + reach }
-            lowerWhisker = inside.first ?? firstQuartile
-            upperWhisker = inside.last ?? thirdQuartile
-            outliers = sorted.filter { $0 < lowerWhisker || $0 > upperWhisker }
+            let (q1, q3) = (quantile(0.25), quantile(0.75))
+            let reach = 1.5 * (q3 - q1)
+            let inside = sorted.filter { $0 >= q1 - reach && $0 <= q3 + reach }
+            let (low, high) = (inside.first ?? q1, inside.last ?? q3)
+            (firstQuartile, median, thirdQuartile, lowerWhisker, upperWhisker) = (q1, quantile(0.5), q3, low, high)
+            outliers = sorted.filter { $0 < low || $0 > high }
         }
     }
 
