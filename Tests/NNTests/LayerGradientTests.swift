@@ -9,17 +9,19 @@ final class LayerGradientTests: XCTestCase {
     /// Checks the gradient with respect to the input and to every trainable parameter of `layer`.
     /// Inputs default to uniform values in [−1, 1]; `distinct` spaces them at least 0.01 apart (for max pooling,
     /// whose gradient jumps where two values tie).
+    /// `prepare` runs before every evaluation (e.g. to reseed dropout so each evaluation uses the same mask).
     func assertGradientsCorrect(_ layer: Module, inputShape: [Int], distinct: Bool = false,
-                                file: StaticString = #filePath, line: UInt = #line) {
+                                prepare: () -> Void = {}, file: StaticString = #filePath, line: UInt = #line) {
+        let check = GradientCheck()
         let count = inputShape.reduce(1, *)
         let input = distinct
             ? try! Tensor((0..<count).map { Float($0) / 100 }.shuffled(using: &generator), shape: inputShape)
             : Tensor.uniform(inputShape, low: -1, high: 1, using: &generator)
-        let inputReport = GradientCheck().check([input]) { layer($0[0]) }
+        let inputReport = check.check([input]) { prepare(); return layer($0[0]) }
         XCTAssertTrue(inputReport.passed, "input: \(inputReport)", file: file, line: line)
         let parameters = layer.trainableParameters.map(\.value)
         guard !parameters.isEmpty else { return }
-        let parameterReport = GradientCheck().check(parameters: parameters) { layer(input) }
+        let parameterReport = check.check(parameters: parameters) { prepare(); return layer(input) }
         XCTAssertTrue(parameterReport.passed, "parameters: \(parameterReport)", file: file, line: line)
     }
 
@@ -81,5 +83,58 @@ extension LayerGradientTests {
     private func assertCloseFloats(_ a: [Float], _ b: [Float], file: StaticString = #filePath, line: UInt = #line) {
         XCTAssertEqual(a.count, b.count, file: file, line: line)
         for (x, y) in zip(a, b) { XCTAssertEqual(x, y, accuracy: 1e-5, file: file, line: line) }
+    }
+}
+
+extension LayerGradientTests {
+    func testActivationsAndSoftmax() {
+        for layer in [ReLU(), ReLU6(), Sigmoid(), Softmax()] as [Module] {
+            assertGradientsCorrect(layer, inputShape: [3, 4])
+        }
+        let input = try! Tensor([-1, 0.5, 7, 3], shape: [2, 2])
+        XCTAssertEqual(ReLU6()(input).scalars, [0, 0.5, 6, 3])
+        XCTAssertEqual(Softmax()(input).sum(axes: [1]).scalars.map { ($0 * 1e5).rounded() }, [1e5, 1e5])
+    }
+
+    func testDropoutWithAFixedMaskAndInEvaluation() {
+        let dropout = Dropout(0.5)
+        assertGradientsCorrect(dropout, inputShape: [4, 6], prepare: { dropout.seedRandomness(3) })
+        let input = Tensor.ones([200])
+        dropout.seedRandomness(3)
+        let kept = dropout(input).scalars
+        XCTAssertTrue(kept.allSatisfy { $0 == 0 || $0 == 2 }, "inverted dropout scales kept values by 1/(1 − p)")
+        XCTAssertEqual(Double(kept.filter { $0 == 0 }.count), 100, accuracy: 30)
+        dropout.eval()
+        XCTAssertEqual(dropout(input).scalars, input.scalars)
+    }
+
+    /// Blocks with ReLU after training-mode BatchNorm: a parameter step of ε moves every normalised value, and
+    /// for some random draws a central difference straddles a ReLU kink (the same blocks with Sigmoid pass
+    /// for every draw). They are checked at fixed seeds (weights and input) and, exactly, against PyTorch in
+    /// `ReferenceCNNTests`.
+    private func assertBlockGradientsCorrect(seed: UInt64, inputShape: [Int], file: StaticString = #filePath,
+                                             line: UInt = #line, _ make: () -> Module) {
+        generator = RandomGenerator(seed: seed)
+        assertGradientsCorrect(ParameterInitialization.using(.pytorch, seed: seed, make), inputShape: inputShape,
+                               file: file, line: line)
+    }
+
+    func testSqueezeExcitationAndResidualBlocks() {
+        assertGradientsCorrect(SqueezeExcitation(channels: 4, reduction: 2), inputShape: [2, 4, 3, 3])
+        assertBlockGradientsCorrect(seed: 2, inputShape: [2, 3, 4, 4]) { ResidualBlock(3, 3) }
+        assertBlockGradientsCorrect(seed: 1, inputShape: [2, 2, 4, 4]) {
+            let projection = ResidualBlock(2, 4, stride: 2)
+            XCTAssertNotNil(projection.shortcut)
+            return projection
+        }
+    }
+
+    func testInvertedResidualWithAndWithoutExpansion() {
+        assertBlockGradientsCorrect(seed: 10, inputShape: [2, 4, 4, 4]) {
+            let block = InvertedResidual(4, 4, stride: 1, expandRatio: 2)
+            XCTAssertTrue(block.usesResidual)
+            return block
+        }
+        assertBlockGradientsCorrect(seed: 2, inputShape: [2, 3, 5, 5]) { InvertedResidual(3, 5, stride: 2, expandRatio: 1) }
     }
 }

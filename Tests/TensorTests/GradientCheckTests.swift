@@ -36,3 +36,20 @@ final class GradientCheckTests: XCTestCase {
         XCTAssertEqual(weight.grad?.scalars, gradientBefore)
     }
 }
+
+extension GradientCheckTests {
+    func testSamplesElementsOfLargeInputs() {
+        var rng = RandomGenerator(seed: 2)
+        let x = Tensor.normal([40, 50], using: &rng)
+        var evaluations = 0
+        let report = GradientCheck(maximumElementsPerInput: 10).check([x]) { inputs in
+            evaluations += 1
+            return (inputs[0] * inputs[0]).sum(axes: [1])
+        }
+        XCTAssertTrue(report.passed, report.description)
+        XCTAssertEqual(evaluations, 2 * 10 + 1)
+        let worst = report.inputs[0].worstElement
+        XCTAssertNotNil(worst)
+        XCTAssertLessThan(worst?.index ?? -1, 2000)
+    }
+}

@@ -34,3 +34,26 @@ final class MatmulTests: XCTestCase {
         }
     }
 }
+
+extension MatmulTests {
+    func testTransposedOperandsMatchExplicitTransposes() {
+        let a = Tensor.normal([2, 4, 3], using: &rng), b = Tensor.normal([2, 5, 4], using: &rng)
+        let w = Tensor.normal([5, 3], using: &rng)
+        assertClose(a.matmul(b, transposeSelf: true, transposeOther: true).scalars,
+                    a.transposed().matmul(b.transposed()).scalars, rtol: 1e-5, atol: 1e-6)
+        assertClose(a.matmul(w, transposeOther: true).scalars, a.matmul(w.transposed()).scalars, rtol: 1e-5, atol: 1e-6)
+        assertClose(a.matmul(a, transposeSelf: true).scalars, a.transposed().matmul(a).scalars, rtol: 1e-5, atol: 1e-6)
+    }
+
+    func testGradientsOfTransposedMatmul() {
+        let cases: [(Bool, Bool, [Int], [Int])] = [(true, false, [2, 5, 3], [2, 5, 4]), (false, true, [2, 3, 5], [4, 5]),
+                                                   (true, true, [5, 3], [2, 4, 5]), (false, true, [3, 5], [4, 5])]
+        for (transposeSelf, transposeOther, left, right) in cases {
+            let a = Tensor.normal(left, using: &rng), b = Tensor.normal(right, using: &rng)
+            let report = GradientCheck().check([a, b]) {
+                $0[0].matmul($0[1], transposeSelf: transposeSelf, transposeOther: transposeOther)
+            }
+            XCTAssertTrue(report.passed, "transposeSelf \(transposeSelf), transposeOther \(transposeOther): \(report)")
+        }
+    }
+}

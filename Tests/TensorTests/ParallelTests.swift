@@ -41,3 +41,20 @@ final class ParallelTests: XCTestCase {
         assertClose(serial.1.scalars, parallel.1.scalars, rtol: 1e-5, atol: 1e-4)
     }
 }
+
+extension ParallelTests {
+    func testWorkersInheritTheCallersGradMode() {
+        let saved = Parallel.threadCount
+        defer { Parallel.threadCount = saved }
+        Parallel.threadCount = 2
+        var modes = [Bool](repeating: true, count: 2)
+        modes.withUnsafeMutableBufferPointer { buffer in
+            Tensor.withoutGrad {
+                Parallel.parallelFor(0..<2) { range in
+                    for index in range { buffer[index] = Tensor.isGradEnabled }
+                }
+            }
+        }
+        XCTAssertEqual(modes, [false, false])
+    }
+}

@@ -1,7 +1,7 @@
 import Tensor
 
 /// Cross-entropy of probabilities, for Keras models that end in Softmax
-/// (`keras.losses.SparseCategoricalCrossentropy(from_logits=False)`): probabilities are clipped to
+/// (Keras' `categorical_crossentropy` of one-hot labels): each row is renormalised to sum to 1, clipped to
 /// [ε, 1 − ε] with Keras' ε = 1e-7, then `−mean(log p[i, yᵢ])`.
 public struct CategoricalCrossEntropy: Loss {
     public let epsilon: Float
@@ -11,8 +11,7 @@ public struct CategoricalCrossEntropy: Loss {
     }
 
     public func callAsFunction(_ output: Tensor, labels: [Int]) -> Tensor {
-        checkClassification(output, labels, "CategoricalCrossEntropy")
-        let clipped = output.clamped(min: epsilon, max: 1 - epsilon)
-        return -(clipped.log() * Tensor.oneHot(labels, classCount: output.shape[1])).sum() / Float(labels.count)
+        precondition(output.rank == 2, "CategoricalCrossEntropy: output must be [N, classes], got \(output.shape)")
+        return output.categoricalCrossEntropy(targets: Tensor.oneHot(labels, classCount: output.shape[1]), epsilon: epsilon)
     }
 }

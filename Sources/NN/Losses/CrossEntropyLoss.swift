@@ -12,10 +12,6 @@ public struct CrossEntropyLoss: Loss {
     }
 
     public func callAsFunction(_ output: Tensor, labels: [Int]) -> Tensor {
-        checkClassification(output, labels, "CrossEntropyLoss")
-        let classes = output.shape[1]
-        let spread = labelSmoothing / Float(classes)
-        let target = Tensor.oneHot(labels, classCount: classes, onValue: 1 - labelSmoothing + spread, offValue: spread)
-        return -(output.rowLogSoftmax() * target).sum() / Float(labels.count)
+        output.crossEntropy(targets: labels, labelSmoothing: labelSmoothing)
     }
 }

@@ -5,7 +5,6 @@ public struct NLLLoss: Loss {
     public init() {}
 
     public func callAsFunction(_ output: Tensor, labels: [Int]) -> Tensor {
-        checkClassification(output, labels, "NLLLoss")
-        return -(output * Tensor.oneHot(labels, classCount: output.shape[1])).sum() / Float(labels.count)
+        output.nllLoss(targets: labels)
     }
 }

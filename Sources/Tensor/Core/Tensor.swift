@@ -153,7 +153,7 @@ public struct Tensor {
     func normalizedAxis(_ axis: Int, rank: Int? = nil, _ operation: StaticString = #function) -> Int {
         let rank = rank ?? self.rank
         let result = axis < 0 ? axis + rank : axis
-        precondition(result >= 0 && result < Swift.max(rank, 1), "\(operation): axis \(axis) out of range for shape \(shape)")
+        precondition(result >= 0 && result < rank, "\(operation): axis \(axis) out of range for shape \(shape)")
         return result
     }
 }

@@ -9,6 +9,7 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     /// The number of values does not equal the product of the shape.
     case countMismatch(count: Int, shape: [Int], parameter: String)
 
+    /// The message, naming the parameter and the problem.
     public var description: String {
         switch self {
         case let .invalidShape(shape, parameter):

@@ -15,21 +15,28 @@
 /// ```
 ///
 /// The function must be deterministic (fix dropout masks and random streams) and is evaluated
-/// `2 · (number of checked elements) + 1` times, so keep inputs small.
+/// `2 · (number of checked elements) + 1` times: keep inputs small or set `maximumElementsPerInput`.
 public struct GradientCheck {
     /// Half-width of the central difference. 1e-3 balances float32 rounding against curvature.
     public var epsilon: Double
+    /// Allowed error relative to `max(|analytic|, |numeric|)`; 1e-2 absorbs float32 forward rounding.
     public var relativeTolerance: Double
+    /// Allowed error for gradients near zero.
     public var absoluteTolerance: Double
-    /// Seed of the random projection of the output.
+    /// Seed of the random projection of the output (and of the sampled elements).
     public var seed: UInt64
+    /// When set, at most this many elements of each input are checked, drawn at random (seeded):
+    /// the way to check large layers in a few evaluations. Nil checks every element.
+    public var maximumElementsPerInput: Int?
 
+    /// A checker with the given step, tolerances, projection seed and optional element sampling.
     public init(epsilon: Double = 1e-3, relativeTolerance: Double = 1e-2, absoluteTolerance: Double = 1e-3,
-                seed: UInt64 = 0) {
+                seed: UInt64 = 0, maximumElementsPerInput: Int? = nil) {
         self.epsilon = epsilon
         self.relativeTolerance = relativeTolerance
         self.absoluteTolerance = absoluteTolerance
         self.seed = seed
+        self.maximumElementsPerInput = maximumElementsPerInput
     }
 
     /// Checks `function` at `inputs`; gradients are taken with respect to every input.
@@ -64,7 +71,9 @@ public struct GradientCheck {
             }
         }
         let reports = parameters.enumerated().map { index, parameter in
-            compare(analytic.gradients[index], numericGradient(of: parameter, loss), input: index, shape: parameter.shape)
+            let elements = checkedElements(count: parameter.count, input: index)
+            return compare(elements.map { analytic.gradients[index][$0] }, numericGradient(of: parameter, at: elements, loss),
+                           elements: elements, input: index, shape: parameter.shape)
         }
         return GradientCheckReport(inputs: reports)
     }
@@ -82,10 +91,19 @@ public struct GradientCheck {
         return (gradients, projection)
     }
 
-    /// Central differences of `loss` for every element of `parameter`, perturbing its storage in place.
-    private func numericGradient(of parameter: Tensor, _ loss: () -> Double) -> [Double] {
+    /// All element indices of an input, or a seeded random sorted subset of `maximumElementsPerInput`.
+    private func checkedElements(count: Int, input: Int) -> [Int] {
+        guard let maximum = maximumElementsPerInput, maximum < count else { return Array(0..<count) }
+        var generator = RandomGenerator(seed: seed &+ UInt64(input + 1))
+        var chosen = Set<Int>()
+        while chosen.count < Swift.max(maximum, 0) { chosen.insert(Int(generator.next() % UInt64(count))) }
+        return chosen.sorted()
+    }
+
+    /// Central differences of `loss` for `elements` of `parameter`, perturbing its storage in place.
+    private func numericGradient(of parameter: Tensor, at elements: [Int], _ loss: () -> Double) -> [Double] {
         let values = parameter.storage.pointer
-        return (0..<parameter.count).map { index in
+        return elements.map { index in
             let original = values[index]
             let plus = Float(Double(original) + epsilon), minus = Float(Double(original) - epsilon)
             values[index] = plus
@@ -97,11 +115,12 @@ public struct GradientCheck {
         }
     }
 
-    /// The per-input summary: worst element by tolerance ratio, largest errors.
-    private func compare(_ analytic: [Float], _ numeric: [Double], input: Int, shape: [Int]) -> GradientCheckReport.Input {
+    /// The per-input summary over the checked `elements`: worst element by tolerance ratio, largest errors.
+    private func compare(_ analytic: [Float], _ numeric: [Double], elements: [Int], input: Int,
+                         shape: [Int]) -> GradientCheckReport.Input {
         var report = GradientCheckReport.Input(index: input, shape: shape)
         var worstRatio = -1.0
-        for (element, (analyticValue, numericValue)) in zip(analytic.map(Double.init), numeric).enumerated() {
+        for (element, (analyticValue, numericValue)) in zip(elements, zip(analytic.map(Double.init), numeric)) {
             let error = Swift.abs(analyticValue - numericValue)
             let magnitude = Swift.max(Swift.abs(analyticValue), Swift.abs(numericValue))
             let ratio = error / (absoluteTolerance + relativeTolerance * magnitude)

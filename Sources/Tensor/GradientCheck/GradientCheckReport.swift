@@ -4,6 +4,7 @@ public struct GradientCheckReport: CustomStringConvertible {
     public struct Input {
         /// Position of the input among those checked.
         public var index: Int
+        /// Shape of the input.
         public var shape: [Int]
         /// Largest `|analytic − numeric|` over the elements.
         public var maxAbsoluteError = 0.0
@@ -31,6 +32,7 @@ public struct GradientCheckReport: CustomStringConvertible {
         inputs.first { !$0.passed } ?? inputs.max { $0.maxRelativeError < $1.maxRelativeError }
     }
 
+    /// One line per input: pass/fail, largest errors, worst element.
     public var description: String {
         let lines = inputs.map { input -> String in
             let element = input.worstElement.map {

@@ -54,10 +54,14 @@ public enum Parallel {
         openblas_set_num_threads(1)
         defer { openblas_set_num_threads(Int32(threads)) }
         let total = range.count
+        let recording = GradMode.isEnabled
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let lower = range.lowerBound + total * chunk / chunks
             let upper = range.lowerBound + total * (chunk + 1) / chunks
-            regionDepth.incremented { body(lower..<upper) }
+            regionDepth.incremented {
+                // Workers inherit the caller's grad mode, so `withoutGrad` covers tensor ops run in chunks.
+                if recording { body(lower..<upper) } else { Tensor.withoutGrad { body(lower..<upper) } }
+            }
         }
     }
 }

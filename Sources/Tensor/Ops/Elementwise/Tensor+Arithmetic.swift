@@ -35,22 +35,38 @@ extension Tensor {
         makeResult(operand.mapped { -$0 }, parents: [operand]) { gradient in [-gradient] }
     }
 
+    /// Sum with a scalar, broadcast to every element.
     public static func + (lhs: Tensor, rhs: Float) -> Tensor { lhs + Tensor(rhs) }
+    /// Sum with a scalar, broadcast to every element.
     public static func + (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) + rhs }
+    /// Difference with a scalar, broadcast to every element.
     public static func - (lhs: Tensor, rhs: Float) -> Tensor { lhs - Tensor(rhs) }
+    /// Difference with a scalar, broadcast to every element.
     public static func - (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) - rhs }
+    /// Product with a scalar, broadcast to every element.
     public static func * (lhs: Tensor, rhs: Float) -> Tensor { lhs * Tensor(rhs) }
+    /// Product with a scalar, broadcast to every element.
     public static func * (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) * rhs }
+    /// Quotient with a scalar, broadcast to every element.
     public static func / (lhs: Tensor, rhs: Float) -> Tensor { lhs / Tensor(rhs) }
+    /// Quotient with a scalar, broadcast to every element.
     public static func / (lhs: Float, rhs: Tensor) -> Tensor { Tensor(lhs) / rhs }
 
+    /// `lhs = lhs + rhs` (recorded like the operator; the storage is not updated in place).
     public static func += (lhs: inout Tensor, rhs: Tensor) { lhs = lhs + rhs }
+    /// `lhs = lhs - rhs` (recorded like the operator; the storage is not updated in place).
     public static func -= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs - rhs }
+    /// `lhs = lhs * rhs` (recorded like the operator; the storage is not updated in place).
     public static func *= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs * rhs }
+    /// `lhs = lhs / rhs` (recorded like the operator; the storage is not updated in place).
     public static func /= (lhs: inout Tensor, rhs: Tensor) { lhs = lhs / rhs }
+    /// `lhs = lhs + rhs` (recorded like the operator; the storage is not updated in place).
     public static func += (lhs: inout Tensor, rhs: Float) { lhs = lhs + rhs }
+    /// `lhs = lhs - rhs` (recorded like the operator; the storage is not updated in place).
     public static func -= (lhs: inout Tensor, rhs: Float) { lhs = lhs - rhs }
+    /// `lhs = lhs * rhs` (recorded like the operator; the storage is not updated in place).
     public static func *= (lhs: inout Tensor, rhs: Float) { lhs = lhs * rhs }
+    /// `lhs = lhs / rhs` (recorded like the operator; the storage is not updated in place).
     public static func /= (lhs: inout Tensor, rhs: Float) { lhs = lhs / rhs }
 
     /// Adds `other` (same shape) into this tensor's storage in place, copying first only if shared.

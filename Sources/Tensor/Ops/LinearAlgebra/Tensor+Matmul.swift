@@ -2,24 +2,39 @@ extension Tensor {
     /// Matrix product over the last two dimensions, `[..., m, k] · [..., k, n] → [..., m, n]`, with the
     /// leading (batch) dimensions broadcast by NumPy rules (as `torch.matmul` for tensors of rank ≥ 2).
     ///
-    /// Each product is one `cblas_sgemm`; batches of small matrices run in parallel with single-threaded
-    /// BLAS, large matrices use OpenBLAS's own threads.
-    public func matmul(_ other: Tensor) -> Tensor {
+    /// `transposeSelf` / `transposeOther` use the transpose of the last two dimensions of that operand
+    /// without copying it, e.g. `x.matmul(weight, transposeOther: true)` is `torch.nn.functional.linear`'s
+    /// `x · weightᵀ`. Each product is one `cblas_sgemm`; batches of small matrices run in parallel with
+    /// single-threaded BLAS, large matrices use OpenBLAS's own threads.
+    public func matmul(_ other: Tensor, transposeSelf: Bool = false, transposeOther: Bool = false) -> Tensor {
         precondition(rank >= 2 && other.rank >= 2, "matmul: needs rank ≥ 2, got shapes \(shape) and \(other.shape)")
-        let m = shape[rank - 2], k = shape[rank - 1], n = other.shape[other.rank - 1]
-        precondition(other.shape[other.rank - 2] == k, "matmul: inner sizes differ in shapes \(shape) and \(other.shape)")
+        let (m, k) = Tensor.matrixSize(shape, transposed: transposeSelf)
+        let (otherK, n) = Tensor.matrixSize(other.shape, transposed: transposeOther)
+        precondition(otherK == k, "matmul: inner sizes differ in shapes \(shape) and \(other.shape)")
         let batch = Tensor.broadcastShape(Array(shape.dropLast(2)), Array(other.shape.dropLast(2)), "matmul")
-        if other.rank == 2 && rank > 2 {
+        if other.rank == 2 && rank > 2 && !transposeSelf {
             // [..., m, k] · [k, n]: one GEMM over all rows.
-            return reshaped(to: [count / Swift.max(k, 1), k]).matmul(other).reshaped(to: batch + [m, n])
+            return reshaped(to: [count / Swift.max(k, 1), k]).matmul(other, transposeOther: transposeOther)
+                .reshaped(to: batch + [m, n])
         }
-        let left = expanded(to: batch + [m, k]), right = other.expanded(to: batch + [k, n])
+        let left = expanded(to: batch + shape.suffix(2)), right = other.expanded(to: batch + other.shape.suffix(2))
         let needsLeft = left.requiresGrad, needsRight = right.requiresGrad
-        let value = Tensor.product(left, right)
+        let value = Tensor.product(left, right, transposeLeft: transposeSelf, transposeRight: transposeOther)
         return Tensor.makeResult(value, parents: [left, right]) { gradient in
-            [needsLeft ? Tensor.product(gradient, right, transposeRight: true) : nil,
-             needsRight ? Tensor.product(left, gradient, transposeLeft: true) : nil]
+            // C = op(A)·op(B): d op(A) = G·op(B)ᵀ and d op(B) = op(A)ᵀ·G, transposed back where op transposes.
+            [!needsLeft ? nil : transposeSelf
+                ? Tensor.product(right, gradient, transposeLeft: transposeOther, transposeRight: true)
+                : Tensor.product(gradient, right, transposeRight: !transposeOther),
+             !needsRight ? nil : transposeOther
+                ? Tensor.product(gradient, left, transposeLeft: true, transposeRight: transposeSelf)
+                : Tensor.product(left, gradient, transposeLeft: !transposeSelf)]
         }
+    }
+
+    /// Rows and columns of the matrix in the last two dimensions of `shape`, after an optional transpose.
+    private static func matrixSize(_ shape: [Int], transposed: Bool) -> (rows: Int, columns: Int) {
+        let rows = shape[shape.count - 2], columns = shape[shape.count - 1]
+        return transposed ? (columns, rows) : (rows, columns)
     }
 
     /// Unrecorded batched product `op(a) · op(b)` of tensors with equal batch dimensions.
