@@ -5,8 +5,8 @@
     python scripts/export_mobilenet_v2.py mobilenet_v2.safetensors
 
 writes torchvision's `mobilenet_v2(weights="IMAGENET1K_V1")` state dict (keys `features.0.0.weight` …
-`features.18.1.running_var`, `classifier.1.weight`, `classifier.1.bias`) as float32 safetensors, without the
-integer `num_batches_tracked` counters. GenreKit's `MobileNetV2.loadTorchvisionWeights(from:)` reads the
+`features.18.1.running_var`, `classifier.1.weight`, `classifier.1.bias`) as safetensors: float32 weights and
+BatchNorm statistics, int64 `num_batches_tracked` counters. GenreKit's `MobileNetV2.loadTorchvisionWeights(from:)` reads the
 `features.*` entries; the ImageNet classifier is ignored (the example trains its own 10-genre head).
 
 Without torchvision (or with `--random`), `--random` writes the same keys from a randomly initialised
@@ -88,8 +88,8 @@ def main():
         import torchvision  # only needed for the real ImageNet weights
         model = torchvision.models.mobilenet_v2(weights=torchvision.models.MobileNet_V2_Weights.IMAGENET1K_V1)
     model.eval()
-    state = {key: value.detach().float().contiguous() for key, value in model.state_dict().items()
-             if not key.endswith("num_batches_tracked")}
+    state = {key: (value.float() if value.is_floating_point() else value).detach().contiguous()
+             for key, value in model.state_dict().items()}
     save_file(state, args.output, metadata={"source": "random" if args.random else "torchvision IMAGENET1K_V1",
                                             "torch": torch.__version__})
     print(f"wrote {len(state)} tensors to {args.output}")

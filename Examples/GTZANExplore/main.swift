@@ -25,10 +25,12 @@ struct GTZANExplore: ParsableCommand {
     var threads = ProcessInfo.processInfo.activeProcessorCount
     @Option(name: .customLong("synthetic-tracks"), help: "Tracks per genre of the synthetic dataset.")
     var syntheticTracks = 30
+    @Option(name: .customLong("synthetic-seconds"), help: "Length in seconds of the synthetic tracks.")
+    var syntheticSeconds = 30.0
 
     func run() throws {
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
-        let settings = RunSettings(dataRoot: data.map(url), synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: 30, seed: 0),
+        let settings = RunSettings(dataRoot: data.map(url), synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
                                    cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
                                    outputDirectory: url(out), threads: threads)
         try settings.validate()
