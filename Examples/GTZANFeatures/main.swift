@@ -14,6 +14,7 @@ do {
     exit(message.isEmpty ? 0 : 2)
 }
 
+HeapTuning.keepFreedBuffers()
 let (files, missing) = TrackList.collect(options.inputs)
 for path in missing { FileHandle.standardError.write(Data("gtzan-features: \(path): no such file or folder\n".utf8)) }
 guard !files.isEmpty else {
@@ -30,7 +31,9 @@ let segmentLength = options.segmentSeconds.map { Int($0 * sampleRate) - 1 }
 /// The CSV rows of one file, or why it was skipped.
 func rows(for url: URL) -> Result<[String], Error> {
     Result {
-        let y = try AudioFile.read(url, sampleRate: sampleRate, mono: true).samples
+        // AudioIO opens regular files only: read a symlinked dataset through its targets (the
+        // names and labels still come from the links).
+        let y = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: sampleRate, mono: true).samples
         let label = TrackList.label(of: url)
         func row(_ samples: ArraySlice<Float>, segment: Int?) throws -> String {
             let values = try features(Array(samples))

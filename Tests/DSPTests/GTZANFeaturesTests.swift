@@ -47,6 +47,25 @@ final class GTZANFeaturesTests: XCTestCase {
         }
     }
 
+    /// The kit's tracks against librosa 0.11's vectors (`features_kit_gtzan_reflect.npy`): far
+    /// tighter than the Kaggle table, which an older librosa made.
+    func testSharedKitTracksMatchLibrosa() throws {
+        guard let kit = Fixtures.sharedKit else { throw XCTSkip("shared GTZAN kit not present") }
+        let expected = try FeatureFixture.array("kit_gtzan_reflect")
+        let genres = ["blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"]
+        XCTAssertEqual(expected.shape, [genres.count, 57])
+        for (row, genre) in genres.enumerated() {
+            let url = kit.appendingPathComponent("genres/\(genre)/\(genre).00000.au")
+            let vector = try GTZANFeatures()(try AudioFile.read(url).samples)
+            for (column, name) in GTZANFeatures.columnNames.enumerated() {
+                let reference = Double(expected.values[row * 57 + column])
+                let nearZero = name == "harmony_mean" || name == "perceptr_mean"
+                XCTAssertEqual(vector[column], reference, accuracy: nearZero ? 1e-8 : 2e-5 * abs(reference),
+                               "\(genre) \(name)")
+            }
+        }
+    }
+
     /// The ten real tracks of the shared kit against their rows of `features_30_sec.csv`.
     func testSharedKitTracksMatchKaggleTable() throws {
         guard let kit = Fixtures.sharedKit else { throw XCTSkip("shared GTZAN kit not present") }

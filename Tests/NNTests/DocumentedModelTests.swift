@@ -59,7 +59,7 @@ final class DocumentedModelTests: XCTestCase {
                 super.init()
                 register(backbone, as: "backbone")
                 register(head, as: "head")
-                backbone.setRequiresGrad(false)
+                backbone.requiresGrad = false
             }
             override func forward(_ input: Tensor) -> Tensor { head(backbone(input)) }
         }

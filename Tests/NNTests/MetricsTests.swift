@@ -71,3 +71,15 @@ func assertWellFormedXML(_ text: String, file: StaticString = #filePath, line: U
     let parser = XMLParser(data: Data(text.utf8))
     XCTAssertTrue(parser.parse(), "not well-formed: \(String(describing: parser.parserError))", file: file, line: line)
 }
+
+final class ClassificationReportTests: XCTestCase {
+    func testJSONCarriesPerClassScoresAndConfusion() throws {
+        let matrix = try ConfusionMatrix(classNames: ["blues", "rock"], predictions: [0, 1, 1, 1], targets: [0, 0, 1, 1])
+        let report = ClassificationReport(matrix)
+        let decoded = try JSONDecoder().decode(ClassificationReport.self, from: Data(report.json.utf8))
+        XCTAssertEqual(decoded, report)
+        XCTAssertEqual(report.accuracy, 0.75)
+        XCTAssertEqual(report.classes[0], .init(name: "blues", precision: 1, recall: 0.5, f1: 2.0 / 3.0, support: 2))
+        XCTAssertEqual(report.confusion, [[1, 1], [0, 2]])
+    }
+}

@@ -62,8 +62,10 @@ final class ModuleTests: XCTestCase {
 
     func testFreezingASubModuleStopsItsGradients() throws {
         let model = TwoLayerNet()
-        model.body.setRequiresGrad(false)
+        model.body.requiresGrad = false
         XCTAssertEqual(model.trainableParameterCount, 8)
+        XCTAssertFalse(model.requiresGrad)
+        XCTAssertTrue(model.head.requiresGrad)
         XCTAssertEqual(model.parameterCount, 35)
         let input = Tensor.uniform([2, 4], using: &generator)
         model(input).sum().backward()

@@ -1,5 +1,3 @@
-import Foundation
-
 /// A complex matrix in split form (separate real and imaginary planes), as `stft` returns it:
 /// `1 + nFFT/2` rows of frequency bins by one column per frame, row-major.
 public struct ComplexMatrix: Equatable, Sendable {
@@ -47,15 +45,5 @@ public struct ComplexMatrix: Equatable, Sendable {
             }
         }
         return Matrix(rows: rows, columns: columns, values: out)
-    }
-}
-
-/// Conversion of a squared magnitude to `|x| ** power`.
-enum SpectralPower {
-    @inline(__always)
-    static func apply(_ squaredMagnitude: Float, power: Float) -> Float {
-        if power == 2 { return squaredMagnitude }
-        if power == 1 { return squaredMagnitude.squareRoot() }
-        return powf(squaredMagnitude, power / 2)
     }
 }

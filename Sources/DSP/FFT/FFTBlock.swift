@@ -3,17 +3,18 @@ import CFFTW
 /// FFTW-aligned buffers for one batch of real transforms: `batch` frames of `size` reals and
 /// `batch` spectra of `size / 2 + 1` complex values (interleaved re, im).
 ///
-/// Each thread owns its block; the cached plans run on it through FFTW's new-array API.
+/// One thread at a time uses a block (see ``FFTBlockPool``); the cached plans run on it through
+/// FFTW's new-array API.
 final class FFTBlock {
     let size: Int
     let batch: Int
     let bins: Int
     /// Complex values from one spectrum to the next: `bins` rounded up to whole 64-byte lines so
-    /// every spectrum is as aligned as the first (FFTW then runs without staging copies).
+    /// every spectrum shares the first one's alignment.
     let spectrumStride: Int
     /// `batch * size` reals, frame after frame.
     let real: UnsafeMutablePointer<Float>
-    /// `batch * bins` complex values, spectrum after spectrum.
+    /// `batch * spectrumStride` complex values, spectrum after spectrum.
     let complex: UnsafeMutablePointer<fftwf_complex>
 
     init(size: Int, batch: Int) {

@@ -36,7 +36,7 @@ final class FFTPlanCache: @unchecked Sendable {
         defer { lock.unlock() }
         let key = Key(direction: direction, size: size, batch: batch)
         if let plan = plans[key] { return plan }
-        let scratch = FFTBlock(size: size, batch: batch)
+        let scratch = FFTBlock(size: size, batch: batch)  // ESTIMATE planning leaves it untouched
         var n = Int32(size)
         let stride = Int32(scratch.spectrumStride)
         let flags = UInt32(FFTW_ESTIMATE)

@@ -1,5 +1,3 @@
-import Foundation
-
 /// librosa's `feature.spectral_centroid(S=...)`: the magnitude-weighted mean frequency of each
 /// frame. Frames with no energy give 0. Returns `1 × frames`.
 public func spectralCentroid(spectrogram S: Matrix, sampleRate: Float = 22050) throws -> Matrix {
@@ -10,47 +8,4 @@ public func spectralCentroid(spectrogram S: Matrix, sampleRate: Float = 22050) t
 /// librosa's `feature.spectral_centroid(y=...)` on the magnitude spectrogram of `stft`.
 public func spectralCentroid(y: [Float], sampleRate: Float = 22050, stft: STFT = STFT()) throws -> Matrix {
     try spectralCentroid(spectrogram: try stft.spectrogram(y, power: 1), sampleRate: sampleRate)
-}
-
-/// Per-frame sums over frequency shared by the centroid and bandwidth, in `Double` like librosa.
-struct SpectralMoments {
-    let spectrogram: Matrix
-    let frequencies: [Double]
-    /// Each frame's L1 norm, or 1 where it is below the smallest normal float (librosa's `normalize`).
-    let norms: [Double]
-    let centroids: [Double]
-
-    init(_ S: Matrix, sampleRate: Float) {
-        spectrogram = S
-        let frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: 2 * (S.rows - 1))
-        self.frequencies = frequencies
-        var totals = [Double](repeating: 0, count: S.columns)
-        var weighted = totals
-        S.forEachRow { k, row in
-            let frequency = frequencies[k]
-            for t in 0..<row.count {
-                let value = Double(row[t])
-                totals[t] += value
-                weighted[t] += frequency * value
-            }
-        }
-        norms = totals.map { $0 < Double(Float.leastNormalMagnitude) ? 1 : $0 }
-        centroids = zip(weighted, norms).map { $0 / $1 }
-    }
-
-    /// `(Σ S/‖S‖₁ · |f − centroid|^p)^(1/p)` for each frame; with `normalize: false`, raw `S`.
-    func bandwidths(p: Double, normalize: Bool) -> [Double] {
-        var sums = [Double](repeating: 0, count: spectrogram.columns)
-        centroids.withUnsafeBufferPointer { centroids in
-            spectrogram.forEachRow { k, row in
-                let frequency = frequencies[k]
-                for t in 0..<row.count {
-                    let deviation = abs(frequency - centroids[t])
-                    let power = p == 2 ? deviation * deviation : Foundation.pow(deviation, p)
-                    sums[t] += Double(row[t]) * power
-                }
-            }
-        }
-        return sums.enumerated().map { t, sum in Foundation.pow(normalize ? sum / norms[t] : sum, 1 / p) }
-    }
 }

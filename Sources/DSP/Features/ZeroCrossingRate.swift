@@ -5,10 +5,11 @@
 public func zeroCrossingRate(_ y: [Float], frameLength: Int = 2048, hopLength: Int = 512,
                              center: Bool = true) throws -> Matrix {
     let framing = try Framing(y, frameLength: frameLength, hopLength: hopLength, center: center, padMode: .edge)
-    // crossingsBefore[i]: crossings between consecutive samples up to sample i, so a frame
-    // starting at s holds crossingsBefore[s + frameLength - 1] - crossingsBefore[s].
-    var crossingsBefore = [Int32](repeating: 0, count: framing.signal.count)
-    framing.signal.withUnsafeBufferPointer { signal in
+    // crossingsBefore[i]: crossings between consecutive samples up to sample i of y. Edge padding
+    // adds none, so a frame over padded samples s ..< s + frameLength holds
+    // crossingsBefore[clamped(s + frameLength - 1)] - crossingsBefore[clamped(s)].
+    var crossingsBefore = [Int32](repeating: 0, count: y.count)
+    y.withUnsafeBufferPointer { signal in
         crossingsBefore.withUnsafeMutableBufferPointer { counts in
             let threshold: Float = 1e-10
             var previous: Int32 = signal[0] < -threshold ? 1 : 0
@@ -23,8 +24,9 @@ public func zeroCrossingRate(_ y: [Float], frameLength: Int = 2048, hopLength: I
     }
     let scale = 1 / Float(frameLength)
     let rates = (0..<framing.count).map { t -> Float in
-        let start = t * hopLength
-        return Float(crossingsBefore[start + frameLength - 1] - crossingsBefore[start]) * scale
+        let start = t * hopLength - framing.offset
+        let clamped = { (index: Int) in crossingsBefore[min(max(index, 0), y.count - 1)] }
+        return Float(clamped(start + frameLength - 1) - clamped(start)) * scale
     }
     return Matrix(rows: 1, columns: framing.count, values: rates)
 }

@@ -56,26 +56,26 @@ public struct GTZANFeatures: Hashable, Sendable {
         let hpss = HPSS()
         var groups: [String: [Double]] = [:]
         var filtered: [MedianFilter.Axis: Matrix] = [:]
-        let spectral: [() throws -> Part] = [
+        let firstStage: [() throws -> Part] = [
             { .filtered(.time, try hpss.harmonicFilter(magnitude)) },
             { .filtered(.frequency, try hpss.percussiveFilter(magnitude)) },
             { .groups(try melFeatures(power: power)) },
             { .groups(["chroma_stft": Statistics(try chromaSTFT(spectrogram: power, sampleRate: sampleRate).values).pair]) },
         ]
-        for part in try ConcurrentJobs.run(spectral, concurrently: concurrent) {
+        for part in try ConcurrentJobs.run(firstStage, concurrently: concurrent) {
             switch part {
             case let .filtered(axis, matrix): filtered[axis] = matrix
             case let .groups(values): groups.merge(values) { $1 }
             }
         }
         let (harmonicFiltered, percussiveFiltered) = (filtered[.time]!, filtered[.frequency]!)
-        let rest: [() throws -> [String: [Double]]] = [
+        let secondStage: [() throws -> [String: [Double]]] = [
             { try separationFeatures(y, spectrum: spectrum, harmonicFiltered: harmonicFiltered,
                                      percussiveFiltered: percussiveFiltered, hpss: hpss) },
             { try spectralShape(magnitude: magnitude) },
             { try signalFeatures(y) },
         ]
-        for values in try ConcurrentJobs.run(rest, concurrently: concurrent) { groups.merge(values) { $1 } }
+        for values in try ConcurrentJobs.run(secondStage, concurrently: concurrent) { groups.merge(values) { $1 } }
         return Self.groups.flatMap { groups[$0]! }
     }
 

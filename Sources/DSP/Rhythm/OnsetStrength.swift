@@ -73,9 +73,31 @@ public struct OnsetStrength: Hashable, Sendable {
             for value in values { sum += value }
             return sum / Float(values.count)
         case .median:
-            values.sort()
             let middle = values.count / 2
-            return values.count % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2
+            select(middle, in: &values)
+            guard values.count % 2 == 0 else { return values[middle] }
+            let below = values[..<middle].max()!
+            return (below + values[middle]) / 2
+        }
+    }
+
+    /// Reorders `values` so that `values[k]` is the value a sort would put there, everything
+    /// before it is ≤ and everything after it ≥ (Hoare's quickselect, middle pivots).
+    private static func select(_ k: Int, in values: inout UnsafeMutableBufferPointer<Float>) {
+        var low = 0, high = values.count - 1
+        while low < high {
+            let pivot = values[(low + high) / 2]
+            var i = low, j = high
+            while i <= j {
+                while values[i] < pivot { i += 1 }
+                while values[j] > pivot { j -= 1 }
+                if i <= j {
+                    values.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j { high = j } else if k >= i { low = i } else { return }
         }
     }
 }

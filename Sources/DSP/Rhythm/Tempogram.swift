@@ -1,6 +1,8 @@
 /// librosa's `feature.tempogram` (autocorrelation): the windowed local autocorrelation of an onset
 /// envelope, one column per frame, each column scaled to a maximum of 1 (`norm=inf`).
 ///
+/// The autocorrelations come from FFTW (inverse transform of the power spectrum of each
+/// zero-padded frame), as librosa's `autocorrelate` computes them with its FFT.
 /// With `center`, the envelope is padded by `winLength / 2` frames on each side with NumPy's
 /// `linear_ramp` to zero, and frame `t` is the window starting at padded position `t`.
 public struct Tempogram: Hashable, Sendable {
@@ -24,30 +26,64 @@ public struct Tempogram: Hashable, Sendable {
         guard !onsetEnvelope.isEmpty else { throw DSPError.emptySignal(parameter: "onset_envelope") }
         let padded = center ? rampPadded(onsetEnvelope) : onsetEnvelope
         let frames = center ? onsetEnvelope.count : max(padded.count - winLength + 1, 0)
-        let lags = winLength
+        var result = Matrix(rows: winLength, columns: frames)
         let weights = window.values(length: winLength)
-        var result = Matrix(rows: lags, columns: frames)
-        var frame = [Float](repeating: 0, count: lags)
-        var correlation = [Float](repeating: 0, count: lags)
+        let block = FFTBlock(size: Self.transformSize(for: winLength), batch: Self.batch)
         padded.withUnsafeBufferPointer { padded in
-            weights.withUnsafeBufferPointer { weights in
-                frame.withUnsafeMutableBufferPointer { frame in
-                    correlation.withUnsafeMutableBufferPointer { correlation in
-                        result.values.withUnsafeMutableBufferPointer { output in
-                            for t in 0..<frames {
-                                for i in 0..<lags { frame[i] = padded[t + i] * weights[i] }
-                                Self.autocorrelate(UnsafeBufferPointer(frame), into: correlation)
-                                var norm: Float = 0
-                                for value in correlation { norm = max(norm, abs(value)) }
-                                let scale = norm < Float.leastNormalMagnitude ? 1 : 1 / norm
-                                for lag in 0..<lags { output[lag * frames + t] = correlation[lag] * scale }
-                            }
-                        }
+            result.values.withUnsafeMutableBufferPointer { output in
+                for first in stride(from: 0, to: frames, by: Self.batch) {
+                    let count = min(Self.batch, frames - first)
+                    for j in 0..<count {
+                        let frame = block.real + j * block.size
+                        for i in 0..<winLength { frame[i] = padded[first + j + i] * weights[i] }
+                        (frame + winLength).update(repeating: 0, count: block.size - winLength)
+                    }
+                    Self.autocorrelate(block)
+                    for j in 0..<count {
+                        normalize(block.real + j * block.size, scale: 1 / Float(block.size),
+                                  into: output.baseAddress! + first + j, stride: frames)
                     }
                 }
             }
         }
         return result
+    }
+
+    /// Frames transformed per FFTW call.
+    private static let batch = 32
+
+    /// The power of two that holds a linear (not circular) autocorrelation of `length` values.
+    static func transformSize(for length: Int) -> Int {
+        var size = 1
+        while size < 2 * length - 1 { size *= 2 }
+        return size
+    }
+
+    /// Replaces each zero-padded frame of `block` by its (unnormalised) autocorrelation:
+    /// the inverse transform of the power spectrum.
+    private static func autocorrelate(_ block: FFTBlock) {
+        block.forward()
+        let spectra = block.interleaved
+        for j in 0..<block.batch {
+            for k in 0..<block.bins {
+                let index = 2 * (j * block.spectrumStride + k)
+                let re = spectra[index], im = spectra[index + 1]
+                spectra[index] = re * re + im * im
+                spectra[index + 1] = 0
+            }
+        }
+        block.inverse()
+    }
+
+    /// Writes lags `0..<winLength` of `correlation · scale` divided by their largest magnitude
+    /// (`util.normalize(norm=inf)`: left as is when that is below the smallest normal float).
+    private func normalize(_ correlation: UnsafeMutablePointer<Float>, scale: Float,
+                           into output: UnsafeMutablePointer<Float>, stride: Int) {
+        var norm: Float = 0
+        for lag in 0..<winLength { norm = max(norm, abs(correlation[lag])) }
+        norm *= scale
+        let factor = norm < Float.leastNormalMagnitude ? scale : scale / norm
+        for lag in 0..<winLength { output[lag * stride] = correlation[lag] * factor }
     }
 
     /// `envelope` with `winLength / 2` values on each side ramping linearly from 0 to the edge value
@@ -58,35 +94,5 @@ public struct Tempogram: Hashable, Sendable {
         let left = (0..<width).map { Float($0) * firstStep }
         let right = (0..<width).map { Float(width - 1 - $0) * lastStep }
         return left + envelope + right
-    }
-
-    /// `output[lag] = Σ_i x[i] · x[i + lag]` for every lag below `x.count`.
-    static func autocorrelate(_ x: UnsafeBufferPointer<Float>, into output: UnsafeMutableBufferPointer<Float>) {
-        let n = x.count
-        let base = UnsafeRawPointer(x.baseAddress!)
-        for lag in 0..<n {
-            let count = n - lag
-            var sums = (SIMD8<Float>(repeating: 0), SIMD8<Float>(repeating: 0))
-            var i = 0
-            while i + 16 <= count {
-                sums.0 += base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                    * base.loadUnaligned(fromByteOffset: (i + lag) * 4, as: SIMD8<Float>.self)
-                sums.1 += base.loadUnaligned(fromByteOffset: (i + 8) * 4, as: SIMD8<Float>.self)
-                    * base.loadUnaligned(fromByteOffset: (i + 8 + lag) * 4, as: SIMD8<Float>.self)
-                i += 16
-            }
-            var vectorSum = sums.0 + sums.1
-            if i + 8 <= count {
-                vectorSum += base.loadUnaligned(fromByteOffset: i * 4, as: SIMD8<Float>.self)
-                    * base.loadUnaligned(fromByteOffset: (i + lag) * 4, as: SIMD8<Float>.self)
-                i += 8
-            }
-            var sum = vectorSum.sum()
-            while i < count {
-                sum += x[i] * x[i + lag]
-                i += 1
-            }
-            output[lag] = sum
-        }
     }
 }

@@ -1,15 +1,20 @@
 /// A signal cut into overlapping frames, librosa's `util.frame` after optional centre padding:
-/// frame `t` covers samples `t * hopLength ..< t * hopLength + frameLength` of `signal`.
+/// frame `t` covers samples `t * hopLength - offset ..< t * hopLength - offset + frameLength` of
+/// `signal`, where `offset` is `frameLength / 2` when centred. The padding is never materialised
+/// for framing: samples outside the signal come from ``PadMode/sample(at:of:)``.
 struct Framing {
-    /// The (padded) signal the frames index into.
+    /// The unpadded signal.
     let signal: [Float]
     let frameLength: Int
     let hopLength: Int
+    /// Padding samples before the signal (and after it).
+    let offset: Int
+    let padMode: PadMode
     /// Number of whole frames.
     let count: Int
 
-    /// Validates `y` and the sizes (`names` are the librosa parameter names for messages), pads
-    /// `frameLength / 2` samples on each side when `center`, and counts the frames.
+    /// Validates `y` and the sizes (`names` are the librosa parameter names for messages) and
+    /// counts the frames of the signal, padded by `frameLength / 2` on each side when `center`.
     init(_ y: [Float], frameLength: Int, hopLength: Int, center: Bool, padMode: PadMode,
          names: (frame: String, hop: String) = ("frame_length", "hop_length")) throws {
         try Validate.positive(frameLength, names.frame)
@@ -18,18 +23,48 @@ struct Framing {
         guard center || y.count >= frameLength else {
             throw DSPError.signalTooShort(parameter: "y", length: y.count, required: frameLength)
         }
-        signal = center ? padMode.pad(y, by: frameLength / 2) : y
+        signal = y
         self.frameLength = frameLength
         self.hopLength = hopLength
-        count = 1 + (signal.count - frameLength) / hopLength
+        offset = center ? frameLength / 2 : 0
+        self.padMode = padMode
+        count = 1 + (y.count + 2 * offset - frameLength) / hopLength
+    }
+
+    /// Writes frame `t`, multiplied elementwise by `window`, to `target`.
+    func load(frame t: Int, window: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>,
+              from signal: UnsafeBufferPointer<Float>) {
+        let start = t * hopLength - offset
+        if start >= 0, start + frameLength <= signal.count {
+            let source = signal.baseAddress! + start
+            for i in 0..<frameLength { target[i] = source[i] * window[i] }
+        } else {
+            for i in 0..<frameLength { target[i] = padMode.sample(at: start + i, of: signal) * window[i] }
+        }
+    }
+
+    /// The centre-padded signal itself, for measures that scan it whole.
+    func paddedSignal() -> [Float] {
+        let n = signal.count
+        return signal.withUnsafeBufferPointer { signal in
+            [Float](unsafeUninitializedCapacity: n + 2 * offset) { padded, count in
+                (padded.baseAddress! + offset).initialize(from: signal.baseAddress!, count: n)
+                for i in 0..<offset {
+                    padded[i] = padMode.sample(at: i - offset, of: signal)
+                    padded[offset + n + i] = padMode.sample(at: n + i, of: signal)
+                }
+                count = n + 2 * offset
+            }
+        }
     }
 
     /// A `1 × count` row holding `measure(frame)` for every frame.
     func map(_ measure: (UnsafeBufferPointer<Float>) -> Float) -> Matrix {
+        let padded = paddedSignal()
         var out = [Float](repeating: 0, count: count)
-        signal.withUnsafeBufferPointer { signal in
+        padded.withUnsafeBufferPointer { padded in
             for t in 0..<count {
-                out[t] = measure(UnsafeBufferPointer(rebasing: signal[t * hopLength ..< t * hopLength + frameLength]))
+                out[t] = measure(UnsafeBufferPointer(rebasing: padded[t * hopLength ..< t * hopLength + frameLength]))
             }
         }
         return Matrix(rows: 1, columns: count, values: out)

@@ -29,13 +29,14 @@ extension STFT {
             let output = signal.baseAddress!
             for parity in 0..<2 {
                 let mine = stride(from: parity, to: chunks, by: 2).map { $0 }
-                Parallel.forEach(mine.count, when: mine.count > 1,
-                                 makeResource: { FFTBlock(size: nFFT, batch: batch) }) { index, block in
-                    let first = mine[index] * chunkFrames
-                    for blockStart in stride(from: first, to: min(first + chunkFrames, frames), by: batch) {
-                        let count = min(batch, frames - blockStart)
-                        inverseBlock(stftMatrix, frames: blockStart..<blockStart + count, block: block,
-                                     window: window, into: output)
+                Parallel.forEach(mine.count, when: mine.count > 1) { index in
+                    FFTBlockPool.shared.withBlock(size: nFFT, batch: batch) { block in
+                        let first = mine[index] * chunkFrames
+                        for blockStart in stride(from: first, to: min(first + chunkFrames, frames), by: batch) {
+                            let count = min(batch, frames - blockStart)
+                            inverseBlock(stftMatrix, frames: blockStart..<blockStart + count, block: block,
+                                         window: window, into: output)
+                        }
                     }
                 }
             }

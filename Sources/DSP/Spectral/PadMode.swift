@@ -8,42 +8,23 @@ public enum PadMode: String, Hashable, Sendable {
     /// Repeat the edge sample (NumPy `edge`): what `zero_crossing_rate` always uses.
     case edge
 
-    /// `signal` (non-empty) with `amount` samples added to each end.
-    func pad(_ signal: [Float], by amount: Int) -> [Float] {
-        if amount == 0 { return signal }
-        var padded = [Float](repeating: 0, count: signal.count + 2 * amount)
-        padded.withUnsafeMutableBufferPointer { out in
-            signal.withUnsafeBufferPointer { source in
-                out.baseAddress!.advanced(by: amount).update(from: source.baseAddress!, count: source.count)
-            }
-        }
+    /// Sample `index` of the padded extension of the non-empty `signal` (indices inside the
+    /// signal return the signal's own samples).
+    @inline(__always)
+    func sample(at index: Int, of signal: UnsafeBufferPointer<Float>) -> Float {
+        let n = signal.count
+        if index >= 0 && index < n { return signal[index] }
         switch self {
         case .constant:
-            break
-        case .reflect where signal.count > 1:
-            reflect(signal, into: &padded, by: amount)
-        case .edge, .reflect:  // NumPy reflects a single sample into copies of itself.
-            for i in 0..<amount {
-                padded[i] = signal[0]
-                padded[amount + signal.count + i] = signal[signal.count - 1]
-            }
-        }
-        return padded
-    }
-
-    /// Fills the `amount` samples at each end of `padded` by NumPy's repeated reflection.
-    private func reflect(_ signal: [Float], into padded: inout [Float], by amount: Int) {
-        let n = signal.count
-        let period = 2 * (n - 1)
-        /// NumPy's repeated reflection: the index folded into one period of the mirrored signal.
-        func reflected(_ index: Int) -> Float {
+            return 0
+        case .reflect where n > 1:
+            // NumPy's repeated reflection: fold the index into one period of the mirrored signal.
+            let period = 2 * (n - 1)
             var folded = index % period
             if folded < 0 { folded += period }
             return signal[folded < n ? folded : period - folded]
-        }
-        for i in 0..<amount {
-            padded[amount - 1 - i] = reflected(-1 - i)
-            padded[amount + n + i] = reflected(n + i)
+        case .edge, .reflect:  // NumPy reflects a single sample into copies of itself.
+            return signal[index < 0 ? 0 : n - 1]
         }
     }
 }

@@ -42,55 +42,52 @@ public struct STFT: Hashable, Sendable {
 
     /// The complex STFT of `y`: `binCount` rows × `frameCount` columns (librosa's `stft`).
     public func callAsFunction(_ y: [Float]) throws -> ComplexMatrix {
-        let (padded, frames) = try prepare(y)
-        var real = [Float](repeating: 0, count: binCount * frames)
-        var imaginary = [Float](repeating: 0, count: binCount * frames)
-        let bins = binCount
-        real.withUnsafeMutableBufferPointer { real in
-            imaginary.withUnsafeMutableBufferPointer { imaginary in
+        let transformer = try prepare(y)
+        let frames = transformer.framing.count, count = binCount * frames
+        var imaginary: [Float] = []
+        // Every element is written by the scatter, so the planes skip zero-filling.
+        let real = [Float](unsafeUninitializedCapacity: count) { real, realCount in
+            imaginary = [Float](unsafeUninitializedCapacity: count) { imaginary, imaginaryCount in
                 let re = real.baseAddress!, im = imaginary.baseAddress!
-                transformer.forEachBlock(of: padded, frameCount: frames) { block in
-                    block.scatter(into: re, columns: frames) { r, _ in r }
-                    block.scatter(into: im, columns: frames) { _, i in i }
+                transformer.forEachBlock { block in
+                    block.scatter(real: re, imaginary: im, columns: frames)
                 }
+                imaginaryCount = count
             }
+            realCount = count
         }
-        return ComplexMatrix(rows: bins, columns: frames, real: real, imaginary: imaginary)
+        return ComplexMatrix(rows: binCount, columns: frames, real: real, imaginary: imaginary)
     }
 
     /// `|stft(y)| ** power` computed without materialising the complex matrix
     /// (librosa's `np.abs(stft(y)) ** power`).
     public func spectrogram(_ y: [Float], power: Float = 2) throws -> Matrix {
         try Validate.positive(power, "power")
-        let (padded, frames) = try prepare(y)
-        var values = [Float](repeating: 0, count: binCount * frames)
-        let bins = binCount
-        values.withUnsafeMutableBufferPointer { values in
+        let transformer = try prepare(y)
+        let frames = transformer.framing.count, count = binCount * frames
+        let values = [Float](unsafeUninitializedCapacity: count) { values, initialized in
             let out = values.baseAddress!
-            transformer.forEachBlock(of: padded, frameCount: frames) { block in
+            transformer.forEachBlock { block in
                 switch power {
                 case 2: block.scatter(into: out, columns: frames) { r, i in r * r + i * i }
                 case 1: block.scatter(into: out, columns: frames) { r, i in (r * r + i * i).squareRoot() }
                 default: block.scatter(into: out, columns: frames) { r, i in SpectralPower.apply(r * r + i * i, power: power) }
                 }
             }
+            initialized = count
         }
-        return Matrix(rows: bins, columns: frames, values: values)
+        return Matrix(rows: binCount, columns: frames, values: values)
     }
 
     /// The window padded to `nFFT`.
     var paddedWindow: [Float] { window.values(length: winLength, paddedTo: nFFT) }
 
-    private var transformer: FrameTransformer {
-        FrameTransformer(nFFT: nFFT, hopLength: hopLength, window: paddedWindow)
-    }
-
-    /// Validates `y` and the settings; returns the (centre-padded) signal and the frame count.
-    private func prepare(_ y: [Float]) throws -> ([Float], Int) {
+    /// Validates `y` and the settings; returns the transformer over `y`'s frames.
+    private func prepare(_ y: [Float]) throws -> FrameTransformer {
         try validate()
         let framing = try Framing(y, frameLength: nFFT, hopLength: hopLength, center: center, padMode: padMode,
                                   names: ("n_fft", "hop_length"))
-        return (framing.signal, framing.count)
+        return FrameTransformer(framing: framing, window: paddedWindow)
     }
 }
 

@@ -26,7 +26,7 @@ public final class Linear: Module {
     public override func forward(_ input: Tensor) -> Tensor {
         precondition(input.shape.last == inputFeatures,
                      "Linear(\(inputFeatures), \(outputFeatures)): input shape \(input.shape) does not end in \(inputFeatures)")
-        let product = input.matmul(weight.value.transposed())
+        let product = input.matmul(weight.value, transposeOther: true)
         return bias.map { product + $0.value } ?? product
     }
 }

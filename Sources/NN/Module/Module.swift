@@ -118,10 +118,11 @@ open class Module {
     /// Sets evaluation mode (as `module.eval()`).
     public func eval() { train(false) }
 
-    /// Makes every parameter of this module and its descendants trainable or frozen
-    /// (`requiresGrad`), as for a frozen backbone.
-    public func setRequiresGrad(_ requiresGrad: Bool) {
-        for parameter in parameters { parameter.requiresGrad = requiresGrad }
+    /// Whether every parameter of this module and its descendants is trained. Setting it freezes
+    /// (`false`, as for a frozen backbone) or unfreezes them all (as `module.requires_grad_(flag)`).
+    public var requiresGrad: Bool {
+        get { parameters.allSatisfy(\.requiresGrad) }
+        set { for parameter in parameters { parameter.requiresGrad = newValue } }
     }
 
     /// Clears every parameter's gradient (as `module.zero_grad(set_to_none=True)`).

@@ -25,7 +25,6 @@ struct Conv2DKernel {
         self.geometry = geometry
         let rowFloats = (inChannels * geometry.kernelArea + outChannels) * geometry.width.outputSize
         bandRows = min(max(Self.bandBudget / max(rowFloats, 1), 1), max(geometry.height.outputSize, 1))
-        OpenBLASCoreSelection.selectOnce()
     }
 
     var groupInChannels: Int { inChannels / groups }
