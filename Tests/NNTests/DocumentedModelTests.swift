@@ -1,5 +1,6 @@
 import NN
 import Tensor
+import TestSupport
 import XCTest
 
 /// The documents' models (issue 7) built from NN layers: `summary()` must reproduce their parameter counts.
@@ -74,6 +75,24 @@ final class DocumentedModelTests: XCTestCase {
                     "features.1.conv.2.weight", "features.2.conv.1.0.weight", "features.17.conv.3.num_batches_tracked",
                     "features.18.0.weight", "features.18.1.bias"] {
             XCTAssertTrue(keys.contains(key), key)
+        }
+    }
+
+    func testMobileNetV2LoadsATorchvisionStyleStateDictIgnoringTheClassifier() throws {
+        let source = ParameterInitialization.using(.pytorch, seed: 1) { MobileNetV2() }
+        var state = source.stateDict()
+        state["classifier.1.weight"] = StoredTensor(shape: [2, 1280], values: Array(repeating: 0, count: 2560))
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("mobilenet_v2.safetensors")
+        try SafeTensors(tensors: state).write(to: url)
+        let target = ParameterInitialization.using(.pytorch, seed: 2) { MobileNetV2() }
+        try target.loadTorchvisionWeights(from: url)
+        XCTAssertEqual(target.stateDict(), source.stateDict())
+
+        state.removeValue(forKey: "features.18.1.running_var")
+        try SafeTensors(tensors: state).write(to: url)
+        XCTAssertThrowsError(try target.loadTorchvisionWeights(from: url)) { error in
+            XCTAssertTrue("\(error)".contains("features.18.1.running_var"), "\(error)")
+            XCTAssertTrue("\(error)".contains("mobilenet_v2.safetensors"), "\(error)")
         }
     }
 }

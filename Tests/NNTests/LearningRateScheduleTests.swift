@@ -37,6 +37,18 @@ final class LearningRateScheduleTests: XCTestCase {
                                  "plateau_abs")
     }
 
+    func testKerasPlateauReducesAfterPatienceBadEpochs() throws {
+        // Keras: reduce once `wait >= patience`; improvements need an absolute min_delta; no counting in cooldown.
+        var plateau = try ReduceLROnPlateau.keras(factor: 0.5, patience: 2, minDelta: 0.01, cooldown: 1)
+        var rate: Float = 1
+        var rates: [Float] = []
+        for (epoch, loss) in [1.0, 0.995, 0.99, 0.5, 0.6, 0.6, 0.6, 0.6, 0.6].enumerated() {
+            rate = try plateau.nextLearningRate(after: epoch, current: rate, initial: 1, metrics: ["val_loss": loss])
+            rates.append(rate)
+        }
+        XCTAssertEqual(rates, [1, 1, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.125])
+    }
+
     func testLinearAndStepDecayMatchPyTorch() throws {
         try assertMatchesPyTorch(LinearDecay(to: 0.1, over: 8), "linear")
         try assertMatchesPyTorch(StepDecay(stepSize: 3, gamma: 0.5), "step")

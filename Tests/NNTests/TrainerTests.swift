@@ -115,6 +115,19 @@ final class TrainerTests: XCTestCase {
         XCTAssertThrowsError(try trainer.fit(training: toyBatches)) { XCTAssertTrue("\($0)".contains("'val_loss'")) }
     }
 
+    func testMiniBatchesCoverEverySampleOnceInASeededOrder() throws {
+        let inputs = try Tensor((0..<5).flatMap { [Float(2 * $0), Float(2 * $0) + 0.5] }, shape: [5, 2])
+        let batches = try MiniBatches(inputs: inputs, labels: [0, 1, 2, 3, 4], batchSize: 2, shuffleSeed: 9)
+        let collected = Array(batches)
+        XCTAssertEqual(collected.map(\.labels.count), [2, 2, 1])
+        XCTAssertEqual(collected.flatMap(\.labels).sorted(), [0, 1, 2, 3, 4])
+        for batch in collected {
+            XCTAssertEqual(batch.input.scalars, batch.labels.flatMap { [Float(2 * $0), Float(2 * $0) + 0.5] })
+        }
+        XCTAssertEqual(try MiniBatches(inputs: inputs, labels: [0, 1, 2, 3, 4], batchSize: 2, shuffleSeed: 9).order, batches.order)
+        XCTAssertThrowsError(try MiniBatches(inputs: inputs, labels: [0], batchSize: 2))
+    }
+
     func testMismatchedBatchThrows() throws {
         let trainer = try makeTrainer(model: makeModel(seed: 6), epochs: 1, directory: nil)
         XCTAssertThrowsError(try trainer.fit(training: { _ in [(Tensor.zeros([3, 2]), [0, 1])] })) {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import Tensor
 import TestSupport
@@ -68,5 +69,23 @@ final class ElementwiseTests: XCTestCase {
         x.clamped(min: -1, max: 1).sum().backward()
         XCTAssertEqual(x.grad?.scalars, [0, 1, 0])
         XCTAssertEqual(x.clamped(max: 1).scalars, [-2, 0.5, 1])
+    }
+}
+
+extension ElementwiseTests {
+    func testVectorisedExpMatchesFoundationOverTheFloatRange() {
+        var values = (0..<4000).map { Float($0) * 0.05 - 100 }     // -100 ..< 100, normal to subnormal to ∞
+        values += [-.infinity, .infinity, .nan, -87.5, 88.7, 88.73, -103.9, 0, -0.0, 1e-8]
+        let result = Tensor(values).exp().scalars
+        for (x, y) in zip(values, result) {
+            let expected = Foundation.exp(x)
+            if expected.isNaN {
+                XCTAssertTrue(y.isNaN, "exp(\(x))")
+            } else if expected.isInfinite || expected < Float.leastNormalMagnitude {
+                XCTAssertEqual(y, expected, accuracy: Float.leastNormalMagnitude * 1e-5, "exp(\(x))")
+            } else {
+                XCTAssertEqual(y, expected, accuracy: 2 * expected.ulp, "exp(\(x))")
+            }
+        }
     }
 }

@@ -1,3 +1,4 @@
+/// The loops shared by all elementwise ops: broadcasting binary kernels and unary maps.
 extension Tensor {
     /// Elements per parallel chunk of elementwise kernels: below this, threads cost more than they save.
     @usableFromInline static let elementwiseChunk = 1 << 15
@@ -72,5 +73,21 @@ extension Tensor {
             }
         }
     }
-}
 
+    /// `vector` applied to every 8 elements and `scalar` to the remainder, not recorded; large tensors in parallel.
+    @inlinable @inline(__always)
+    func mapped(vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) -> Tensor {
+        let x = UnsafeRawPointer(storage.pointer)
+        return Tensor(shape: shape) { out in
+            let o = UnsafeMutableRawPointer(out.baseAddress!)
+            let blocks = out.count / 8
+            Parallel.parallelFor(0..<blocks, minimumChunk: Tensor.elementwiseChunk / 8) { range in
+                for block in range {
+                    o.storeBytes(of: vector(x.loadUnaligned(fromByteOffset: block * 32, as: SIMD8<Float>.self)),
+                                 toByteOffset: block * 32, as: SIMD8<Float>.self)
+                }
+            }
+            for index in blocks * 8..<out.count { out[index] = scalar(storage.pointer[index]) }
+        }
+    }
+}
