@@ -12,8 +12,9 @@ import Tensor
 /// Reproducibility: dropout masks are reseeded from `seed` and the epoch at the start of every epoch, and
 /// `resume()` restores weights, buffers, optimizer, schedule, early-stopping state and history, so an
 /// interrupted and resumed run ends with the same weights as an uninterrupted one. Runs with one thread
-/// are bit-for-bit deterministic; with more, kernels that split reductions across threads may differ in the
-/// last bits.
+/// (`Parallel.threadCount = 1`) are bit-for-bit deterministic. With more threads the work is split the same
+/// way on every run, so runs with the same thread count repeat (the resume test runs with the default
+/// count), but they differ from one-thread runs in the last bits, as reductions are summed in another order.
 public final class Trainer {
     /// How a run is organised.
     public struct Configuration {
@@ -25,12 +26,14 @@ public final class Trainer {
         public var checkpointDirectory: URL?
         /// The metric that decides the best checkpoint (`val_loss` by default, `loss` without validation).
         public var monitor: String
+        /// Whether `monitor` improves by decreasing or increasing (`.auto` from its name).
         public var monitorMode: MetricMode
         /// Whether to show progress (bar on a terminal, per-epoch lines otherwise).
         public var showsProgress: Bool
         /// Where progress text goes; nil for standard output.
         public var progressSink: ProgressBar.Sink?
 
+        /// A run of `epochs` epochs; without a checkpoint directory nothing is written.
         public init(epochs: Int, seed: UInt64 = 0, checkpointDirectory: URL? = nil, monitor: String = "val_loss",
                     monitorMode: MetricMode = .auto, showsProgress: Bool = true, progressSink: ProgressBar.Sink? = nil) {
             self.epochs = epochs
@@ -43,9 +46,13 @@ public final class Trainer {
         }
     }
 
+    /// The trained model.
     public let model: Module
+    /// Updates the model's parameters.
     public let optimizer: Optimizer
+    /// The training and evaluation loss.
     public let loss: Loss
+    /// How the run is organised.
     public var configuration: Configuration
     /// Penalties added to the training loss (Keras regularizers).
     public var penalties: [WeightPenalty] = []
@@ -53,6 +60,7 @@ public final class Trainer {
     public var schedule: (any LearningRateSchedule)?
     /// Stops training when the monitored metric stalls.
     public var earlyStopping: EarlyStopping?
+    /// Called after every epoch.
     public var callbacks: [TrainingCallback] = []
     /// The metrics of every finished epoch.
     public private(set) var history = TrainingHistory()
