@@ -31,35 +31,18 @@ extension Tensor {
             }
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
-            let inputGradient = TensorStorage(repeating: 0, count: input.count)
+            let inputGradient = TensorStorage(uninitializedCount: input.count)
             indices.withUnsafeBufferPointer { positions in
                 PoolingKernel.forEachPlane(planes, planeSize: inputPlane) { range in
                     for plane in range {
                         PoolingKernel.maxBackward(gradient.storage.pointer + plane * outputPlane,
                                                   indices: positions.baseAddress! + plane * outputPlane,
-                                                  count: outputPlane,
+                                                  geometry: geometry,
                                                   inputGradient: inputGradient.pointer + plane * inputPlane)
                     }
                 }
             }
             return [Tensor(shape: input.shape, storage: inputGradient)]
         }
-    }
-
-    /// The window geometry of a pooling op on this NCHW tensor, with PyTorch's checks: explicit
-    /// padding at most half the (dilated) kernel.
-    func poolingGeometry(_ operation: String, kernelSize: Pair2D, stride: Pair2D?, padding: Padding,
-                         dilation: Pair2D, ceilMode: Bool) -> WindowGeometry {
-        precondition(rank == 4, "\(operation): input must be [N, C, H, W], got \(shape)")
-        let geometry = WindowGeometry(operation, height: shape[2], width: shape[3], kernel: kernelSize,
-                                      stride: stride ?? kernelSize, dilation: dilation, padding: padding,
-                                      ceilMode: ceilMode)
-        if padding != .same {
-            for axis in [geometry.height, geometry.width] {
-                precondition(axis.padBefore <= ((axis.kernelSize - 1) * axis.dilation + 1) / 2,
-                             "\(operation): padding \(padding) must be at most half the kernel \(kernelSize)")
-            }
-        }
-        return geometry
     }
 }
