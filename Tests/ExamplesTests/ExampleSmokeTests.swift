@@ -69,7 +69,7 @@ final class ExampleSmokeTests: XCTestCase {
     }
 
     func testSECNNRunsTheChosenFoldsWithTheirProtocol() throws {
-        let out = try train("se-cnn", ["--folds", "2", "--contaminated", "--reduction", "8"])
+        let out = try train("se-cnn", ["--folds", "2", "--contaminated", "--reduction", "8", "--augment"])
         try assertReport(out.appendingPathComponent("fold-2-contaminated"), protocol: "contaminated")
         let results = try String(contentsOf: out.appendingPathComponent("results.md"), encoding: .utf8)
         XCTAssertTrue(results.contains("mean ± std") && results.contains("contaminated"), results)

@@ -15,7 +15,7 @@ import Tensor
 public struct SegmentInput: InputPipeline {
     public var segmentation: Segmentation
     public var representation: InputRepresentation
-    /// Applied to training segments only, drawn afresh every epoch; nil for none.
+    /// Applied to training segments only, drawn afresh every epoch from the run's seed; nil for none.
     public var augmentation: Augmentation?
     /// The largest side (in bytes of inputs) held in memory.
     public var memoryLimit: Int
@@ -45,7 +45,8 @@ public struct SegmentInput: InputPipeline {
                                                fold: experiment.fold, protocol: experiment.evaluationProtocol)
         let source = { (segments: [Segment], side: String, training: Bool) throws -> BatchSource in
             guard !segments.isEmpty else { throw ExperimentError.emptySplit(side) }
-            let augmentation = training ? self.augmentation : nil
+            var augmentation = training ? self.augmentation : nil
+            augmentation?.seed = settings.seed
             let batches = try SegmentBatches(segments: segments, segmentation: segmentation, representation: representation,
                                              batchSize: settings.batchSize, shuffle: training, seed: settings.seed,
                                              augmentation: augmentation, workers: settings.threads)
