@@ -7,8 +7,8 @@ import Tensor
 /// average pooling, dropout 0.5 and Dense 10 (12,810 trainable parameters; logits).
 ///
 /// Keys follow torchvision's `mobilenet_v2` with a new head: `features.*`, `classifier.1.weight`.
-/// Frozen BatchNorm layers still follow the module's train/eval mode (Keras keeps a frozen base in
-/// inference mode).
+/// A frozen backbone runs as Keras runs a frozen base: in inference mode (BatchNorm uses and keeps its
+/// running statistics) and outside the autograd graph, whatever the mode of the whole model.
 public final class MobileNetTransfer: Module {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [3, 224, 224]
@@ -16,10 +16,13 @@ public final class MobileNetTransfer: Module {
     let backbone = MobileNetV2()
     let pool = GlobalAveragePool()
     let classifier: Sequential
+    /// Whether the backbone is frozen (weights fixed, BatchNorm in inference mode).
+    public let isBackboneFrozen: Bool
 
     /// The model for `classes` genres; `frozen` keeps the backbone's weights fixed.
     public init(classes: Int = 10, frozen: Bool = true) {
         classifier = Sequential(Dropout(0.5), Linear(MobileNetV2.outputChannels, classes))
+        isBackboneFrozen = frozen
         super.init()
         backbone.requiresGrad = !frozen
         register(backbone.features, as: "features")
@@ -32,5 +35,10 @@ public final class MobileNetTransfer: Module {
         try backbone.loadTorchvisionWeights(from: url)
     }
 
-    public override func forward(_ input: Tensor) -> Tensor { classifier(pool(backbone.features(input))) }
+    public override func forward(_ input: Tensor) -> Tensor {
+        guard isBackboneFrozen else { return classifier(pool(backbone.features(input))) }
+        backbone.features.eval()
+        let features = Tensor.withoutGrad { backbone.features(input) }
+        return classifier(pool(features))
+    }
 }
