@@ -21,11 +21,21 @@ let libraries: [Target] = [
     .target(name: "Tensor", dependencies: ["COpenBLAS"], swiftSettings: numericSettings),
     .target(name: "NN", dependencies: ["Tensor"], swiftSettings: numericSettings),
     .target(name: "GTZAN", dependencies: ["AudioIO", "DSP", "Tensor", "CPNG"], swiftSettings: numericSettings),
+    .target(name: "GenreModels", dependencies: ["NN", "Tensor"], swiftSettings: numericSettings),
+    .target(name: "Experiments",
+            dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels",
+                           .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: numericSettings),
 ]
 
 /// Thin executables under `Examples/<Folder>/main.swift`.
 let examples: [(product: String, folder: String, dependencies: [Target.Dependency])] = [
-    ("genrekit-demo", "Demo", ["AudioIO", "DSP"]),
+    ("genrekit-demo", "Demo", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("resnet-mfcc", "ResNetMFCC", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("mfcc-cnn", "MFCCCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("se-cnn", "SECNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("segment-cnn", "SegmentCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("kernel-sweep", "KernelSweep", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-features", "GTZANFeatures", ["AudioIO", "DSP", "NN"]),
 ]
 
@@ -36,6 +46,8 @@ let tests: [Target] = [
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "TestSupport"]),
     .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
+    .testTarget(name: "GenreModelsTests", dependencies: ["GenreModels", "NN", "Tensor", "TestSupport"]),
+    .testTarget(name: "ExamplesTests", dependencies: ["Experiments", "GenreModels", "GTZAN", "NN", "TestSupport"]),
 ]
 
 /// `genrekit-bench`: the Swift side of `make bench` (see `scripts/bench/`).
@@ -53,8 +65,13 @@ let package = Package(
         .library(name: "Tensor", targets: ["Tensor"]),
         .library(name: "NN", targets: ["NN"]),
         .library(name: "GTZAN", targets: ["GTZAN"]),
+        .library(name: "GenreModels", targets: ["GenreModels"]),
+        .library(name: "Experiments", targets: ["Experiments"]),
     ] + examples.map { .executable(name: $0.product, targets: [$0.product]) }
       + [.executable(name: "genrekit-bench", targets: ["genrekit-bench"])],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
     targets: systemLibraries + libraries + tests + benchmarks + examples.map {
         .executableTarget(name: $0.product, dependencies: $0.dependencies,
                           path: "Examples/\($0.folder)", swiftSettings: numericSettings)

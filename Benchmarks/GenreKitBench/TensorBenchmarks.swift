@@ -78,4 +78,50 @@ let tensorBenchmarks: [Benchmark] = [
             }
         }
     },
+] + nnOpBenchmarks
+
+/// Convolution shapes of the documented models (3×3 kernels, padding 1), then pooling and batch
+/// norm: forward + backward with gradients for input, weight and bias, as the Python side.
+let nnOpBenchmarks: [Benchmark] = [
+    (name: "conv_3x4_288x432_b32", shape: [32, 3, 288, 432], outChannels: 4),
+    (name: "conv_1x32_512x130_b64", shape: [64, 1, 512, 130], outChannels: 32),
+    (name: "conv_32x64_256x65_b64", shape: [64, 32, 256, 65], outChannels: 64),
+    (name: "conv_32x32_65x7_b32", shape: [32, 32, 65, 7], outChannels: 32),
+].map { task in
+    Benchmark(name: "tensor/\(task.name)", summary: "conv2d \(task.shape) → \(task.outChannels) channels, 3×3, padding 1, forward + backward") {
+        var rng = RandomGenerator(seed: 8)
+        var x = Tensor.normal(task.shape, using: &rng)
+        var w = Tensor.normal([task.outChannels, task.shape[1], 3, 3], std: 0.1, using: &rng)
+        var b = Tensor.zeros([task.outChannels])
+        x.requiresGrad = true; w.requiresGrad = true; b.requiresGrad = true
+        let seed = Tensor.ones([task.shape[0], task.outChannels, task.shape[2], task.shape[3]])
+        return {
+            for parameter in [x, w, b] { parameter.zeroGrad() }
+            x.conv2d(w, bias: b, padding: .explicit(1)).backward(seed)
+        }
+    }
+} + [
+    Benchmark(name: "tensor/maxpool_2x2_32x32x256x65", summary: "maxPool2d 2×2 of [32, 32, 256, 65] forward + backward") {
+        var rng = RandomGenerator(seed: 9)
+        var x = Tensor.normal([32, 32, 256, 65], using: &rng)
+        x.requiresGrad = true
+        let seed = Tensor.ones([32, 32, 128, 32])
+        return {
+            x.zeroGrad()
+            x.maxPool2d(kernelSize: 2).backward(seed)
+        }
+    },
+    Benchmark(name: "tensor/batchnorm_train_32x32x256x65", summary: "batchNorm (training, affine) of [32, 32, 256, 65] forward + backward") {
+        var rng = RandomGenerator(seed: 10)
+        var x = Tensor.normal([32, 32, 256, 65], using: &rng)
+        var weight = Tensor.ones([32]), bias = Tensor.zeros([32])
+        var runningMean = Tensor.zeros([32]), runningVariance = Tensor.ones([32])
+        x.requiresGrad = true; weight.requiresGrad = true; bias.requiresGrad = true
+        let seed = Tensor.ones([32, 32, 256, 65])
+        return {
+            for parameter in [x, weight, bias] { parameter.zeroGrad() }
+            x.batchNorm(runningMean: &runningMean, runningVariance: &runningVariance, weight: weight, bias: bias,
+                        training: true).backward(seed)
+        }
+    },
 ]

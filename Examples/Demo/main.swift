@@ -1,40 +1,47 @@
-// genrekit-demo [audio file]: a placeholder main job until the real demo lands.
-// Without an argument it synthesises 3 s of a tone mix, writes it to a temporary 44.1 kHz WAV and
-// decodes it back at 22050 Hz mono (librosa.load's defaults); with one, it decodes that file.
+// genrekit-demo (`make demo`): trains the MFCC ResNet on a synthetic GTZAN-shaped dataset, prints the test
+// accuracy and confusion matrix, writes the report folder, then classifies one freshly generated track.
+// Runs in a few minutes on 2 cores; `--data <GTZAN root>` trains on real GTZAN instead.
+import ArgumentParser
 import AudioIO
+import Experiments
 import Foundation
+import GenreModels
+import GTZAN
+import NN
 
-/// 3 s at 44.1 kHz of an A-minor triad with a slow tremolo, peak below 0.8.
-func toneMix(sampleRate: Double = 44100, seconds: Double = 3) -> [Float] {
-    let tones: [(frequency: Double, amplitude: Double)] = [(220, 0.35), (261.63, 0.2), (329.63, 0.2)]
-    return (0..<Int(sampleRate * seconds)).map { i in
-        let t = Double(i) / sampleRate
-        let chord = tones.reduce(0) { $0 + $1.amplitude * sin(2 * .pi * $1.frequency * t) }
-        return Float(chord * (0.8 + 0.2 * sin(2 * .pi * 2 * t)))
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "genrekit-demo",
+                                                    abstract: "Train resnet-mfcc on synthetic GTZAN and classify a new track.")
+
+    @OptionGroup var common: CommonOptions
+
+    /// The document's model and recipe, with fewer epochs (the synthetic set is learnt quickly).
+    static let experiment = Experiment(
+        input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
+        split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
+        model: { ResNetMFCC() }, initialization: ResNetMFCC.initialization,
+        recipe: Recipe(epochs: 12, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
+                       schedule: try! ConstantThenExponentialDecay(constantEpochs: 10, rate: 0.95)),
+        penalties: { [WeightPenalty(.l2, strength: 1e-3, on: $0.regularizedWeights)] })
+
+    func run() throws {
+        let started = Date()
+        let runner = try ExperimentRunner(settings: try common.settings(example: "demo"))
+        let result = try runner.train(Self.experiment, name: "demo (resnet-mfcc)", in: runner.settings.outputDirectory)
+
+        // A track the model has never heard: a new index and seed of the synthetic generator.
+        let genre = Genre.allCases[Int(common.seed % 10)]
+        let track = runner.settings.outputDirectory.appendingPathComponent("unseen-\(genre.name).wav")
+        try AudioFile.write(track, samples: SyntheticGTZAN.samples(genre: genre, index: 999, seconds: 30, seed: 2024),
+                            sampleRate: SyntheticGTZAN.sampleRate, format: .pcm16)
+        let checkpoint = runner.settings.outputDirectory.appendingPathComponent("best.safetensors")
+        for classification in try runner.classify([track], experiment: Self.experiment, checkpoint: checkpoint) {
+            print("\nClassify a new synthetic \(genre.name) track: \(classification.line)")
+        }
+        print(String(format: "\nTest accuracy %.2f %% (file-wise %.2f %%); demo wall time %.0f s.",
+                     result.metrics.testAccuracy * 100, (result.metrics.testFileAccuracy ?? .nan) * 100,
+                     Date().timeIntervalSince(started)))
     }
 }
 
-func describe(_ url: URL) throws {
-    let info = try AudioFile.info(url)
-    let audio = try AudioFile.read(url)
-    let rms = (audio.samples.reduce(0) { $0 + Double($1 * $1) } / Double(audio.samples.count)).squareRoot()
-    let peak = audio.samples.reduce(0) { max($0, abs($1)) }
-    print("file:     \(url.lastPathComponent) (\(info.format) \(info.subtype), \(info.frames) frames, "
-          + "\(Int(info.sampleRate)) Hz, \(info.channels) ch, \(String(format: "%.3f", info.duration)) s)")
-    print("decoded:  \(audio.frames) frames at \(Int(audio.sampleRate)) Hz, \(audio.channels) channel, "
-          + String(format: "%.3f s, RMS %.4f, peak %.4f", audio.duration, rms, peak))
-}
-
-do {
-    if CommandLine.arguments.count > 1 {
-        try describe(URL(fileURLWithPath: CommandLine.arguments[1]))
-    } else {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("genrekit-demo-\(getpid()).wav")
-        try AudioFile.write(url, samples: toneMix(), sampleRate: 44100)
-        defer { try? FileManager.default.removeItem(at: url) }
-        try describe(url)
-    }
-} catch {
-    FileHandle.standardError.write(Data("genrekit-demo: \(error)\n".utf8))
-    exit(1)
-}
+Demo.main()

@@ -1,1 +1,17 @@
-// NN: see the module's files. This file holds the module-level documentation.
+// NN: neural-network building blocks on top of Tensor, with PyTorch's numbers and Keras' conveniences.
+//
+// - Module/: `Module` (named parameters and buffers with PyTorch state-dict keys, train/eval, freezing,
+//   state dicts through safetensors, `summary()`), `Parameter`, `Buffer`.
+// - Layers/: Linear, Conv2D (grouped, depthwise), Conv1D, MaxPool2D, AvgPool2D, GlobalAveragePool, Flatten,
+//   BatchNorm1D/2D, Dropout, ReLU, ReLU6, Sigmoid, Softmax, Rescaling, Sequential, ModuleList,
+//   SqueezeExcitation, ResidualBlock, InvertedResidual, MobileNetV2 (torchvision keys).
+// - Initialization/: PyTorch or Keras default initialisation, seeded per model (`ParameterInitialization`).
+// - Losses/: CrossEntropyLoss (label smoothing), NLLLoss, CategoricalCrossEntropy, WeightPenalty (L1/L2).
+// - Optimizers/: SGD (momentum, Nesterov, weight decay), Adam, AdamW, RMSProp (PyTorch or Keras epsilon),
+//   with saveable state.
+// - Schedules/: ReduceLROnPlateau, LinearDecay, StepDecay, ConstantThenExponentialDecay, EarlyStopping.
+// - Training/: `Trainer` (epochs, validation, history, callbacks, checkpoints, exact resume), `Evaluation`.
+// - Metrics/: accuracy, top-k, ConfusionMatrix (precision/recall/F1, text, SVG), file-wise aggregation,
+//   ClassificationReport (JSON).
+// - Reports/: TrainingHistory (CSV, JSON, SVG curves), LineChart, SVGDocument, ProgressBar, ModelSummary.
+// - Checkpoint/: SafeTensors (read F32/F16/BF16/F64/I64/I32, write F32), atomic file writes.

@@ -101,3 +101,56 @@ TASKS = {
     "tensor/permute_nchw_nhwc": ("permute [32, 32, 64, 64] to NHWC, contiguous", permute_nchw_nhwc),
     "tensor/small_mlp_step": ("100 steps of a 32→64→10 MLP on batch 16", small_mlp_step),
 }
+
+
+# Neural-network ops (tensor-ops): conv2d at the documented models' shapes, pooling, batch norm.
+def conv(shape, out_channels):
+    def prepare():
+        g = _setup(8)
+        x = torch.randn(*shape, generator=g, requires_grad=True)
+        w = (torch.randn(out_channels, shape[1], 3, 3, generator=g) * 0.1).requires_grad_()
+        b = torch.zeros(out_channels, requires_grad=True)
+        seed = torch.ones(shape[0], out_channels, shape[2], shape[3])
+
+        def run():
+            for p in (x, w, b):
+                p.grad = None
+            torch.nn.functional.conv2d(x, w, b, padding=1).backward(seed)
+        return run
+    return prepare
+
+
+def maxpool():
+    g = _setup(9)
+    x = torch.randn(32, 32, 256, 65, generator=g, requires_grad=True)
+    seed = torch.ones(32, 32, 128, 32)
+
+    def run():
+        x.grad = None
+        torch.nn.functional.max_pool2d(x, 2).backward(seed)
+    return run
+
+
+def batchnorm():
+    g = _setup(10)
+    x = torch.randn(32, 32, 256, 65, generator=g, requires_grad=True)
+    weight, bias = torch.ones(32, requires_grad=True), torch.zeros(32, requires_grad=True)
+    running_mean, running_var = torch.zeros(32), torch.ones(32)
+    seed = torch.ones(32, 32, 256, 65)
+
+    def run():
+        for p in (x, weight, bias):
+            p.grad = None
+        torch.nn.functional.batch_norm(x, running_mean, running_var, weight, bias, training=True).backward(seed)
+    return run
+
+
+for _name, _shape, _out in [("conv_3x4_288x432_b32", (32, 3, 288, 432), 4),
+                            ("conv_1x32_512x130_b64", (64, 1, 512, 130), 32),
+                            ("conv_32x64_256x65_b64", (64, 32, 256, 65), 64),
+                            ("conv_32x32_65x7_b32", (32, 32, 65, 7), 32)]:
+    TASKS[f"tensor/{_name}"] = (f"conv2d {list(_shape)} → {_out} channels, 3×3, padding 1, forward + backward",
+                                conv(_shape, _out))
+TASKS["tensor/maxpool_2x2_32x32x256x65"] = ("max_pool2d 2×2 of [32, 32, 256, 65] forward + backward", maxpool)
+TASKS["tensor/batchnorm_train_32x32x256x65"] = ("batch_norm (training, affine) of [32, 32, 256, 65] forward + backward",
+                                                 batchnorm)

@@ -1,0 +1,57 @@
+import Foundation
+import GTZAN
+import Tensor
+
+/// Turns a GTZAN dataset into batch sources, and an audio file into model inputs.
+///
+/// `SegmentInput` covers every audio-based example; examples on other inputs (feature tables, spectrogram
+/// images) supply their own conformance.
+public protocol InputPipeline {
+    /// The shape of one sample without the batch axis, e.g. `[1, 130, 13]`.
+    var sampleShape: [Int] { get }
+    /// True when samples are segments of tracks, so file-wise accuracy is reported too.
+    var usesSegments: Bool { get }
+    /// A one-line description for reports.
+    var summary: String { get }
+    /// The training, validation and test sources of `experiment`'s split of `dataset`.
+    func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData
+    /// The model inputs of every segment of the audio file `url`, `[segments] + sampleShape`.
+    func inputs(ofAudioFile url: URL) throws -> Tensor
+}
+
+/// Run-wide choices a pipeline needs: batch size, seed, threads, where to cache.
+public struct DataSettings {
+    public var batchSize: Int
+    /// Seeds shuffling and augmentation.
+    public var seed: UInt64
+    /// Threads computing inputs.
+    public var threads: Int
+    /// Where computed inputs may be cached; nil for no cache.
+    public var cacheDirectory: URL?
+
+    public init(batchSize: Int, seed: UInt64, threads: Int, cacheDirectory: URL?) {
+        self.batchSize = batchSize
+        self.seed = seed
+        self.threads = threads
+        self.cacheDirectory = cacheDirectory
+    }
+}
+
+/// The batch sources of one run.
+public struct ExperimentData {
+    public var train: BatchSource
+    /// Nil when the split plan has no validation side.
+    public var validation: BatchSource?
+    public var test: BatchSource
+    public var classNames: [String]
+    /// Tracks per side and the protocol, for the report.
+    public var splitSummary: String
+
+    public init(train: BatchSource, validation: BatchSource?, test: BatchSource, classNames: [String], splitSummary: String) {
+        self.train = train
+        self.validation = validation
+        self.test = test
+        self.classNames = classNames
+        self.splitSummary = splitSummary
+    }
+}

@@ -1,0 +1,103 @@
+import AudioIO
+import DSP
+import Foundation
+import GTZAN
+import NN
+import Tensor
+
+/// Inputs computed per audio segment (GTZAN's `Segmentation` + `InputRepresentation`): MFCC slices,
+/// mel or power spectrograms, chroma — one channel of `rows × columns` per segment.
+///
+/// Sides whose inputs fit in `memoryLimit` bytes are computed once, in parallel, and held in memory;
+/// larger sides, and the training side when augmenting, stream from a background thread (with an on-disk
+/// input cache when un-augmented), so memory stays bounded.
+public struct SegmentInput: InputPipeline {
+    public var segmentation: Segmentation
+    public var representation: InputRepresentation
+    /// Applied to training segments only, drawn afresh every epoch; nil for none.
+    public var augmentation: Augmentation?
+    /// The largest side (in bytes of inputs) held in memory.
+    public var memoryLimit: Int
+
+    public init(segmentation: Segmentation, representation: InputRepresentation, augmentation: Augmentation? = nil,
+                memoryLimit: Int = 1 << 30) {
+        self.segmentation = segmentation
+        self.representation = representation
+        self.augmentation = augmentation
+        self.memoryLimit = memoryLimit
+    }
+
+    public var sampleShape: [Int] {
+        let shape = representation.shape(samples: segmentation.length)
+        return [1, shape.rows, shape.columns]
+    }
+
+    public var usesSegments: Bool { true }
+
+    public var summary: String {
+        "\(representation) of \(segmentation.seconds) s segments, \(Int(segmentation.overlap * 100)) % overlap"
+            + (augmentation.map { " (augmented: \($0))" } ?? "")
+    }
+
+    public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
+        let split = try experiment.split.apply(segmentation.segments(of: dataset.tracks), dataset: dataset,
+                                               fold: experiment.fold, protocol: experiment.evaluationProtocol)
+        let cache = try settings.cacheDirectory.map { try FeatureCache(directory: Self.cacheFolder(in: $0, for: dataset)) }
+        let source = { (segments: [Segment], side: String, training: Bool) throws -> BatchSource in
+            guard !segments.isEmpty else { throw ExperimentError.emptySplit(side) }
+            let augmentation = training ? self.augmentation : nil
+            let batches = try SegmentBatches(segments: segments, segmentation: segmentation, representation: representation,
+                                             batchSize: settings.batchSize, shuffle: training, seed: settings.seed,
+                                             augmentation: augmentation, cache: cache, workers: settings.threads)
+            let bytes = segments.count * sampleShape.reduce(4, *)
+            guard augmentation == nil, bytes <= memoryLimit else { return StreamingBatches(batches) }
+            return try materialize(batches, side: side)
+        }
+        return ExperimentData(train: try source(split.train, "training", true),
+                              validation: split.validation.isEmpty ? nil : try source(split.validation, "validation", false),
+                              test: try source(split.test, "test", false),
+                              classNames: dataset.genres.map(\.name),
+                              splitSummary: "segments: \(split.summary); tracks: train \(Set(split.train.map(\.trackID)).count), "
+                                  + "validation \(Set(split.validation.map(\.trackID)).count), test \(Set(split.test.map(\.trackID)).count)")
+    }
+
+    /// Computes every input of `batches` once (parallel over segments) into a `TensorBatches`.
+    private func materialize(_ batches: SegmentBatches, side: String) throws -> TensorBatches {
+        let chunk = 256
+        let bar = ProgressBar(label: "Inputs (\(side))", total: batches.segments.count)
+        var values: [Float] = []
+        values.reserveCapacity(batches.segments.count * sampleShape.reduce(1, *))
+        for start in stride(from: 0, to: batches.segments.count, by: chunk) {
+            let items = Array(start..<min(batches.segments.count, start + chunk))
+            values += try batches.batch(items).inputs.scalars
+            bar.update(completed: items.last! + 1)
+        }
+        bar.finish()
+        return try TensorBatches(values: values, sampleShape: sampleShape, labels: batches.segments.map(\.label),
+                                 trackIDs: batches.segments.map(\.trackID.description), batchSize: batches.batchSize,
+                                 shuffle: batches.shuffle, seed: batches.seed)
+    }
+
+    /// One cache folder per dataset root, so copies with the same track names never share entries.
+    static func cacheFolder(in directory: URL, for dataset: GTZANDataset) -> URL {
+        let key = dataset.layout.root.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "_" }
+        return directory.appendingPathComponent("inputs", isDirectory: true).appendingPathComponent(String(key), isDirectory: true)
+    }
+
+    public func inputs(ofAudioFile url: URL) throws -> Tensor {
+        var samples = try AudioFile.read(url, sampleRate: segmentation.sampleRate).samples
+        if samples.count < segmentation.length {
+            samples += [Float](repeating: 0, count: segmentation.length - samples.count)
+        }
+        let extractor = try FeatureExtractor(representation, sampleRate: Float(segmentation.sampleRate))
+        let count = segmentation.count(frames: samples.count)
+        let size = sampleShape.reduce(1, *)
+        var values = [Float]()
+        values.reserveCapacity(count * size)
+        for index in 0..<count {
+            let start = index * segmentation.hop
+            values += try extractor(Array(samples[start..<start + segmentation.length])).values
+        }
+        return try Tensor(values, shape: [count] + sampleShape)
+    }
+}

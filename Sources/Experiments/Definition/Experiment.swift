@@ -1,0 +1,69 @@
+import GTZAN
+import NN
+
+/// One training run as a document describes it: input, split, model and recipe.
+///
+/// ```swift
+/// Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc()),
+///            split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
+///            model: { ResNetMFCC() }, initialization: ResNetMFCC.initialization,
+///            recipe: Recipe(epochs: 60, batchSize: 32, learningRate: 1e-3))
+/// ```
+public struct Experiment {
+    /// The run's name inside a study (`fold-1`, `k5-recipe-2`); nil for a single run.
+    public var runName: String?
+    /// Runs sharing a group are tabulated and plotted together (a recipe of the kernel sweep).
+    public var group: String?
+    /// How inputs are computed from audio.
+    public var input: any InputPipeline
+    public var split: SplitPlan
+    /// The fold of a K-fold plan this run tests on (0-based).
+    public var fold: Int?
+    /// `.clean` unless the example explicitly reproduces a leaky protocol.
+    public var evaluationProtocol: EvaluationProtocol
+    /// The genres classified (a subset for the 8-genre homework).
+    public var genres: [Genre]
+    public var initialization: InitializationScheme
+    public var recipe: Recipe
+    /// Free-form facts for the report (the document's reported accuracy, deviations).
+    public var notes: [String]
+    private let build: () -> Module
+    private let penaltiesOf: (Module) -> [WeightPenalty]
+
+    /// - Parameters:
+    ///   - model: builds the untrained model (called inside the initialisation scope).
+    ///   - penalties: the L1/L2 penalties of the recipe on the built model's parameters.
+    public init<Model: Module>(input: any InputPipeline, split: SplitPlan, model: @escaping () -> Model,
+                               initialization: InitializationScheme, recipe: Recipe,
+                               penalties: @escaping (Model) -> [WeightPenalty] = { _ in [] },
+                               evaluationProtocol: EvaluationProtocol = .clean, genres: [Genre] = Genre.allCases,
+                               runName: String? = nil, group: String? = nil, fold: Int? = nil, notes: [String] = []) {
+        self.input = input
+        self.split = split
+        self.initialization = initialization
+        self.recipe = recipe
+        self.evaluationProtocol = evaluationProtocol
+        self.genres = genres
+        self.runName = runName
+        self.group = group
+        self.fold = fold
+        self.notes = notes
+        build = model
+        penaltiesOf = { penalties($0 as! Model) }
+    }
+
+    /// The model with freshly initialised weights drawn from `seed`.
+    public func makeModel(seed: UInt64) -> Module {
+        ParameterInitialization.using(initialization, seed: seed, build)
+    }
+
+    /// The recipe's weight penalties on `model` (a model from `makeModel`).
+    public func penalties(on model: Module) -> [WeightPenalty] { penaltiesOf(model) }
+
+    /// A copy with some fields changed, for studies that vary one thing.
+    public func with(_ change: (inout Experiment) -> Void) -> Experiment {
+        var copy = self
+        change(&copy)
+        return copy
+    }
+}

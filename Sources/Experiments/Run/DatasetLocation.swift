@@ -1,0 +1,27 @@
+import Foundation
+import GTZAN
+
+/// The dataset a run uses: the `--data` folder, or the synthetic GTZAN from the cache.
+public struct DatasetLocation {
+    public let dataset: GTZANDataset
+    /// True for the generated synthetic dataset.
+    public let isSynthetic: Bool
+    /// A sentence for reports: where the data is and how it came to be.
+    public let description: String
+
+    /// Opens the data of `settings` for `genres`, generating the synthetic dataset when needed.
+    public init(settings: RunSettings, genres: [Genre]) throws {
+        if let root = settings.dataRoot {
+            dataset = try GTZANDataset(root: root, genres: genres)
+            isSynthetic = false
+            description = "GTZAN at \(root.path) (\(dataset.layout.kind.rawValue) layout)"
+        } else {
+            let synthetic = settings.synthetic
+            let (root, generated) = try synthetic.root(in: settings.cacheDirectory)
+            dataset = try GTZANDataset(root: root, genres: genres)
+            isSynthetic = true
+            description = "SYNTHETIC GTZAN-shaped dataset (no --data given): \(synthetic.tracksPerGenre) tracks per genre of "
+                + "\(synthetic.seconds) s, seed \(synthetic.seed), \(generated ? "generated now into" : "cached at") \(root.path)"
+        }
+    }
+}

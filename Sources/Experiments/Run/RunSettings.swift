@@ -1,0 +1,67 @@
+import Foundation
+import Tensor
+
+/// Everything about a run that is not the experiment itself: where data and reports live, overrides of
+/// the recipe, seed and threads (the common command-line options).
+public struct RunSettings {
+    /// A GTZAN root in any layout; nil for the synthetic dataset.
+    public var dataRoot: URL?
+    /// The synthetic dataset used when `dataRoot` is nil.
+    public var synthetic: SyntheticDataset
+    /// Where the synthetic dataset and input caches go.
+    public var cacheDirectory: URL
+    /// The report folder.
+    public var outputDirectory: URL
+    public var epochs: Int?
+    public var batchSize: Int?
+    public var learningRate: Float?
+    /// Seeds weights, shuffling, dropout and augmentation (splits have their own seed).
+    public var seed: UInt64
+    /// Threads for kernels and input computation.
+    public var threads: Int
+    /// At most this many batches per epoch and per evaluation (smoke runs); nil for all.
+    public var maxBatches: Int?
+    /// Progress bars and per-epoch lines.
+    public var showsProgress: Bool
+
+    public init(dataRoot: URL? = nil, synthetic: SyntheticDataset = SyntheticDataset(tracksPerGenre: 30, seconds: 30, seed: 0),
+                cacheDirectory: URL = SyntheticDataset.defaultCacheDirectory, outputDirectory: URL,
+                epochs: Int? = nil, batchSize: Int? = nil, learningRate: Float? = nil, seed: UInt64 = 0,
+                threads: Int = Parallel.threadCount, maxBatches: Int? = nil, showsProgress: Bool = true) {
+        self.dataRoot = dataRoot
+        self.synthetic = synthetic
+        self.cacheDirectory = cacheDirectory
+        self.outputDirectory = outputDirectory
+        self.epochs = epochs
+        self.batchSize = batchSize
+        self.learningRate = learningRate
+        self.seed = seed
+        self.threads = threads
+        self.maxBatches = maxBatches
+        self.showsProgress = showsProgress
+    }
+
+    /// `recipe` with the command line's epochs, batch size and learning rate.
+    public func applied(to recipe: Recipe) -> Recipe {
+        var recipe = recipe
+        recipe.epochs = epochs ?? recipe.epochs
+        recipe.batchSize = batchSize ?? recipe.batchSize
+        recipe.learningRate = learningRate ?? recipe.learningRate
+        return recipe
+    }
+
+    /// Checks the overrides.
+    /// - Throws: `ExperimentError.invalidOption` naming the option.
+    public func validate() throws {
+        if let epochs, epochs <= 0 { throw ExperimentError.invalidOption("--epochs", "\(epochs) must be positive") }
+        if let batchSize, batchSize <= 0 { throw ExperimentError.invalidOption("--batch-size", "\(batchSize) must be positive") }
+        if let learningRate, !(learningRate > 0 && learningRate.isFinite) {
+            throw ExperimentError.invalidOption("--lr", "\(learningRate) must be a positive number")
+        }
+        guard threads >= 1 else { throw ExperimentError.invalidOption("--threads", "\(threads) must be at least 1") }
+        if let maxBatches, maxBatches <= 0 { throw ExperimentError.invalidOption("--max-batches", "\(maxBatches) must be positive") }
+        if let dataRoot, !FileManager.default.fileExists(atPath: dataRoot.path) {
+            throw ExperimentError.invalidOption("--data", "\(dataRoot.path) does not exist")
+        }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Anything that belongs to one GTZAN track and carries its class label: tracks, segments, feature rows.
+/// Splits group items by `trackID` so that no track ends up on both sides.
+public protocol TrackItem {
+    var trackID: TrackID { get }
+    /// Index of the genre in the dataset's genre list.
+    var label: Int { get }
+}
+
+/// One decodable audio excerpt of a dataset.
+public struct Track: TrackItem, Hashable, Comparable, Sendable {
+    /// `blues.00000` and friends.
+    public let id: TrackID
+    /// Index of `genre` in the dataset's genre list (canonical order).
+    public let label: Int
+    /// The audio file.
+    public let url: URL
+    /// Frames in the file at its native rate, from the header.
+    public let frames: Int
+    /// The file's native sample rate in Hz.
+    public let sampleRate: Double
+
+    public init(id: TrackID, label: Int, url: URL, frames: Int, sampleRate: Double) {
+        self.id = id
+        self.label = label
+        self.url = url
+        self.frames = frames
+        self.sampleRate = sampleRate
+    }
+
+    public var trackID: TrackID { id }
+    public var genre: Genre { id.genre }
+
+    /// Frames after decoding at `rate` Hz (`ceil(frames · rate / native)`, as `AudioFile.read` resamples).
+    public func frames(atRate rate: Double) -> Int {
+        rate == sampleRate ? frames : Int((Double(frames) * rate / sampleRate).rounded(.up))
+    }
+
+    public static func < (lhs: Track, rhs: Track) -> Bool { lhs.id < rhs.id }
+}
+
+/// A file that was found but left out of a dataset, with the reason.
+public struct SkippedFile: Hashable, Sendable, CustomStringConvertible {
+    public let url: URL
+    public let reason: String
+
+    public var description: String { "\(url.lastPathComponent): \(reason)" }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Tensor
+
+/// How layers initialise their weights: PyTorch's defaults or Keras' defaults, from a seeded stream.
+///
+/// Layers created inside `ParameterInitialization.using(_:seed:_:)` draw from that scope's generator, so a
+/// model built twice with the same scheme and seed has the same weights. Outside any scope, layers use
+/// PyTorch's scheme with a process-wide generator seeded with 0.
+///
+/// ```swift
+/// let model = ParameterInitialization.using(.keras, seed: 42) { Sequential(Linear(57, 256), ReLU(), Linear(256, 10)) }
+/// ```
+public enum InitializationScheme: String, Sendable {
+    /// `kaiming_uniform_(a=√5)` weights and U(±1/√fan_in) biases: U(±1/√fan_in) for both.
+    case pytorch
+    /// Glorot (Xavier) uniform weights, U(±√(6/(fan_in + fan_out))), and zero biases.
+    case keras
+}
+
+/// The current initialisation scope (see `InitializationScheme`).
+public final class ParameterInitialization {
+    /// The scheme layers follow.
+    public let scheme: InitializationScheme
+    /// The stream weights are drawn from.
+    public var generator: RandomGenerator
+
+    private init(scheme: InitializationScheme, seed: UInt64) {
+        self.scheme = scheme
+        generator = RandomGenerator(seed: seed)
+    }
+
+    private static let key = "GenreKit.NN.ParameterInitialization"
+    private static let fallback = ParameterInitialization(scheme: .pytorch, seed: 0)
+    private static let fallbackLock = NSLock()
+
+    /// Builds something (usually a model) with layers initialised by `scheme` from a generator seeded `seed`.
+    public static func using<R>(_ scheme: InitializationScheme, seed: UInt64, _ body: () throws -> R) rethrows -> R {
+        let dictionary = Thread.current.threadDictionary
+        let previous = dictionary[key]
+        dictionary[key] = ParameterInitialization(scheme: scheme, seed: seed)
+        defer { dictionary[key] = previous }
+        return try body()
+    }
+
+    /// Calls `body` with the current scope (the innermost `using` on this thread, else the fallback).
+    static func withCurrent<R>(_ body: (ParameterInitialization) -> R) -> R {
+        if let scope = Thread.current.threadDictionary[key] as? ParameterInitialization { return body(scope) }
+        fallbackLock.lock()
+        defer { fallbackLock.unlock() }
+        return body(fallback)
+    }
+
+    /// A weight of `shape` whose fan-in and fan-out are `fanIn`, `fanOut`.
+    static func weight(_ shape: [Int], fanIn: Int, fanOut: Int) -> Tensor {
+        withCurrent { scope in
+            let bound: Float = scope.scheme == .pytorch ? 1 / Float(fanIn).squareRoot()
+                : (6 / Float(fanIn + fanOut)).squareRoot()
+            return Tensor.uniform(shape, low: -bound, high: bound, using: &scope.generator)
+        }
+    }
+
+    /// A bias of `count` elements for a layer with fan-in `fanIn`.
+    static func bias(_ count: Int, fanIn: Int) -> Tensor {
+        withCurrent { scope in
+            guard scope.scheme == .pytorch else { return Tensor.zeros([count]) }
+            let bound = 1 / Float(fanIn).squareRoot()
+            return Tensor.uniform([count], low: -bound, high: bound, using: &scope.generator)
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import Tensor
+
+/// 1-D convolution over `[N, C, L]` (as `torch.nn.Conv1d`; Keras `Conv1D`), weight `[out, in / groups, k]`.
+public final class Conv1D: Module {
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernelSize: Int
+    public let stride: Int
+    public let padding: Padding
+    public let dilation: Int
+    public let groups: Int
+    /// `[outChannels, inChannels / groups, kernelSize]`.
+    public let weight: Parameter
+    /// `[outChannels]`, or nil without bias.
+    public let bias: Parameter?
+
+    /// A convolution initialised by the current `ParameterInitialization`.
+    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Padding = .valid,
+                dilation: Int = 1, groups: Int = 1, bias: Bool = true) {
+        precondition(inChannels > 0 && outChannels > 0 && groups > 0 && inChannels % groups == 0
+                     && outChannels % groups == 0,
+                     "Conv1D(\(inChannels), \(outChannels), groups: \(groups)): groups must divide both channel counts")
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        self.dilation = dilation
+        self.groups = groups
+        let fanIn = inChannels / groups * kernelSize
+        weight = Parameter(ParameterInitialization.weight([outChannels, inChannels / groups, kernelSize],
+                                                          fanIn: fanIn, fanOut: outChannels / groups * kernelSize))
+        self.bias = bias ? Parameter(ParameterInitialization.bias(outChannels, fanIn: fanIn)) : nil
+        super.init()
+        register(weight, as: "weight")
+        if let bias = self.bias { register(bias, as: "bias") }
+    }
+
+    public override func forward(_ input: Tensor) -> Tensor {
+        input.conv1d(weight.value, bias: bias?.value, stride: stride, padding: padding, dilation: dilation,
+                     groups: groups)
+    }
+}

@@ -1,0 +1,52 @@
+import Tensor
+
+/// 2-D convolution over `[N, C, H, W]` (as `torch.nn.Conv2d`; Keras `Conv2D`, `DepthwiseConv2D` with
+/// `groups == inChannels`), weight `[out, in / groups, kh, kw]`.
+public final class Conv2D: Module {
+    public let inChannels: Int
+    public let outChannels: Int
+    public let kernelSize: Pair2D
+    public let stride: Pair2D
+    public let padding: Padding
+    public let dilation: Pair2D
+    public let groups: Int
+    /// `[outChannels, inChannels / groups, kernelHeight, kernelWidth]`.
+    public let weight: Parameter
+    /// `[outChannels]`, or nil without bias.
+    public let bias: Parameter?
+
+    /// A convolution initialised by the current `ParameterInitialization`.
+    public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Pair2D, stride: Pair2D = 1,
+                padding: Padding = .valid, dilation: Pair2D = 1, groups: Int = 1, bias: Bool = true) {
+        precondition(inChannels > 0 && outChannels > 0 && groups > 0 && inChannels % groups == 0
+                     && outChannels % groups == 0,
+                     "Conv2D(\(inChannels), \(outChannels), groups: \(groups)): groups must divide both channel counts")
+        self.inChannels = inChannels
+        self.outChannels = outChannels
+        self.kernelSize = kernelSize
+        self.stride = stride
+        self.padding = padding
+        self.dilation = dilation
+        self.groups = groups
+        let taps = kernelSize.height * kernelSize.width
+        let fanIn = inChannels / groups * taps
+        weight = Parameter(ParameterInitialization.weight(
+            [outChannels, inChannels / groups, kernelSize.height, kernelSize.width],
+            fanIn: fanIn, fanOut: outChannels / groups * taps))
+        self.bias = bias ? Parameter(ParameterInitialization.bias(outChannels, fanIn: fanIn)) : nil
+        super.init()
+        register(weight, as: "weight")
+        if let bias = self.bias { register(bias, as: "bias") }
+    }
+
+    /// A depthwise convolution: one `kernelSize` filter per channel (`groups == channels`).
+    public static func depthwise(_ channels: Int, kernelSize: Pair2D, stride: Pair2D = 1, padding: Padding = .valid,
+                                 bias: Bool = true) -> Conv2D {
+        Conv2D(channels, channels, kernelSize: kernelSize, stride: stride, padding: padding, groups: channels, bias: bias)
+    }
+
+    public override func forward(_ input: Tensor) -> Tensor {
+        input.conv2d(weight.value, bias: bias?.value, stride: stride, padding: padding, dilation: dilation,
+                     groups: groups)
+    }
+}

@@ -1,0 +1,23 @@
+import Tensor
+
+/// Zeroes each element with probability `probability` in training and scales the rest by
+/// `1 / (1 − probability)` (inverted dropout, as `torch.nn.Dropout` and Keras `Dropout`); the identity in
+/// evaluation. Masks come from the module's own seeded stream (see `Module.seedRandomness`).
+public final class Dropout: Module {
+    public let probability: Float
+    private var generator = RandomGenerator(seed: 0)
+
+    public init(_ probability: Float = 0.5) {
+        precondition((0..<1).contains(probability), "Dropout(\(probability)): probability must be in [0, 1)")
+        self.probability = probability
+        super.init()
+    }
+
+    public override func forward(_ input: Tensor) -> Tensor {
+        input.dropout(probability: probability, training: isTraining, using: &generator)
+    }
+
+    public override func resetRandomness(seed: UInt64) {
+        generator = RandomGenerator(seed: seed)
+    }
+}

@@ -1,0 +1,32 @@
+import Tensor
+
+/// A fully connected layer `y = x·Wᵀ + b` (as `torch.nn.Linear`; Keras `Dense`), weight `[out, in]`.
+public final class Linear: Module {
+    public let inputFeatures: Int
+    public let outputFeatures: Int
+    /// `[outputFeatures, inputFeatures]`.
+    public let weight: Parameter
+    /// `[outputFeatures]`, or nil without bias.
+    public let bias: Parameter?
+
+    /// A layer from `inputFeatures` to `outputFeatures`, initialised by the current `ParameterInitialization`.
+    public init(_ inputFeatures: Int, _ outputFeatures: Int, bias: Bool = true) {
+        precondition(inputFeatures > 0 && outputFeatures > 0, "Linear(\(inputFeatures), \(outputFeatures)): sizes must be positive")
+        self.inputFeatures = inputFeatures
+        self.outputFeatures = outputFeatures
+        weight = Parameter(ParameterInitialization.weight([outputFeatures, inputFeatures],
+                                                          fanIn: inputFeatures, fanOut: outputFeatures))
+        self.bias = bias ? Parameter(ParameterInitialization.bias(outputFeatures, fanIn: inputFeatures)) : nil
+        super.init()
+        register(weight, as: "weight")
+        if let bias = self.bias { register(bias, as: "bias") }
+    }
+
+    /// `[..., in]` → `[..., out]`.
+    public override func forward(_ input: Tensor) -> Tensor {
+        precondition(input.shape.last == inputFeatures,
+                     "Linear(\(inputFeatures), \(outputFeatures)): input shape \(input.shape) does not end in \(inputFeatures)")
+        let product = input.matmul(weight.value, transposeOther: true)
+        return bias.map { product + $0.value } ?? product
+    }
+}

@@ -1,0 +1,8 @@
+import Tensor
+
+/// Max pooling over `[N, C, H, W]` (as `torch.nn.MaxPool2d`; Keras `MaxPooling2D` with `padding: .same`).
+public final class MaxPool2D: Pool2D {
+    public override func forward(_ input: Tensor) -> Tensor {
+        input.maxPool2d(kernelSize: kernelSize, stride: stride, padding: padding, ceilMode: ceilMode)
+    }
+}

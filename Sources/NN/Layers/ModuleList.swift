@@ -1,0 +1,23 @@
+import Tensor
+
+/// An indexed list of modules registered as `0`, `1`, … (as `torch.nn.ModuleList`); the owner decides how
+/// they are applied, so it has no `forward`.
+public final class ModuleList: Module, RandomAccessCollection {
+    private var modules: [Module] = []
+
+    /// A list holding `modules`.
+    public init(_ modules: [Module] = []) {
+        super.init()
+        for module in modules { append(module) }
+    }
+
+    /// Appends `module` under the next index.
+    public func append(_ module: Module) {
+        register(module, as: String(modules.count))
+        modules.append(module)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { modules.count }
+    public subscript(position: Int) -> Module { modules[position] }
+}

@@ -1,0 +1,17 @@
+import Tensor
+
+/// `x · scale + offset` (Keras `Rescaling`, e.g. `scale: 1/255` for 8-bit images).
+public final class Rescaling: Module {
+    public let scale: Float
+    public let offset: Float
+
+    public init(scale: Float, offset: Float = 0) {
+        self.scale = scale
+        self.offset = offset
+        super.init()
+    }
+
+    public override func forward(_ input: Tensor) -> Tensor {
+        offset == 0 ? input * scale : input * scale + offset
+    }
+}

@@ -1,0 +1,14 @@
+import Tensor
+
+/// Softmax along `axis` (default: the class axis 1 of `[N, C]`), as `torch.nn.Softmax(dim=1)` and the final
+/// Keras `Dense(10, activation="softmax")`; pair it with `CategoricalCrossEntropy`.
+public final class Softmax: Module {
+    public let axis: Int
+
+    public init(axis: Int = 1) {
+        self.axis = axis
+        super.init()
+    }
+
+    public override func forward(_ input: Tensor) -> Tensor { input.softmax(axis: axis) }
+}

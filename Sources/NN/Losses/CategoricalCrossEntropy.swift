@@ -1,0 +1,17 @@
+import Tensor
+
+/// Cross-entropy of probabilities, for Keras models that end in Softmax
+/// (Keras' `categorical_crossentropy` of one-hot labels): each row is renormalised to sum to 1, clipped to
+/// [ε, 1 − ε] with Keras' ε = 1e-7, then `−mean(log p[i, yᵢ])`.
+public struct CategoricalCrossEntropy: Loss {
+    public let epsilon: Float
+
+    public init(epsilon: Float = 1e-7) {
+        self.epsilon = epsilon
+    }
+
+    public func callAsFunction(_ output: Tensor, labels: [Int]) -> Tensor {
+        precondition(output.rank == 2, "CategoricalCrossEntropy: output must be [N, classes], got \(output.shape)")
+        return output.categoricalCrossEntropy(targets: Tensor.oneHot(labels, classCount: output.shape[1]), epsilon: epsilon)
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+
+/// Counts of (true class, predicted class) pairs, with per-class precision, recall and F1
+/// (scikit-learn's `confusion_matrix` and `precision_recall_fscore_support`, zero where undefined).
+public struct ConfusionMatrix: Equatable, Sendable {
+    /// The class names, indexed by label.
+    public let classNames: [String]
+    /// `counts[true][predicted]`.
+    public private(set) var counts: [[Int]]
+
+    /// An empty matrix over `classNames`.
+    public init(classNames: [String]) {
+        self.classNames = classNames
+        counts = Array(repeating: Array(repeating: 0, count: classNames.count), count: classNames.count)
+    }
+
+    /// Counts `predictions` against `targets`.
+    public init(classNames: [String], predictions: [Int], targets: [Int]) throws {
+        self.init(classNames: classNames)
+        guard predictions.count == targets.count else {
+            throw MetricError.shape("\(predictions.count) predictions for \(targets.count) targets")
+        }
+        for (predicted, target) in zip(predictions, targets) { try add(target: target, predicted: predicted) }
+    }
+
+    /// Counts one sample.
+    public mutating func add(target: Int, predicted: Int) throws {
+        for label in [target, predicted] where !counts.indices.contains(label) {
+            throw MetricError.labelOutOfRange(label: label, classCount: classNames.count)
+        }
+        counts[target][predicted] += 1
+    }
+
+    /// Number of samples counted.
+    public var total: Int { counts.joined().reduce(0, +) }
+    /// Fraction on the diagonal.
+    public var accuracy: Double {
+        total == 0 ? 0 : Double(counts.indices.map { counts[$0][$0] }.reduce(0, +)) / Double(total)
+    }
+    /// Samples per true class.
+    public var support: [Int] { counts.map { $0.reduce(0, +) } }
+    /// Per class: correct / predicted as that class.
+    public var precision: [Double] {
+        counts.indices.map { c in ratio(counts[c][c], counts.map { $0[c] }.reduce(0, +)) }
+    }
+    /// Per class: correct / true members of that class.
+    public var recall: [Double] { counts.indices.map { ratio(counts[$0][$0], support[$0]) } }
+    /// Per class: harmonic mean of precision and recall.
+    public var f1: [Double] {
+        zip(precision, recall).map { p, r in p + r == 0 ? 0 : 2 * p * r / (p + r) }
+    }
+
+    /// A text table: one row per true class, one column per predicted class, then precision, recall, F1.
+    public var table: String {
+        let width = max(6, classNames.map(\.count).max() ?? 0)
+        func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
+        let cellWidth = max(5, String(counts.joined().max() ?? 0).count + 1)
+        var lines = [pad("true\\pred", width) + counts.indices.map { pad(String($0), cellWidth) }.joined()
+                     + "  precision  recall     f1  support"]
+        let (p, r, f) = (precision, recall, f1)
+        for (row, name) in classNames.enumerated() {
+            let cells = counts[row].map { pad(String($0), cellWidth) }.joined()
+            let scores = [p[row], r[row], f[row]].map { pad(String(format: "%.3f", $0), 9) }.joined()
+            lines.append(pad("\(row) \(name)", width) + cells + scores + pad(String(support[row]), 9))
+        }
+        lines.append("accuracy \(String(format: "%.4f", accuracy)) over \(total) samples")
+        return lines.joined(separator: "\n")
+    }
+
+    /// An SVG heatmap, rows normalised to recall (as the documents' seaborn figures), with counts in the cells.
+    public func svg(title: String = "Confusion matrix") -> String {
+        let cell = 44.0, left = 110.0, top = 60.0
+        let size = Double(classNames.count) * cell
+        var svg = SVGDocument(width: left + size + 20, height: top + size + 90, title: title)
+        for (row, values) in counts.enumerated() {
+            let rowTotal = max(1, values.reduce(0, +))
+            for (column, count) in values.enumerated() {
+                let share = Double(count) / Double(rowTotal)
+                let x = left + Double(column) * cell, y = top + Double(row) * cell
+                svg.rectangle(x: x, y: y, width: cell, height: cell, fill: SVGDocument.blue(share))
+                svg.text(String(count), x: x + cell / 2, y: y + cell / 2 + 4, size: 11, anchor: "middle",
+                         color: share > 0.5 ? "white" : "black")
+            }
+            svg.text(classNames[row], x: left - 6, y: top + (Double(row) + 0.5) * cell + 4, size: 11, anchor: "end")
+        }
+        for (column, name) in classNames.enumerated() {
+            svg.text(name, x: left + (Double(column) + 0.5) * cell, y: top + size + 14, size: 11, anchor: "end",
+                     rotate: -45)
+        }
+        svg.text("predicted", x: left + size / 2, y: top + size + 80, size: 12, anchor: "middle")
+        svg.text("true", x: 14, y: top + size / 2, size: 12, anchor: "middle", rotate: -90)
+        return svg.rendered
+    }
+
+    private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }
+}

@@ -1,0 +1,80 @@
+import Foundation
+
+/// A line chart of values per epoch, rendered as SVG with axes, ticks and a legend.
+public struct LineChart: Sendable {
+    /// One line.
+    public struct Series: Sendable {
+        public var name: String
+        /// y values at x = 1, 2, …; non-finite values break nothing, they are skipped.
+        public var values: [Double]
+        public var color: String
+        public var dashed: Bool
+
+        public init(name: String, values: [Double], color: String, dashed: Bool = false) {
+            self.name = name
+            self.values = values
+            self.color = color
+            self.dashed = dashed
+        }
+    }
+
+    public var title: String
+    public var xLabel: String
+    public var yLabel: String
+    public var series: [Series]
+
+    public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
+        self.title = title
+        self.xLabel = xLabel
+        self.yLabel = yLabel
+        self.series = series
+    }
+
+    static let panelWidth = 420.0, panelHeight = 300.0
+
+    /// The chart as a standalone SVG document.
+    public var svg: String { Self.sideBySide([self], title: nil) }
+
+    /// Several charts in one row of one SVG document.
+    public static func sideBySide(_ charts: [LineChart], title: String?) -> String {
+        let top = title == nil ? 0.0 : 30.0
+        var document = SVGDocument(width: panelWidth * Double(max(1, charts.count)), height: panelHeight + top,
+                                   title: title)
+        for (index, chart) in charts.enumerated() {
+            chart.draw(into: &document, originX: Double(index) * panelWidth, originY: top)
+        }
+        return document.rendered
+    }
+
+    private func draw(into svg: inout SVGDocument, originX: Double, originY: Double) {
+        let (left, right, top, bottom) = (originX + 60, originX + Self.panelWidth - 20, originY + 40, originY + Self.panelHeight - 45)
+        svg.text(title, x: (left + right) / 2, y: originY + 22, size: 13, anchor: "middle")
+        let finite = series.flatMap(\.values).filter(\.isFinite)
+        let count = max(2, series.map(\.values.count).max() ?? 2)
+        var (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
+        if high - low < 1e-12 { (low, high) = (low - 0.5, high + 0.5) }
+        let pad = (high - low) * 0.05
+        (low, high) = (low - pad, high + pad)
+        func x(_ epoch: Int) -> Double { left + Double(epoch) / Double(count - 1) * (right - left) }
+        func y(_ value: Double) -> Double { bottom - (value - low) / (high - low) * (bottom - top) }
+        for tick in 0...4 {
+            let value = low + Double(tick) / 4 * (high - low)
+            svg.line(x1: left, y1: y(value), x2: right, y2: y(value), color: "#e0e0e0")
+            svg.text(String(format: "%.3g", value), x: left - 5, y: y(value) + 4, size: 10, anchor: "end")
+        }
+        for tick in Set((0...4).map { $0 * (count - 1) / 4 }).sorted() {
+            svg.text(String(tick + 1), x: x(tick), y: bottom + 15, size: 10, anchor: "middle")
+        }
+        svg.line(x1: left, y1: bottom, x2: right, y2: bottom)
+        svg.line(x1: left, y1: top, x2: left, y2: bottom)
+        svg.text(xLabel, x: (left + right) / 2, y: bottom + 32, size: 11, anchor: "middle")
+        svg.text(yLabel, x: originX + 14, y: (top + bottom) / 2, size: 11, anchor: "middle", rotate: -90)
+        for (index, line) in series.enumerated() {
+            let points = line.values.enumerated().filter { $0.element.isFinite }.map { (x: x($0.offset), y: y($0.element)) }
+            svg.polyline(points, color: line.color, dashed: line.dashed)
+            let legendY = top + 6 + Double(index) * 16
+            svg.line(x1: right - 110, y1: legendY, x2: right - 88, y2: legendY, color: line.color, width: 2, dashed: line.dashed)
+            svg.text(line.name, x: right - 84, y: legendY + 4, size: 10)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// A minimal SVG writer for the report figures (heatmaps, line charts); no plotting dependency.
+public struct SVGDocument: Sendable {
+    public let width: Double
+    public let height: Double
+    private var elements: [String] = []
+
+    /// A blank white canvas with `title` centred at the top.
+    public init(width: Double, height: Double, title: String? = nil) {
+        self.width = width
+        self.height = height
+        rectangle(x: 0, y: 0, width: width, height: height, fill: "white")
+        if let title { text(title, x: width / 2, y: 24, size: 15, anchor: "middle") }
+    }
+
+    /// Appends a filled rectangle.
+    public mutating func rectangle(x: Double, y: Double, width: Double, height: Double, fill: String,
+                                   stroke: String? = nil) {
+        let outline = stroke.map { " stroke=\"\($0)\"" } ?? ""
+        elements.append("<rect x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" width=\"\(Self.number(width))\" "
+                        + "height=\"\(Self.number(height))\" fill=\"\(fill)\"\(outline)/>")
+    }
+
+    /// Appends a straight line.
+    public mutating func line(x1: Double, y1: Double, x2: Double, y2: Double, color: String = "black",
+                              width: Double = 1, dashed: Bool = false) {
+        let dash = dashed ? " stroke-dasharray=\"4 3\"" : ""
+        elements.append("<line x1=\"\(Self.number(x1))\" y1=\"\(Self.number(y1))\" x2=\"\(Self.number(x2))\" "
+                        + "y2=\"\(Self.number(y2))\" stroke=\"\(color)\" stroke-width=\"\(Self.number(width))\"\(dash)/>")
+    }
+
+    /// Appends a polyline through `points`.
+    public mutating func polyline(_ points: [(x: Double, y: Double)], color: String, width: Double = 2,
+                                  dashed: Bool = false) {
+        let list = points.map { "\(Self.number($0.x)),\(Self.number($0.y))" }.joined(separator: " ")
+        let dash = dashed ? " stroke-dasharray=\"6 4\"" : ""
+        elements.append("<polyline points=\"\(list)\" fill=\"none\" stroke=\"\(color)\" "
+                        + "stroke-width=\"\(Self.number(width))\"\(dash)/>")
+    }
+
+    /// Appends text; `anchor` is `start`, `middle` or `end`; `rotate` turns it (degrees) about its anchor.
+    public mutating func text(_ string: String, x: Double, y: Double, size: Double = 12, anchor: String = "start",
+                              color: String = "black", rotate: Double = 0) {
+        let turn = rotate == 0 ? "" : " transform=\"rotate(\(Self.number(rotate)) \(Self.number(x)) \(Self.number(y)))\""
+        elements.append("<text x=\"\(Self.number(x))\" y=\"\(Self.number(y))\" font-family=\"sans-serif\" "
+                        + "font-size=\"\(Self.number(size))\" text-anchor=\"\(anchor)\" fill=\"\(color)\"\(turn)>"
+                        + Self.escaped(string) + "</text>")
+    }
+
+    /// The complete SVG document.
+    public var rendered: String {
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Self.number(width))\" height=\"\(Self.number(height))\" "
+            + "viewBox=\"0 0 \(Self.number(width)) \(Self.number(height))\">\n" + elements.joined(separator: "\n")
+            + "\n</svg>\n"
+    }
+
+    /// A white-to-blue colour for `share` in [0, 1] (seaborn's "Blues").
+    public static func blue(_ share: Double) -> String {
+        let t = min(1, max(0, share.isFinite ? share : 0))
+        let (r, g, b) = (247 - t * (247 - 8), 251 - t * (251 - 48), 255 - t * (255 - 107))
+        return String(format: "#%02x%02x%02x", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
+    }
+
+    static func number(_ value: Double) -> String {
+        value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%.2f", value)
+    }
+
+    static func escaped(_ string: String) -> String {
+        string.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+}

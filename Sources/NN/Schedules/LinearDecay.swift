@@ -1,0 +1,18 @@
+/// Scales the initial learning rate linearly from 1 to `finalFactor` over `epochs` epochs, then holds it
+/// (PyTorch's `LinearLR(start_factor=1, end_factor=finalFactor, total_iters=epochs)`).
+public struct LinearDecay: LearningRateSchedule, Equatable {
+    public var finalFactor: Float
+    public var epochs: Int
+
+    /// Decays to `finalFactor` × the initial rate over `epochs` epochs (e.g. 0.1 over 50).
+    public init(to finalFactor: Float, over epochs: Int) throws {
+        guard epochs > 0 else { throw TrainingError.invalidArgument("LinearDecay epochs \(epochs) must be positive") }
+        self.finalFactor = finalFactor
+        self.epochs = epochs
+    }
+
+    public func nextLearningRate(after epoch: Int, current: Float, initial: Float, metrics: EpochMetrics) -> Float {
+        let progress = Float(min(epoch + 1, epochs)) / Float(epochs)
+        return initial * (1 + (finalFactor - 1) * progress)
+    }
+}

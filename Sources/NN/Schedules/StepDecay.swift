@@ -1,0 +1,18 @@
+import Foundation
+
+/// Multiplies the learning rate by `gamma` every `stepSize` epochs (PyTorch's `StepLR`).
+public struct StepDecay: LearningRateSchedule, Equatable {
+    public var stepSize: Int
+    public var gamma: Float
+
+    /// Decays by `gamma` (default 0.1) every `stepSize` epochs.
+    public init(stepSize: Int, gamma: Float = 0.1) throws {
+        guard stepSize > 0 else { throw TrainingError.invalidArgument("StepDecay stepSize \(stepSize) must be positive") }
+        self.stepSize = stepSize
+        self.gamma = gamma
+    }
+
+    public func nextLearningRate(after epoch: Int, current: Float, initial: Float, metrics: EpochMetrics) -> Float {
+        initial * pow(gamma, Float((epoch + 1) / stepSize))
+    }
+}

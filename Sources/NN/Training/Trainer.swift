@@ -1,0 +1,259 @@
+import Foundation
+import Tensor
+
+/// Trains a classifier epoch by epoch (Keras' `fit`, with PyTorch's update semantics).
+///
+/// Each epoch runs every mini-batch of `training(epoch)` (so the caller shuffles per epoch, e.g. seeded by
+/// the epoch), evaluates `validation` when given, records `loss`, `accuracy`, `val_loss`, `val_accuracy` and
+/// `lr` in `history`, writes `last.safetensors` (and `best.safetensors` when the monitored metric improves)
+/// atomically into `checkpointDirectory`, applies early stopping and the learning-rate schedule, and calls
+/// the callbacks. A progress bar is shown on a terminal, one line per epoch otherwise.
+///
+/// Reproducibility: dropout masks are reseeded from `seed` and the epoch at the start of every epoch, and
+/// `resume()` restores weights, buffers, optimizer, schedule, early-stopping state and history, so an
+/// interrupted and resumed run ends with the same weights as an uninterrupted one. Runs with one thread
+/// are bit-for-bit deterministic; with more, kernels that split reductions across threads may differ in the
+/// last bits.
+public final class Trainer {
+    /// How a run is organised.
+    public struct Configuration {
+        /// Total number of epochs (a resumed run continues up to it).
+        public var epochs: Int
+        /// Seeds the per-epoch randomness of the model (dropout).
+        public var seed: UInt64
+        /// Where `best.safetensors`, `last.safetensors` and `last.state.safetensors` go; nil for none.
+        public var checkpointDirectory: URL?
+        /// The metric that decides the best checkpoint (`val_loss` by default, `loss` without validation).
+        public var monitor: String
+        public var monitorMode: MetricMode
+        /// Whether to show progress (bar on a terminal, per-epoch lines otherwise).
+        public var showsProgress: Bool
+        /// Where progress text goes; nil for standard output.
+        public var progressSink: ProgressBar.Sink?
+
+        public init(epochs: Int, seed: UInt64 = 0, checkpointDirectory: URL? = nil, monitor: String = "val_loss",
+                    monitorMode: MetricMode = .auto, showsProgress: Bool = true, progressSink: ProgressBar.Sink? = nil) {
+            self.epochs = epochs
+            self.seed = seed
+            self.checkpointDirectory = checkpointDirectory
+            self.monitor = monitor
+            self.monitorMode = monitorMode
+            self.showsProgress = showsProgress
+            self.progressSink = progressSink
+        }
+    }
+
+    public let model: Module
+    public let optimizer: Optimizer
+    public let loss: Loss
+    public var configuration: Configuration
+    /// Penalties added to the training loss (Keras regularizers).
+    public var penalties: [WeightPenalty] = []
+    /// Changes the learning rate after every epoch.
+    public var schedule: (any LearningRateSchedule)?
+    /// Stops training when the monitored metric stalls.
+    public var earlyStopping: EarlyStopping?
+    public var callbacks: [TrainingCallback] = []
+    /// The metrics of every finished epoch.
+    public private(set) var history = TrainingHistory()
+    /// The 0-based epoch `fit` runs next.
+    public private(set) var nextEpoch = 0
+    /// True once early stopping ended the run.
+    public private(set) var stopped = false
+    private var bestValue: Double?
+    private var earlyStoppingWeights: [String: StoredTensor]?
+    private let initialLearningRate: Float
+
+    /// A trainer of `model` with `optimizer` (over the model's parameters) and `loss`.
+    public init(model: Module, optimizer: Optimizer, loss: Loss, configuration: Configuration) throws {
+        guard configuration.epochs > 0 else { throw TrainingError.invalidArgument("epochs \(configuration.epochs) must be positive") }
+        self.model = model
+        self.optimizer = optimizer
+        self.loss = loss
+        self.configuration = configuration
+        initialLearningRate = optimizer.learningRate
+    }
+
+    // MARK: Fitting
+
+    /// Trains from `nextEpoch` up to `configuration.epochs` without validation (the best checkpoint then
+    /// follows the training metric when `monitor` is a validation metric).
+    @discardableResult
+    public func fit<Training: Sequence>(training: (Int) throws -> Training) throws -> TrainingHistory
+    where Training.Element == LabelledBatch {
+        try fit(training: training, validation: Optional<() throws -> [LabelledBatch]>.none)
+    }
+
+    /// Trains from `nextEpoch` up to `configuration.epochs`, validating after every epoch.
+    @discardableResult
+    public func fit<Training: Sequence, Validation: Sequence>(
+        training: (Int) throws -> Training, validation: (() throws -> Validation)?
+    ) throws -> TrainingHistory where Training.Element == LabelledBatch, Validation.Element == LabelledBatch {
+        while nextEpoch < configuration.epochs && !stopped {
+            let epoch = nextEpoch
+            let batches = try training(epoch)
+            let bar = configuration.showsProgress ? makeProgressBar(epoch: epoch, batches: batches.underestimatedCount) : nil
+            var metrics = try trainEpoch(epoch, batches: batches, bar: bar)
+            if let validation {
+                let result = try evaluate(validation())
+                metrics["val_loss"] = result.loss
+                metrics["val_accuracy"] = result.accuracy
+            }
+            metrics["lr"] = Double(optimizer.learningRate)
+            history.append(metrics)
+            bar?.finish(metrics: metrics.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+            try finishEpoch(epoch, metrics: metrics)
+        }
+        return history
+    }
+
+    /// Evaluates the model on `batches` in evaluation mode without recording gradients.
+    public func evaluate<Batches: Sequence>(_ batches: Batches) throws -> Evaluation where Batches.Element == LabelledBatch {
+        let wasTraining = model.isTraining
+        model.eval()
+        defer { model.train(wasTraining) }
+        var (lossSum, scores, labels, classCount) = (0.0, [Float](), [Int](), 0)
+        try Tensor.withoutGrad {
+            for batch in batches {
+                try Self.check(batch)
+                let output = model(batch.input)
+                lossSum += Double(loss(output, labels: batch.labels).item()) * Double(batch.labels.count)
+                scores += output.scalars
+                labels += batch.labels
+                classCount = output.shape.last ?? 0
+            }
+        }
+        guard !labels.isEmpty else { throw TrainingError.invalidBatch("the evaluation sequence produced no batches") }
+        let table = try ClassScores(values: scores, classCount: classCount)
+        return Evaluation(loss: lossSum / Double(labels.count), accuracy: try Accuracy.of(table, targets: labels),
+                          scores: table, labels: labels)
+    }
+
+    // MARK: One epoch
+
+    private func trainEpoch<Batches: Sequence>(_ epoch: Int, batches: Batches, bar: ProgressBar?) throws -> EpochMetrics
+    where Batches.Element == LabelledBatch {
+        model.train()
+        model.seedRandomness(configuration.seed &+ UInt64(epoch) &* 0xD1B5_4A32_D192_ED03)
+        var (lossSum, correct, seen) = (0.0, 0, 0)
+        for (index, batch) in batches.enumerated() {
+            try Self.check(batch)
+            model.zeroGrad()
+            let output = model(batch.input)
+            let total = penalties.reduce(loss(output, labels: batch.labels)) { $0 + $1.value() }
+            let value = total.item()
+            guard value.isFinite else {
+                throw TrainingError.nonFiniteLoss(epoch: epoch, batch: index, value: value,
+                                                  lastGoodCheckpoint: existingCheckpoint("last.safetensors"))
+            }
+            total.backward()
+            optimizer.step()
+            let predictions = try ClassScores(values: output.scalars, classCount: output.shape.last ?? 1).predictedClasses
+            correct += zip(predictions, batch.labels).filter { $0 == $1 }.count
+            seen += batch.labels.count
+            lossSum += Double(value) * Double(batch.labels.count)
+            bar?.update(completed: index + 1, metrics: [("loss", lossSum / Double(seen)),
+                                                        ("accuracy", Double(correct) / Double(seen))])
+        }
+        guard seen > 0 else { throw TrainingError.invalidBatch("the training sequence of epoch \(epoch + 1) produced no batches") }
+        return ["loss": lossSum / Double(seen), "accuracy": Double(correct) / Double(seen)]
+    }
+
+    /// Best checkpoint, early stopping, schedule, `last` checkpoint and callbacks, in that order.
+    private func finishEpoch(_ epoch: Int, metrics: EpochMetrics) throws {
+        let monitor = metrics[configuration.monitor] != nil ? configuration.monitor
+            : configuration.monitor.replacingOccurrences(of: "val_", with: "")
+        let value = try metrics.value(of: monitor)
+        let improved = bestValue.map { configuration.monitorMode.resolved(for: monitor) == .max ? value > $0 : value < $0 }
+            ?? value.isFinite
+        if improved {
+            bestValue = value
+            try checkpointURL("best.safetensors").map { try model.save(to: $0, metadata: ["epoch": String(epoch + 1)]) }
+        }
+        if var stopping = earlyStopping {
+            let decision = try stopping.update(epoch: epoch, metrics: metrics)
+            earlyStopping = stopping
+            if stopping.restoreBestWeights && decision == .improved { earlyStoppingWeights = model.stateDict() }
+            if decision == .stop {
+                stopped = true
+                if stopping.restoreBestWeights, let weights = earlyStoppingWeights { try model.loadStateDict(weights) }
+            }
+        }
+        if var current = schedule {
+            optimizer.learningRate = try current.nextLearningRate(after: epoch, current: optimizer.learningRate,
+                                                                  initial: initialLearningRate, metrics: metrics)
+            schedule = current
+        }
+        nextEpoch = epoch + 1
+        try writeLastCheckpoint()
+        for callback in callbacks { try callback.trainer(self, didFinishEpoch: epoch, metrics: metrics) }
+    }
+
+    /// A bar over `batches` batches (unknown when 0, e.g. for lazy sequences).
+    private func makeProgressBar(epoch: Int, batches: Int) -> ProgressBar {
+        let (label, total) = ("Epoch \(epoch + 1)/\(configuration.epochs)", batches > 0 ? batches : nil)
+        guard let sink = configuration.progressSink else { return ProgressBar(label: label, total: total) }
+        return ProgressBar(label: label, total: total, interactive: false, sink: sink)
+    }
+
+    private static func check(_ batch: LabelledBatch) throws {
+        guard batch.input.rank >= 1, batch.input.shape[0] == batch.labels.count, !batch.labels.isEmpty else {
+            throw TrainingError.invalidBatch("input \(batch.input.shape) does not hold one sample per label (\(batch.labels.count) labels)")
+        }
+    }
+
+    // MARK: Checkpoints
+
+    private func checkpointURL(_ name: String) -> URL? {
+        configuration.checkpointDirectory?.appendingPathComponent(name)
+    }
+
+    private func existingCheckpoint(_ name: String) -> URL? {
+        checkpointURL(name).flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
+    }
+
+    /// Writes the trainer state, then the weights; both carry the epoch so `resume` can check they match.
+    private func writeLastCheckpoint() throws {
+        guard let weightsURL = checkpointURL("last.safetensors"), let stateURL = checkpointURL("last.state.safetensors") else { return }
+        let state = TrainerState(nextEpoch: nextEpoch, history: history, bestValue: bestValue, stopped: stopped,
+                                 earlyStopping: earlyStopping, schedule: try schedule.map { try JSONEncoder().encode($0) })
+        var tensors = optimizer.stateDict().reduce(into: [String: StoredTensor]()) { $0["optimizer." + $1.key] = $1.value }
+        for (key, value) in earlyStoppingWeights ?? [:] { tensors["early_stopping_best." + key] = value }
+        let epoch = String(nextEpoch)
+        try SafeTensors(tensors: tensors, metadata: ["epoch": epoch, "trainer": String(decoding: try JSONEncoder().encode(state), as: UTF8.self)])
+            .write(to: stateURL)
+        try model.save(to: weightsURL, metadata: ["epoch": epoch])
+    }
+
+    /// Restores the last checkpoint of `configuration.checkpointDirectory` (weights, buffers, optimizer,
+    /// schedule, early stopping, history); a following `fit` continues with the next epoch.
+    /// The trainer must be set up as the interrupted one (same model, optimizer type, schedule type).
+    public func resume() throws {
+        guard let weightsURL = existingCheckpoint("last.safetensors"), let stateURL = existingCheckpoint("last.state.safetensors") else {
+            throw TrainingError.invalidArgument("no last.safetensors and last.state.safetensors to resume from in "
+                                                + (configuration.checkpointDirectory?.path ?? "(no checkpoint directory)"))
+        }
+        let stateFile = try SafeTensors(contentsOf: stateURL)
+        let weights = try SafeTensors(contentsOf: weightsURL)
+        guard let json = stateFile.metadata["trainer"], weights.metadata["epoch"] == stateFile.metadata["epoch"] else {
+            throw CheckpointError.malformed(stateURL, "trainer state missing or from another epoch than \(weightsURL.lastPathComponent)")
+        }
+        let state: TrainerState
+        do { state = try JSONDecoder().decode(TrainerState.self, from: Data(json.utf8)) } catch {
+            throw CheckpointError.malformed(stateURL, "trainer state: \(error)")
+        }
+        try model.loadStateDict(weights.tensors)
+        try optimizer.loadStateDict(Self.strip("optimizer.", from: stateFile.tensors))
+        if let data = state.schedule, let current = schedule { schedule = try current.decoded(from: data) }
+        let savedWeights = Self.strip("early_stopping_best.", from: stateFile.tensors)
+        earlyStoppingWeights = savedWeights.isEmpty ? nil : savedWeights
+        (nextEpoch, history, bestValue, stopped, earlyStopping) = (state.nextEpoch, state.history, state.bestValue,
+                                                                   state.stopped, state.earlyStopping ?? earlyStopping)
+    }
+
+    private static func strip(_ prefix: String, from tensors: [String: StoredTensor]) -> [String: StoredTensor] {
+        tensors.reduce(into: [:]) { result, entry in
+            if entry.key.hasPrefix(prefix) { result[String(entry.key.dropFirst(prefix.count))] = entry.value }
+        }
+    }
+}

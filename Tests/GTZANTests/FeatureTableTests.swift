@@ -1,0 +1,61 @@
+import Foundation
+import GTZAN
+import TestSupport
+import XCTest
+
+final class FeatureTableTests: XCTestCase {
+    /// A 3 s table in Kaggle's format: 2 genres × 3 tracks × 2 segments.
+    func writeThreeSecondTable() throws -> URL {
+        var lines = ["filename,length,tempo,mfcc1_mean,label"]
+        for (g, genre) in ["blues", "rock"].enumerated() {
+            for track in 0..<3 {
+                for segment in 0..<2 {
+                    lines.append("\(genre).0000\(track).\(segment).wav,66149,\(100 + 10 * g + track),\(Float(segment) - 0.5),\(genre)")
+                }
+            }
+        }
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("features_3_sec.csv")
+        try (lines.joined(separator: "\n") + "\n").write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    func testThreeSecondRowsKeepTrackIdentityAndSplitByTrack() throws {
+        let table = try FeatureTable(contentsOf: try writeThreeSecondTable())
+        XCTAssertEqual(table.featureNames, ["tempo", "mfcc1_mean"])
+        XCTAssertEqual(table.rows.count, 12)
+        XCTAssertEqual(table.rows[3].trackID.description, "blues.00001")
+        XCTAssertEqual(table.rows[3].segment, 1)
+        XCTAssertEqual(table.rows[3].values, [101, 0.5])
+        XCTAssertEqual(table.rows.last?.label, 9)
+        let split = try StratifiedSplitter(seed: 1).split(table.rows, train: 2.0 / 3, validation: 0, test: 1.0 / 3)
+        XCTAssertEqual(split.test.count, 4)
+        XCTAssertNoThrow(try split.checkNoTrackLeakage())
+    }
+
+    func testGenreSubsetDropsOtherRows() throws {
+        let table = try FeatureTable(contentsOf: try writeThreeSecondTable(), genres: [.rock])
+        XCTAssertEqual(table.rows.count, 6)
+        XCTAssertEqual(Set(table.rows.map(\.label)), [0])
+    }
+
+    func testMalformedTablesNameLineAndColumn() throws {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("bad.csv")
+        try "filename,tempo,label\nblues.00000.wav,fast,blues\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try FeatureTable(contentsOf: url)) { error in
+            XCTAssertTrue("\(error)".contains("line 2, column 'tempo'"), "\(error)")
+        }
+        try "tempo,label\n1,blues\n".write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try FeatureTable(contentsOf: url)) { XCTAssertTrue("\($0)".contains("filename")) }
+    }
+
+    func testSharedKitThirtySecondTable() throws {
+        guard let kit = Fixtures.sharedKit else { throw XCTSkip("shared GTZAN kit not present") }
+        let table = try FeatureTable(contentsOf: kit.appendingPathComponent("features_30_sec.csv"))
+        XCTAssertEqual(table.rows.count, 1000)
+        XCTAssertEqual(table.featureNames.count, 57)
+        XCTAssertEqual(table.featureNames.first, "chroma_stft_mean")
+        XCTAssertEqual(table.featureNames.last, "mfcc20_var")
+        XCTAssertEqual((0..<10).map { label in table.rows.filter { $0.label == label }.count }, [Int](repeating: 100, count: 10))
+        XCTAssertTrue(table.rows.allSatisfy { $0.segment == nil })
+    }
+}

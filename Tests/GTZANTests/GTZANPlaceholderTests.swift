@@ -1,6 +1,0 @@
-import XCTest
-import GTZAN
-
-final class GTZANPlaceholderTests: XCTestCase {
-    func testModuleImports() {}
-}

@@ -1,6 +1,0 @@
-import XCTest
-import NN
-
-final class NNPlaceholderTests: XCTestCase {
-    func testModuleImports() {}
-}
