@@ -36,6 +36,11 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
     ("se-cnn", "SECNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("segment-cnn", "SegmentCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("kernel-sweep", "KernelSweep", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("cnn-dynamic", "CNNDynamic", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("mlp-features", "MLPFeatures", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("image-cnn", "ImageCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("mobilenet-transfer", "MobileNetTransfer", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("gtzan-explore", "GTZANExplore", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-features", "GTZANFeatures", ["AudioIO", "DSP", "NN"]),
 ]
 

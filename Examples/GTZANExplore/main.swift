@@ -1,0 +1,51 @@
+// gtzan-explore: the documents' exploratory figures as SVG — class balance, feature correlation heatmap,
+// per-genre distributions of spectral centroid, tempo, zero-crossing rate and RMS, waveform and mel
+// spectrogram per genre, 2-D PCA of the 57 standardised features and (with --checkpoint, weights of
+// `mfcc-cnn`) of the CNN's pooled embeddings, with explained variance. See Experiments.DatasetExploration.
+import ArgumentParser
+import Experiments
+import Foundation
+import GenreModels
+import GTZAN
+import NN
+
+struct GTZANExplore: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "gtzan-explore",
+                                                    abstract: "Exploratory SVG figures of a GTZAN dataset.")
+
+    @Option(help: "GTZAN root folder in any layout. Default: the synthetic GTZAN from the cache.")
+    var data: String?
+    @Option(help: "Folder of the figures.")
+    var out = "reports/gtzan-explore"
+    @Option(help: "Weights of `mfcc-cnn` (best.safetensors) whose pooled embeddings to project.")
+    var checkpoint: String?
+    @Option(help: "Cache folder for the synthetic dataset and computed features.")
+    var cache: String?
+    @Option(help: "Threads computing features.")
+    var threads = ProcessInfo.processInfo.activeProcessorCount
+    @Option(name: .customLong("synthetic-tracks"), help: "Tracks per genre of the synthetic dataset.")
+    var syntheticTracks = 30
+    @Option(name: .customLong("synthetic-seconds"), help: "Length in seconds of the synthetic tracks.")
+    var syntheticSeconds = 30.0
+
+    func run() throws {
+        let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
+        let settings = RunSettings(dataRoot: data.map(url), synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
+                                   cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
+                                   outputDirectory: url(out), threads: threads)
+        try settings.validate()
+        let location = try DatasetLocation(settings: settings, genres: Genre.allCases)
+        print(location.description)
+        let embeddings = try checkpoint.map { path in
+            let model = ParameterInitialization.using(MFCCCNN.initialization, seed: 0) { MFCCCNN() }
+            try model.load(from: URL(fileURLWithPath: path))
+            return try EmbeddingModel(name: "mfcc-cnn", model: model,
+                                      input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)))
+        }
+        let exploration = try DatasetExploration(dataset: location.dataset, cacheDirectory: settings.cacheDirectory, threads: threads)
+        let files = try exploration.write(to: settings.outputDirectory, embeddings: embeddings)
+        print("Wrote \(files.joined(separator: ", ")) to \(settings.outputDirectory.path)")
+    }
+}
+
+GTZANExplore.main()

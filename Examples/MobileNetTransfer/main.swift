@@ -1,0 +1,47 @@
+// mobilenet-transfer: a frozen MobileNetV2 (width 1.0) backbone, global average pooling, dropout 0.5 and
+// Dense 10 on 224 × 224 RGB spectrogram images. Model: GenreModels.MobileNetTransfer, 2,257,984 frozen
+// backbone weights + 12,810 trainable. --weights loads ImageNet weights exported from torchvision with
+// scripts/export_mobilenet_v2.py; without them the backbone is random (said loudly). Recipe: Adam 1e-3,
+// batch 32, 30 epochs, stratified 70/15/15 split by track (ours).
+import ArgumentParser
+import Experiments
+import Foundation
+import GenreModels
+import GTZAN
+import NN
+
+struct MobileNetOptions: ParsableArguments {
+    @Option(help: "ImageNet weights of torchvision's mobilenet_v2 as .safetensors (scripts/export_mobilenet_v2.py).")
+    var weights: String?
+}
+
+enum MobileNetTransferExample: GenreExample {
+    static let name = "mobilenet-transfer"
+    static let abstract = "Frozen MobileNetV2 backbone + 10-genre head (12,810 trainable) on 224 × 224 images."
+
+    static func experiments(_ options: MobileNetOptions) throws -> [Experiment] {
+        let weights = options.weights.map { URL(fileURLWithPath: $0) }
+        if weights == nil {
+            warn("WARNING: no --weights given: the MobileNetV2 backbone is RANDOMLY INITIALISED and frozen, so this is "
+                 + "not transfer learning. Export ImageNet weights with scripts/export_mobilenet_v2.py.")
+        }
+        let model = { () -> MobileNetTransfer in
+            let model = MobileNetTransfer()
+            if let weights { try! model.loadBackboneWeights(from: weights) }
+            return model
+        }
+        if let weights { try MobileNetTransfer().loadBackboneWeights(from: weights) }  // typed error before training
+        return [Experiment(input: ImageInput(width: 224, height: 224), split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
+                           model: model, initialization: MobileNetTransfer.initialization,
+                           recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7)),
+                           notes: [weights.map { "backbone: ImageNet weights from \($0.path)" }
+                                       ?? "backbone: RANDOM initialisation (no --weights)"])]
+    }
+
+    static func warn(_ message: String) {
+        FileHandle.standardError.write(Data((String(repeating: "!", count: 80) + "\n" + message + "\n"
+                                             + String(repeating: "!", count: 80) + "\n").utf8))
+    }
+}
+
+ExampleCommand<MobileNetTransferExample>.main()

@@ -1,0 +1,44 @@
+import NN
+
+/// A figure that draws itself into a panel of an `SVGDocument`; several charts tile into one document.
+///
+/// Bar charts, heatmaps, scatter plots, box plots and waveforms for exploratory reports, next to NN's
+/// `LineChart` and confusion matrices; no plotting dependency.
+public protocol Chart {
+    /// The panel size the chart is designed for.
+    var panelSize: (width: Double, height: Double) { get }
+    /// Draws the chart into the rectangle of `panelSize` whose top-left corner is `origin`.
+    func draw(into document: inout SVGDocument, origin: (x: Double, y: Double))
+}
+
+extension Chart {
+    /// The chart alone in an SVG document.
+    public var svg: String { ChartGrid(charts: [self], columns: 1).svg }
+}
+
+/// Charts laid out row by row in one SVG document under an optional title.
+public struct ChartGrid {
+    public var charts: [any Chart]
+    public var columns: Int
+    public var title: String?
+
+    public init(charts: [any Chart], columns: Int, title: String? = nil) {
+        self.charts = charts
+        self.columns = max(1, columns)
+        self.title = title
+    }
+
+    /// The SVG document; every cell takes the size of the largest panel.
+    public var svg: String {
+        let cellWidth = charts.map(\.panelSize.width).max() ?? 0
+        let cellHeight = charts.map(\.panelSize.height).max() ?? 0
+        let rows = (charts.count + columns - 1) / columns
+        let top = title == nil ? 0.0 : 36.0
+        var document = SVGDocument(width: cellWidth * Double(min(columns, max(1, charts.count))),
+                                   height: top + cellHeight * Double(rows), title: title)
+        for (index, chart) in charts.enumerated() {
+            chart.draw(into: &document, origin: (Double(index % columns) * cellWidth, top + Double(index / columns) * cellHeight))
+        }
+        return document.rendered
+    }
+}

@@ -1,0 +1,41 @@
+import GTZAN
+import NN
+
+/// Any GTZAN batch source (`ImageBatches`, `SegmentBatches`) as an experiment's batch source: batches are
+/// computed on a background thread while the model trains, so memory stays bounded however large the
+/// inputs. (`StreamingBatches` is the segment-specific form; both could share this adapter.)
+public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
+    public let source: Source
+    public let labels: [Int]
+    public let trackIDs: [String]
+    public let count: Int
+    public private(set) var failure: Error?
+
+    /// `source` over items with these labels and tracks (in unshuffled order).
+    public init(_ source: Source, labels: [Int], trackIDs: [String]) {
+        self.source = source
+        self.labels = labels
+        self.trackIDs = trackIDs
+        count = labels.count
+    }
+
+    public var batchCount: Int { (count + source.batchSize - 1) / source.batchSize }
+
+    public func batches(epoch: Int, limit: Int?) -> EpochBatches {
+        let iterator = source.epoch(epoch)
+        let total = min(batchCount, limit ?? batchCount)
+        var produced = 0
+        failure = nil
+        return EpochBatches(count: total) { [self] in
+            guard produced < total, failure == nil else { return nil }
+            do {
+                guard let batch = try iterator.next() else { return nil }
+                produced += 1
+                return (batch.inputs, batch.labels)
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+    }
+}

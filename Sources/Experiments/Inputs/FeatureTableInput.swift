@@ -1,0 +1,69 @@
+import AudioIO
+import DSP
+import Foundation
+import GTZAN
+import NN
+import Tensor
+
+/// Rows of a GTZAN feature table as inputs `[features]`: Kaggle's `features_30_sec.csv` (one row per track)
+/// or `features_3_sec.csv` (one row per 3 s segment) when the data folder has them, otherwise the same
+/// table computed from the audio with DSP's `GTZANFeatures` (`FeatureTableBuilder`) and cached.
+///
+/// Inputs are the raw features: the model standardises them with a `FeatureStandardization` layer built
+/// from `statistics`, which `makeData` fits on the training split only (so no test statistics leak, and
+/// checkpoints carry their statistics). 3 s rows are split by track unless the experiment's protocol is
+/// `.contaminated`.
+public struct FeatureTableInput: InputPipeline {
+    /// The standardisation fitted by the last `makeData`, shared with the model builder.
+    public final class Statistics {
+        public internal(set) var standardizer: Standardizer?
+        public init() {}
+    }
+
+    public var table: FeatureTableBuilder.Table
+    public let statistics = Statistics()
+
+    public init(table: FeatureTableBuilder.Table) {
+        self.table = table
+    }
+
+    public var sampleShape: [Int] { [GTZANFeatures.columnNames.count] }
+    public var usesSegments: Bool { table == .threeSeconds }
+    public var summary: String { "the \(sampleShape[0]) features of \(table.fileName), standardised on the training split" }
+
+    /// The model to train: `FeatureStandardization` with the fitted statistics, then `classifier`.
+    public func standardized(_ classifier: Module) -> Sequential {
+        Sequential(FeatureStandardization(statistics.standardizer, features: sampleShape[0]), classifier)
+    }
+
+    public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
+        let features = try FeatureTableBuilder(table: table, threads: settings.threads)
+            .table(of: dataset, genres: experiment.genres, cacheDirectory: settings.cacheDirectory)
+        guard features.featureNames.count == sampleShape[0] else {
+            throw ExperimentError.invalidOption("--data", "the feature table has \(features.featureNames.count) feature columns, "
+                                                + "expected \(sampleShape[0])")
+        }
+        let split = try experiment.split.apply(features.rows, dataset: dataset, fold: experiment.fold,
+                                               protocol: experiment.evaluationProtocol)
+        guard !split.train.isEmpty else { throw ExperimentError.emptySplit("training") }
+        statistics.standardizer = try Standardizer(fitting: split.train)
+        let source = { (rows: [FeatureRow], side: String, training: Bool) throws -> TensorBatches in
+            guard !rows.isEmpty else { throw ExperimentError.emptySplit(side) }
+            return try TensorBatches(values: rows.flatMap(\.values), sampleShape: sampleShape, labels: rows.map(\.label),
+                                     trackIDs: rows.map(\.trackID.description), batchSize: settings.batchSize,
+                                     shuffle: training, seed: settings.seed)
+        }
+        let tracks = { (rows: [FeatureRow]) in Set(rows.map(\.trackID)).count }
+        return ExperimentData(train: try source(split.train, "training", true),
+                              validation: split.validation.isEmpty ? nil : try source(split.validation, "validation", false),
+                              test: try source(split.test, "test", false),
+                              classNames: features.genres.map(\.name),
+                              splitSummary: "rows: \(split.summary); tracks: train \(tracks(split.train)), "
+                                  + "validation \(tracks(split.validation)), test \(tracks(split.test))")
+    }
+
+    public func inputs(ofAudioFile url: URL) throws -> Tensor {
+        let rows = try FeatureTableBuilder(table: table, threads: 1).rows(ofAudioFile: url)
+        return try Tensor(rows.flatMap { $0.map(Float.init) }, shape: [rows.count] + sampleShape)
+    }
+}
