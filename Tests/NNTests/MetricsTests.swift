@@ -50,6 +50,12 @@ final class MetricsTests: XCTestCase {
         XCTAssertThrowsError(try Accuracy.of(scores, targets: [1]))
     }
 
+    func testProbabilitiesAreRowSoftmaxes() throws {
+        let logits = try ClassScores(values: [0, log(3), 0,
+                                              1000, 1000, 0], classCount: 3)
+        assertClose(logits.probabilities.values, [0.2, 0.6, 0.2, 0.5, 0.5, 0], rtol: 1e-6, atol: 1e-7)
+    }
+
     func testFileAggregationAveragesSegmentProbabilities() throws {
         let segments = try ClassScores(values: [0.6, 0.4,
                                                 0.1, 0.9,

@@ -18,6 +18,12 @@ final class Conv2DTests: XCTestCase {
         try OpsFixture("conv2d_same").assertMatches(inputs: ["x", "w", "b"], rtol: 1e-4) {
             $0[0].conv2d($0[1], bias: $0[2], stride: 2, padding: .same)
         }
+        try OpsFixture("conv2d_winograd").assertMatches(inputs: ["x", "w", "b"], rtol: 1e-4) {
+            $0[0].conv2d($0[1], bias: $0[2], padding: .explicit(1))
+        }
+        try OpsFixture("conv2d_winograd_valid").assertMatches(inputs: ["x", "w", "b"], rtol: 1e-4) {
+            $0[0].conv2d($0[1], bias: $0[2])
+        }
         try OpsFixture("conv2d_pointwise").assertMatches(inputs: ["x", "w", "b"], rtol: 1e-4) {
             $0[0].conv2d($0[1], bias: $0[2])
         }
@@ -31,11 +37,16 @@ final class Conv2DTests: XCTestCase {
             ([2, 4, 5, 5], [6, 2, 3, 3], 2, .same, 1, 2),
             ([1, 3, 5, 6], [3, 1, 3, 3], 1, .explicit(1), 1, 3),
             ([1, 3, 6, 7], [2, 3, 4, 3], 2, .same, 1, 1),
+            // Winograd path (≥ 8 input channels, 3×3, stride 1, output ≥ 16 wide), odd sizes.
+            ([2, 8, 5, 17], [3, 8, 3, 3], 1, .explicit(1), 1, 1),
+            ([1, 8, 5, 18], [2, 8, 3, 3], 1, .perAxis([2, 0]), 1, 1),
         ]
         for c in cases {
             let x = Tensor.normal(c.input, using: &rng), w = Tensor.normal(c.weight, using: &rng)
             let b = Tensor.normal([c.weight[0]], using: &rng)
-            let report = GradientCheck().check([x, w, b]) {
+            // Convolution is linear in each operand, so a large step has no truncation error and
+            // keeps float32 rounding of the (Winograd) forward out of the numeric gradient.
+            let report = GradientCheck(epsilon: 0.05).check([x, w, b]) {
                 $0[0].conv2d($0[1], bias: $0[2], stride: c.stride, padding: c.padding, dilation: c.dilation,
                              groups: c.groups)
             }
@@ -43,24 +54,37 @@ final class Conv2DTests: XCTestCase {
         }
     }
 
-    /// A shape large enough for several bands of output rows and one image per worker, against a
-    /// direct summation.
+    /// Shapes large enough for several bands and one image per worker, against a direct summation
+    /// and the bilinear identities of the gradients: 3×3 on 16 channels runs Winograd's algorithm,
+    /// 5×5 runs im2col.
     func testBandedAndParallelMatchDirectSum() {
         var rng = RandomGenerator(seed: 3)
-        let x = Tensor.normal([2, 8, 61, 70], using: &rng), w = Tensor.normal([5, 8, 3, 3], using: &rng)
-        let y = x.conv2d(w, padding: .explicit(1))
-        XCTAssertEqual(y.shape, [2, 5, 61, 70])
-        for (n, o, row, column) in [(0, 0, 0, 0), (1, 4, 60, 69), (0, 2, 33, 17), (1, 1, 47, 0), (0, 3, 20, 69)] {
-            var expected: Float = 0
-            for c in 0..<8 {
-                for i in 0..<3 {
-                    for j in 0..<3 {
-                        let (r, s) = (row + i - 1, column + j - 1)
-                        if r >= 0, r < 61, s >= 0, s < 70 { expected += w[o, c, i, j] * x[n, c, r, s] }
+        for (channels, kernel) in [(16, 3), (8, 5)] {
+            var x = Tensor.normal([2, channels, 61, 70], using: &rng)
+            var w = Tensor.normal([5, channels, kernel, kernel], using: &rng)
+            x.requiresGrad = true
+            w.requiresGrad = true
+            let pad = kernel / 2
+            let y = x.conv2d(w, padding: .explicit(pad))
+            // Without bias the convolution is bilinear: ⟨dY, Y⟩ = ⟨dX, X⟩ = ⟨dW, W⟩ for any seed dY.
+            let seed = Tensor.normal(y.shape, using: &rng)
+            y.backward(seed)
+            let total = (seed * y).sum().item()
+            XCTAssertEqual((x.grad! * x).sum().item(), total, accuracy: 1e-4 * Swift.abs(total))
+            XCTAssertEqual((w.grad! * w).sum().item(), total, accuracy: 1e-4 * Swift.abs(total))
+            XCTAssertEqual(y.shape, [2, 5, 61, 70])
+            for (n, o, row, column) in [(0, 0, 0, 0), (1, 4, 60, 69), (0, 2, 33, 17), (1, 1, 47, 0), (0, 3, 20, 69)] {
+                var expected: Float = 0
+                for c in 0..<channels {
+                    for i in 0..<kernel {
+                        for j in 0..<kernel {
+                            let (r, s) = (row + i - pad, column + j - pad)
+                            if r >= 0, r < 61, s >= 0, s < 70 { expected += w[o, c, i, j] * x[n, c, r, s] }
+                        }
                     }
                 }
+                XCTAssertEqual(y[n, o, row, column], expected, accuracy: 1e-4, "\((channels, kernel, n, o, row, column))")
             }
-            XCTAssertEqual(y[n, o, row, column], expected, accuracy: 1e-4, "\((n, o, row, column))")
         }
     }
 

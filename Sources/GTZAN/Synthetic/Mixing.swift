@@ -21,12 +21,12 @@ enum Mixing {
         }
     }
 
-    /// Waveshaping `tanh(drive·x)` at unit RMS; below drive 0.3 the layer stays clean.
+    /// Waveshaping `softClip(drive·x)` (≈ tanh) at unit RMS; below drive 0.3 the layer stays clean.
     static func distort(_ samples: inout [Float], drive: Float) {
         let level = rms(samples)
         guard drive >= 0.3, level > 0 else { return }
         let gain = drive / level
-        samples.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = tanh($0[i] * gain) } }
+        samples.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = softClip($0[i] * gain) } }
     }
 
     /// Two cascaded one-pole low-passes at `cutoff` Hz.
@@ -43,24 +43,32 @@ enum Mixing {
         }
     }
 
-    /// Slow sinusoidal loudness swells of relative `depth`.
+    /// Slow sinusoidal loudness swells of relative `depth` (the envelope is updated every 64 samples).
     static func swell(_ samples: inout [Float], depth: Float, period: Float, phase: Float, sampleRate: Float) {
         guard depth > 0 else { return }
         let omega = 2 * Double.pi / Double(period * sampleRate)
         samples.withUnsafeMutableBufferPointer { buffer in
-            for i in buffer.indices {
-                let envelope = 1 - depth * Float(0.5 + 0.5 * sin(omega * Double(i) + Double(phase)))
-                buffer[i] *= envelope
+            for blockStart in stride(from: 0, to: buffer.count, by: 64) {
+                let envelope = 1 - depth * Float(0.5 + 0.5 * sin(omega * Double(blockStart) + Double(phase)))
+                for i in blockStart..<min(buffer.count, blockStart + 64) { buffer[i] *= envelope }
             }
         }
     }
 
-    /// Soft-knee saturation `tanh(k·x)/tanh(k)` on the peak-normalised mix, `k = 0.5 + 4·amount`.
+    /// Soft-knee saturation `softClip(k·x)/softClip(k)` on the peak-normalised mix, `k = 0.5 + 4·amount`.
     static func compress(_ samples: inout [Float], amount: Float) {
         scale(&samples, toPeak: 1)
         let k = 0.5 + 4 * amount
-        let norm = 1 / tanh(k)
-        samples.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = tanh(k * $0[i]) * norm } }
+        let norm = 1 / softClip(k)
+        samples.withUnsafeMutableBufferPointer { for i in $0.indices { $0[i] = softClip(k * $0[i]) * norm } }
+    }
+
+    /// A fast tanh-like saturation: the (3, 2) Padé approximant `x(27 + x²)/(27 + 9x²)`, ±1 beyond |x| = 3.
+    @inline(__always)
+    static func softClip(_ x: Float) -> Float {
+        let clamped = max(-3, min(3, x))
+        let square = clamped * clamped
+        return clamped * (27 + square) / (27 + 9 * square)
     }
 
     /// White noise `decibels` relative to the mix's RMS.

@@ -14,8 +14,6 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     case unexpectedKey(String)
     /// A state dict entry's shape differs from the module's.
     case shapeMismatch(key: String, expected: [Int], found: [Int])
-    /// Values and shape disagree.
-    case countMismatch(key: String, shape: [Int], count: Int)
 
     public var description: String {
         switch self {
@@ -27,8 +25,6 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
         case let .unexpectedKey(key): return "state dict entry '\(key)' matches no parameter or buffer"
         case let .shapeMismatch(key, expected, found):
             return "state dict entry '\(key)' has shape \(found), the module expects \(expected)"
-        case let .countMismatch(key, shape, count):
-            return "tensor '\(key)' has \(count) values but shape \(shape) needs \(shape.reduce(1, *))"
         }
     }
 }

@@ -12,15 +12,19 @@ public class BatchNorm: Module {
         case keras
     }
 
+    /// Number of channels (C).
     public let features: Int
     /// The weight of the batch statistics in the running update (PyTorch's meaning).
     public let momentum: Float
+    /// Added to the denominator for numerical stability.
     public let epsilon: Float
     /// `[features]` γ, or nil when not affine.
     public let weight: Parameter?
     /// `[features]` β, or nil when not affine.
     public let bias: Parameter?
+    /// `[features]` running mean (`running_mean`), used in evaluation.
     public let runningMean: Buffer
+    /// `[features]` running unbiased variance (`running_var`), used in evaluation.
     public let runningVariance: Buffer
     /// Training batches seen (PyTorch's counter, kept for state-dict compatibility).
     public let batchesTracked: Buffer

@@ -2,12 +2,19 @@ import Tensor
 
 /// 1-D convolution over `[N, C, L]` (as `torch.nn.Conv1d`; Keras `Conv1D`), weight `[out, in / groups, k]`.
 public final class Conv1D: Module {
+    /// Input channels.
     public let inChannels: Int
+    /// Output channels.
     public let outChannels: Int
+    /// Window size.
     public let kernelSize: Int
+    /// Window step.
     public let stride: Int
+    /// Border padding.
     public let padding: Padding
+    /// Spacing between kernel taps.
     public let dilation: Int
+    /// Channel groups (`inChannels` for a depthwise convolution).
     public let groups: Int
     /// `[outChannels, inChannels / groups, kernelSize]`.
     public let weight: Parameter

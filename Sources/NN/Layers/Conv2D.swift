@@ -3,12 +3,19 @@ import Tensor
 /// 2-D convolution over `[N, C, H, W]` (as `torch.nn.Conv2d`; Keras `Conv2D`, `DepthwiseConv2D` with
 /// `groups == inChannels`), weight `[out, in / groups, kh, kw]`.
 public final class Conv2D: Module {
+    /// Input channels.
     public let inChannels: Int
+    /// Output channels.
     public let outChannels: Int
+    /// Window size.
     public let kernelSize: Pair2D
+    /// Window step.
     public let stride: Pair2D
+    /// Border padding.
     public let padding: Padding
+    /// Spacing between kernel taps.
     public let dilation: Pair2D
+    /// Channel groups (`inChannels` for a depthwise convolution).
     public let groups: Int
     /// `[outChannels, inChannels / groups, kernelHeight, kernelWidth]`.
     public let weight: Parameter

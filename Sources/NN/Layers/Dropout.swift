@@ -4,9 +4,11 @@ import Tensor
 /// `1 / (1 − probability)` (inverted dropout, as `torch.nn.Dropout` and Keras `Dropout`); the identity in
 /// evaluation. Masks come from the module's own seeded stream (see `Module.seedRandomness`).
 public final class Dropout: Module {
+    /// The drop probability p.
     public let probability: Float
     private var generator = RandomGenerator(seed: 0)
 
+    /// Dropout with drop probability `probability` (default 0.5, as both frameworks).
     public init(_ probability: Float = 0.5) {
         precondition((0..<1).contains(probability), "Dropout(\(probability)): probability must be in [0, 1)")
         self.probability = probability

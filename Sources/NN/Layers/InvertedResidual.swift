@@ -4,9 +4,12 @@ import Tensor
 /// [1 × 1 expansion conv + BN + ReLU6 (when `expandRatio != 1`)], 3 × 3 depthwise conv + BN + ReLU6,
 /// 1 × 1 linear projection conv, BN; the input is added when stride is 1 and channels are unchanged.
 public final class InvertedResidual: Module {
+    /// Whether the input is added to the output (stride 1, same channels).
     public let usesResidual: Bool
+    /// The block's layers, torchvision's `conv` Sequential.
     public let conv: Sequential
 
+    /// A block from `inChannels` to `outChannels` with hidden width `inChannels · expandRatio`.
     public init(_ inChannels: Int, _ outChannels: Int, stride: Int, expandRatio: Int) {
         precondition(stride == 1 || stride == 2, "InvertedResidual: stride must be 1 or 2, got \(stride)")
         let hidden = inChannels * expandRatio

@@ -2,7 +2,9 @@ import Tensor
 
 /// A fully connected layer `y = x·Wᵀ + b` (as `torch.nn.Linear`; Keras `Dense`), weight `[out, in]`.
 public final class Linear: Module {
+    /// Input features.
     public let inputFeatures: Int
+    /// Output features.
     public let outputFeatures: Int
     /// `[outputFeatures, inputFeatures]`.
     public let weight: Parameter

@@ -18,6 +18,7 @@ public final class MobileNetV2: Module {
     /// The number of output channels.
     public static let outputChannels = 1280
 
+    /// The 19 feature stages `features.0` … `features.18`.
     public let features: Sequential
 
     public override init() {

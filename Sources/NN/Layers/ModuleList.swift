@@ -17,7 +17,10 @@ public final class ModuleList: Module, RandomAccessCollection {
         modules.append(module)
     }
 
+    /// 0.
     public var startIndex: Int { 0 }
+    /// The number of modules.
     public var endIndex: Int { modules.count }
+    /// The module at `position`.
     public subscript(position: Int) -> Module { modules[position] }
 }

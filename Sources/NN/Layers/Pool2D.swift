@@ -2,9 +2,13 @@ import Tensor
 
 /// The window of a 2-D pooling layer (shared by `MaxPool2D` and `AvgPool2D`).
 public class Pool2D: Module {
+    /// Window size.
     public let kernelSize: Pair2D
+    /// Window step.
     public let stride: Pair2D
+    /// Border padding.
     public let padding: Padding
+    /// Whether partial windows at the end produce outputs (PyTorch `ceil_mode`).
     public let ceilMode: Bool
 
     /// Pools `kernelSize` windows every `stride` (default: the kernel size, as in both frameworks).

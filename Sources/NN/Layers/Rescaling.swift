@@ -2,9 +2,12 @@ import Tensor
 
 /// `x · scale + offset` (Keras `Rescaling`, e.g. `scale: 1/255` for 8-bit images).
 public final class Rescaling: Module {
+    /// The factor.
     public let scale: Float
+    /// Added after scaling.
     public let offset: Float
 
+    /// `x · scale + offset`.
     public init(scale: Float, offset: Float = 0) {
         self.scale = scale
         self.offset = offset

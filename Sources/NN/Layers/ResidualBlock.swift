@@ -4,9 +4,13 @@ import Tensor
 /// shortcut when shapes agree and a 1 × 1 projection convolution (`shortcut`) otherwise (He et al.; the
 /// documents' MFCC ResNet). Children `conv1`, `bn1`, `conv2`, `bn2`, `shortcut`.
 public final class ResidualBlock: Module {
+    /// The first 3 × 3 convolution (applies the stride).
     public let conv1: Conv2D
+    /// BatchNorm after `conv1`.
     public let bn1: BatchNorm2D
+    /// The second 3 × 3 convolution.
     public let conv2: Conv2D
+    /// BatchNorm after `conv2`.
     public let bn2: BatchNorm2D
     /// The 1 × 1 projection, nil for an identity shortcut.
     public let shortcut: Conv2D?

@@ -4,8 +4,11 @@ import Tensor
 /// then each channel of the input is scaled by its weight. Children `fc.0` and `fc.2` as in the common
 /// PyTorch implementation (`self.fc = nn.Sequential(Linear, ReLU, Linear, Sigmoid)`).
 public final class SqueezeExcitation: Module {
+    /// Channels of the input.
     public let channels: Int
+    /// Bottleneck reduction ratio r.
     public let reduction: Int
+    /// Linear(C, C/r), ReLU, Linear(C/r, C), Sigmoid.
     public let fc: Sequential
 
     /// An SE block over `channels` with bottleneck `channels / reduction` (at least 1).

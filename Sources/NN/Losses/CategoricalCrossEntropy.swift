@@ -4,8 +4,10 @@ import Tensor
 /// (Keras' `categorical_crossentropy` of one-hot labels): each row is renormalised to sum to 1, clipped to
 /// [ε, 1 − ε] with Keras' ε = 1e-7, then `−mean(log p[i, yᵢ])`.
 public struct CategoricalCrossEntropy: Loss {
+    /// Added to the denominator for numerical stability.
     public let epsilon: Float
 
+    /// Clipping at Keras' ε = 1e-7 unless given.
     public init(epsilon: Float = 1e-7) {
         self.epsilon = epsilon
     }

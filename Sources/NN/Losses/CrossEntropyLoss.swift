@@ -6,6 +6,7 @@ public struct CrossEntropyLoss: Loss {
     /// ε in [0, 1]: the share of the target spread uniformly over all classes.
     public let labelSmoothing: Float
 
+    /// Plain cross-entropy, or smoothed with ε = `labelSmoothing`.
     public init(labelSmoothing: Float = 0) {
         precondition((0...1).contains(labelSmoothing), "CrossEntropyLoss: labelSmoothing \(labelSmoothing) is not in [0, 1]")
         self.labelSmoothing = labelSmoothing

@@ -9,8 +9,11 @@ public struct WeightPenalty {
         case l2
     }
 
+    /// L1 or L2.
     public let kind: Kind
+    /// λ.
     public let strength: Float
+    /// The penalised parameters.
     public let parameters: [Parameter]
 
     /// A penalty of `strength` (λ) on `parameters` (e.g. `[dense.weight]`).

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Row-major class scores (logits or probabilities) of `count` samples over `classCount` classes.
 ///
 /// The metrics take scores in this Tensor-free form so that any model output (`Tensor.values` of an
@@ -33,6 +35,25 @@ public struct ClassScores: Equatable, Sendable {
             for index in scores.indices where scores[index] > scores[best] { best = index }
             return best - scores.startIndex
         }
+    }
+
+    /// Row-wise softmax of logits (stable: each row is shifted by its maximum), e.g. before averaging
+    /// segments with `FileAggregation`.
+    public var probabilities: ClassScores {
+        var result = self
+        result.values.withUnsafeMutableBufferPointer { buffer in
+            for row in 0..<count {
+                let scores = UnsafeMutableBufferPointer(rebasing: buffer[row * classCount..<(row + 1) * classCount])
+                let largest = scores.max() ?? 0
+                var total: Float = 0
+                for index in scores.indices {
+                    scores[index] = Foundation.exp(scores[index] - largest)
+                    total += scores[index]
+                }
+                for index in scores.indices { scores[index] /= total }
+            }
+        }
+        return result
     }
 
     /// The `k` highest-scoring classes of sample `row`, best first.

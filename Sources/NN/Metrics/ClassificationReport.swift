@@ -5,12 +5,18 @@ import Foundation
 public struct ClassificationReport: Codable, Equatable, Sendable {
     /// Scores of one class.
     public struct ClassScore: Codable, Equatable, Sendable {
+        /// The class name.
         public var name: String
+        /// Correct / predicted as this class.
         public var precision: Double
+        /// Correct / members of this class.
         public var recall: Double
+        /// Harmonic mean of precision and recall.
         public var f1: Double
+        /// Members of this class.
         public var support: Int
 
+        /// The scores of class `name`.
         public init(name: String, precision: Double, recall: Double, f1: Double, support: Int) {
             self.name = name
             self.precision = precision
@@ -20,8 +26,11 @@ public struct ClassificationReport: Codable, Equatable, Sendable {
         }
     }
 
+    /// Fraction of samples classified correctly.
     public var accuracy: Double
+    /// Number of samples.
     public var samples: Int
+    /// Per-class scores in label order.
     public var classes: [ClassScore]
     /// `confusion[true][predicted]`.
     public var confusion: [[Int]]

@@ -27,6 +27,7 @@ open class Module {
     private var parameterEntries: [(name: String, parameter: Parameter)] = []
     private var bufferEntries: [(name: String, buffer: Buffer)] = []
 
+    /// An empty module; subclasses register their parameters, buffers and children in their initialiser.
     public init() {}
 
     /// The module's computation. Subclasses override it; call the module itself (`model(x)`) to run it.

@@ -3,9 +3,13 @@ import Foundation
 /// Adam (as `torch.optim.Adam`): bias-corrected first and second moments; `weightDecay` adds L2 to the
 /// gradient. With `decoupledWeightDecay` it is AdamW (see `AdamW`).
 public class Adam: Optimizer {
+    /// Decay of the first-moment average.
     public let beta1: Float
+    /// Decay of the second-moment average.
     public let beta2: Float
+    /// Added to the denominator for numerical stability.
     public let epsilon: Float
+    /// L2 weight decay λ.
     public let weightDecay: Float
     /// True for AdamW's decoupled decay `p ← p·(1 − lr·λ)` instead of L2 on the gradient.
     public let decoupledWeightDecay: Bool
@@ -49,6 +53,7 @@ public class Adam: Optimizer {
 
 /// AdamW (as `torch.optim.AdamW`): Adam with decoupled weight decay, default 0.01.
 public final class AdamW: Adam {
+    /// PyTorch's AdamW defaults: betas (0.9, 0.999), eps 1e-8, weight decay 0.01.
     public init(parameters: [(name: String, parameter: Parameter)], learningRate: Float = 1e-3, beta1: Float = 0.9,
                 beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 1e-2) throws {
         try super.init(parameters: parameters, learningRate: learningRate, beta1: beta1, beta2: beta2,

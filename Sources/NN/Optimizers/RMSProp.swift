@@ -10,9 +10,13 @@ public final class RMSProp: Optimizer {
 
     /// The discounting factor of the squared-gradient average (PyTorch `alpha`, Keras `rho`).
     public let alpha: Float
+    /// Added to the denominator for numerical stability.
     public let epsilon: Float
+    /// Momentum factor.
     public let momentum: Float
+    /// L2 weight decay λ.
     public let weightDecay: Float
+    /// Whether epsilon goes inside or outside the square root.
     public let epsilonPlacement: EpsilonPlacement
 
     /// PyTorch's defaults: alpha 0.99, eps 1e-8, epsilon outside the root. Keras' are alpha 0.9, epsilon 1e-7,

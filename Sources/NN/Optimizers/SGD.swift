@@ -1,9 +1,13 @@
 /// Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight decay
 /// (as `torch.optim.SGD`; the first step initialises the momentum buffer with the gradient).
 public final class SGD: Optimizer {
+    /// Momentum factor.
     public let momentum: Float
+    /// Dampening of the momentum update.
     public let dampening: Float
+    /// Whether to use Nesterov momentum.
     public let nesterov: Bool
+    /// L2 weight decay λ.
     public let weightDecay: Float
 
     /// PyTorch's defaults: no momentum, no dampening, no weight decay.

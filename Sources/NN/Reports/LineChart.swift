@@ -4,12 +4,16 @@ import Foundation
 public struct LineChart: Sendable {
     /// One line.
     public struct Series: Sendable {
+        /// Shown in the legend.
         public var name: String
         /// y values at x = 1, 2, …; non-finite values break nothing, they are skipped.
         public var values: [Double]
+        /// SVG stroke colour.
         public var color: String
+        /// Whether the line is dashed.
         public var dashed: Bool
 
+        /// A line named `name` through `values`.
         public init(name: String, values: [Double], color: String, dashed: Bool = false) {
             self.name = name
             self.values = values
@@ -18,11 +22,16 @@ public struct LineChart: Sendable {
         }
     }
 
+    /// The title.
     public var title: String
+    /// Label of the x axis.
     public var xLabel: String
+    /// Label of the y axis.
     public var yLabel: String
+    /// The lines.
     public var series: [Series]
 
+    /// A chart of `series`.
     public init(title: String, xLabel: String, yLabel: String, series: [Series]) {
         self.title = title
         self.xLabel = xLabel

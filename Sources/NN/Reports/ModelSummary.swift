@@ -14,6 +14,7 @@ public struct ModelSummary: Equatable, Sendable {
         /// Of those, how many are trainable.
         public var trainable: Int
 
+        /// A row.
         public init(name: String, type: String, outputShape: [Int]?, parameters: Int, trainable: Int) {
             self.name = name
             self.type = type
@@ -23,13 +24,18 @@ public struct ModelSummary: Equatable, Sendable {
         }
     }
 
+    /// Shown as `Model: "title"`.
     public var title: String
+    /// The layers, in module order.
     public var rows: [Row]
     /// Counted like Keras: parameters plus non-trainable weights (BatchNorm running mean and variance).
     public var totalParameters: Int
+    /// Parameters that require gradients.
     public var trainableParameters: Int
+    /// Total minus trainable.
     public var nonTrainableParameters: Int { totalParameters - trainableParameters }
 
+    /// A summary; `Module.summary(inputShape:title:)` builds one from a model.
     public init(title: String, rows: [Row], totalParameters: Int, trainableParameters: Int) {
         self.title = title
         self.rows = rows

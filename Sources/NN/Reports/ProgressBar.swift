@@ -17,6 +17,7 @@ public final class ProgressBar {
     /// Where text goes.
     public typealias Sink = (String) -> Void
 
+    /// Shown at the start of the line.
     public let label: String
     /// The number of steps, or nil when unknown (no bar or ETA is drawn).
     public let total: Int?

@@ -2,7 +2,9 @@ import Foundation
 
 /// A minimal SVG writer for the report figures (heatmaps, line charts); no plotting dependency.
 public struct SVGDocument: Sendable {
+    /// Canvas width in pixels.
     public let width: Double
+    /// Canvas height in pixels.
     public let height: Double
     private var elements: [String] = []
 

@@ -1,7 +1,9 @@
 /// Keeps the initial learning rate for `constantEpochs` epochs, then multiplies it by `rate` every epoch:
 /// the documents' Keras `LearningRateScheduler(lambda epoch, lr: lr if epoch < 10 else lr * 0.95)`.
 public struct ConstantThenExponentialDecay: LearningRateSchedule, Equatable {
+    /// Epochs at the initial rate.
     public var constantEpochs: Int
+    /// Factor per epoch afterwards.
     public var rate: Float
 
     /// Constant for `constantEpochs` (default 10) epochs, then × `rate` (default 0.95) per epoch.

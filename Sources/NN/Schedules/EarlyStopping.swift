@@ -13,10 +13,15 @@ public struct EarlyStopping: Codable, Equatable, Sendable {
         case stop
     }
 
+    /// The monitored metric, e.g. `val_loss`.
     public var monitor: String
+    /// Whether the metric improves by decreasing or increasing.
     public var mode: MetricMode
+    /// Epochs without improvement tolerated.
     public var patience: Int
+    /// The smallest change that counts as an improvement.
     public var minDelta: Double
+    /// Whether the trainer restores the best epoch's weights on stopping.
     public var restoreBestWeights: Bool
 
     /// The best monitored value so far.

@@ -1,7 +1,9 @@
 /// Scales the initial learning rate linearly from 1 to `finalFactor` over `epochs` epochs, then holds it
 /// (PyTorch's `LinearLR(start_factor=1, end_factor=finalFactor, total_iters=epochs)`).
 public struct LinearDecay: LearningRateSchedule, Equatable {
+    /// The final rate as a fraction of the initial one.
     public var finalFactor: Float
+    /// Epochs over which the rate decays.
     public var epochs: Int
 
     /// Decays to `finalFactor` × the initial rate over `epochs` epochs (e.g. 0.1 over 50).

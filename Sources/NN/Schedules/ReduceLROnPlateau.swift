@@ -21,16 +21,25 @@ public struct ReduceLROnPlateau: LearningRateSchedule, Equatable {
         case absolute
     }
 
+    /// The monitored metric, e.g. `val_loss`.
     public var monitor: String
+    /// Whether the metric improves by decreasing or increasing.
     public var mode: MetricMode
+    /// Multiplies the rate at each reduction.
     public var factor: Float
+    /// Epochs without improvement tolerated.
     public var patience: Int
+    /// The margin a new value must beat the best by.
     public var threshold: Double
+    /// Whether `threshold` is relative or absolute.
     public var thresholdMode: ThresholdMode
+    /// Epochs after a reduction during which bad epochs are not counted.
     public var cooldown: Int
+    /// The rate never goes below this.
     public var minLearningRate: Float
     /// Reductions smaller than this are ignored (PyTorch's `eps`).
     public var epsilon: Float
+    /// PyTorch's or Keras' counting rules.
     public var convention: Convention
 
     /// The best monitored value so far.

@@ -2,7 +2,9 @@ import Foundation
 
 /// Multiplies the learning rate by `gamma` every `stepSize` epochs (PyTorch's `StepLR`).
 public struct StepDecay: LearningRateSchedule, Equatable {
+    /// Epochs between decays.
     public var stepSize: Int
+    /// Factor per decay.
     public var gamma: Float
 
     /// Decays by `gamma` (default 0.1) every `stepSize` epochs.

@@ -9,8 +9,11 @@ import Tensor
 ///                 validation: { MiniBatches(inputs: xValid, labels: yValid, batchSize: 256) })
 /// ```
 public struct MiniBatches: Sequence {
+    /// The samples, `[N, …]`.
     public let inputs: Tensor
+    /// One class label per sample.
     public let labels: [Int]
+    /// Samples per batch (the last batch may be smaller).
     public let batchSize: Int
     /// The sample order: a seeded permutation, or `0..<N`.
     public let order: [Int]
@@ -35,8 +38,10 @@ public struct MiniBatches: Sequence {
     /// The number of batches.
     public var count: Int { (labels.count + batchSize - 1) / batchSize }
 
+    /// The exact number of batches (lets progress bars show an ETA).
     public var underestimatedCount: Int { count }
 
+    /// The batches in `order`, each copied into a new tensor.
     public func makeIterator() -> AnyIterator<LabelledBatch> {
         var start = 0
         let sampleSize = inputs.shape.dropFirst().reduce(1, *)

@@ -25,12 +25,14 @@ public final class Trainer {
         public var checkpointDirectory: URL?
         /// The metric that decides the best checkpoint (`val_loss` by default, `loss` without validation).
         public var monitor: String
+        /// Whether `monitor` improves by decreasing or increasing (`.auto` from its name).
         public var monitorMode: MetricMode
         /// Whether to show progress (bar on a terminal, per-epoch lines otherwise).
         public var showsProgress: Bool
         /// Where progress text goes; nil for standard output.
         public var progressSink: ProgressBar.Sink?
 
+        /// A run of `epochs` epochs; without a checkpoint directory nothing is written.
         public init(epochs: Int, seed: UInt64 = 0, checkpointDirectory: URL? = nil, monitor: String = "val_loss",
                     monitorMode: MetricMode = .auto, showsProgress: Bool = true, progressSink: ProgressBar.Sink? = nil) {
             self.epochs = epochs
@@ -43,9 +45,13 @@ public final class Trainer {
         }
     }
 
+    /// The trained model.
     public let model: Module
+    /// Updates the model's parameters.
     public let optimizer: Optimizer
+    /// The training and evaluation loss.
     public let loss: Loss
+    /// How the run is organised.
     public var configuration: Configuration
     /// Penalties added to the training loss (Keras regularizers).
     public var penalties: [WeightPenalty] = []
@@ -53,6 +59,7 @@ public final class Trainer {
     public var schedule: (any LearningRateSchedule)?
     /// Stops training when the monitored metric stalls.
     public var earlyStopping: EarlyStopping?
+    /// Called after every epoch.
     public var callbacks: [TrainingCallback] = []
     /// The metrics of every finished epoch.
     public private(set) var history = TrainingHistory()

@@ -20,16 +20,20 @@ struct BatchNormKernel {
         return (mean, squares / Double(reductionSize))
     }
 
-    /// `Σ dy` and `Σ dy · (x − mean)` over one channel: the reductions of the backward pass.
+    /// `Σ dy` and `Σ dy · (x − mean)` over one channel, in one pass: the reductions of the backward pass.
     func gradientSums(_ input: UnsafePointer<Float>, _ outputGradient: UnsafePointer<Float>, channel: Int,
                       mean: Float) -> (gradient: Double, gradientTimesCentered: Double) {
         let means = SIMD8<Float>(repeating: mean)
-        let gradient = sum(channel) { row in VectorSum.sum(outputGradient + row, count: spatial) }
-        let product = sum(channel) { row in
-            VectorSum.sum(outputGradient + row, input + row, count: spatial,
-                          { dy, x in dy * (x - means) }, { dy, x in dy * (x - mean) })
+        var totals = (0.0, 0.0)
+        for n in 0..<batch {
+            let row = (n * channels + channel) * spatial
+            let rowSums = VectorSum.sums(outputGradient + row, input + row, count: spatial,
+                                         { dy, _ in dy }, { dy, x in dy * (x - means) },
+                                         { dy, _ in dy }, { dy, x in dy * (x - mean) })
+            totals.0 += Double(rowSums.0)
+            totals.1 += Double(rowSums.1)
         }
-        return (gradient, product)
+        return totals
     }
 
     /// `output = scale · first + offset · second + shift` over one channel; with `second` nil the

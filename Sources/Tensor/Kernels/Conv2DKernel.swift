@@ -6,7 +6,10 @@ import COpenBLAS
 /// The output is produced in bands of `bandRows` output rows so that the column matrix of a band
 /// (and the matching output band) stays in cache. Pointwise convolutions (1×1, stride 1, no
 /// padding) skip the unfolding: the input image is already its own column matrix.
-/// Weights are `[outChannels, inChannels / groups, kh, kw]`, as PyTorch's.
+/// Weights are `[outChannels, inChannels / groups, kh, kw]`, as PyTorch's. The batch methods switch
+/// to Winograd's algorithm (`Winograd3x3Kernel`) for ungrouped 3×3 stride-1 convolutions with at
+/// least `winogradMinimumChannels` input channels and outputs at least `winogradMinimumWidth` wide;
+/// below that its GEMMs are too thin (and its tiles too wasteful) to pay off.
 struct Conv2DKernel {
     var inChannels: Int
     var outChannels: Int
@@ -14,6 +17,11 @@ struct Conv2DKernel {
     var geometry: WindowGeometry
     /// Output rows per band.
     var bandRows: Int
+    /// The Winograd kernel used by the batch methods when it applies.
+    var winograd: Winograd3x3Kernel?
+
+    static let winogradMinimumChannels = 8
+    static let winogradMinimumWidth = 16
 
     /// Floats of column matrix plus output band kept in cache per band.
     static let bandBudget = 96 * 1024
@@ -25,6 +33,10 @@ struct Conv2DKernel {
         self.geometry = geometry
         let rowFloats = (inChannels * geometry.kernelArea + outChannels) * geometry.width.outputSize
         bandRows = min(max(Self.bandBudget / max(rowFloats, 1), 1), max(geometry.height.outputSize, 1))
+        if groups == 1, inChannels >= Self.winogradMinimumChannels, geometry.width.outputSize >= Self.winogradMinimumWidth,
+           Winograd3x3Kernel.applies(to: geometry) {
+            winograd = Winograd3x3Kernel(inChannels: inChannels, outChannels: outChannels, geometry: geometry)
+        }
     }
 
     var groupInChannels: Int { inChannels / groups }
@@ -84,9 +96,7 @@ struct Conv2DKernel {
             let offset = rows.lowerBound * geometry.width.outputSize
             let width = rows.count * geometry.width.outputSize
             if let biasGradient {
-                for channel in 0..<outChannels {
-                    biasGradient[channel] += VectorSum.sum(outputGradient + channel * plane + offset, count: width)
-                }
+                accumulateBiasGradient(outputGradient, offset: offset, count: width, into: biasGradient)
             }
             if let weightGradient {
                 let (matrix, stride) = columnMatrix(input, rows: rows, scratch: columns)
@@ -133,12 +143,17 @@ extension Conv2DKernel {
     func forward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                  bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
+        let transformed = winograd.map { _ in transformedWeights(weight, flipped: false) }
         Parallel.parallelFor(0..<batch) { images in
-            let columns = UnsafeMutablePointer<Float>.allocate(capacity: max(columnCapacity, 1))
-            defer { columns.deallocate() }
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(columnCapacity, winograd?.scratchCount ?? 0, 1))
+            defer { scratch.deallocate() }
             for image in images {
-                forward(input: input + image * inputImage, weight: weight, bias: bias,
-                        output: output + image * outputImage, columns: columns)
+                let (x, y) = (input + image * inputImage, output + image * outputImage)
+                if let winograd, let transformed {
+                    winograd.forward(input: x, transformedWeight: transformed, bias: bias, output: y, scratch: scratch)
+                } else {
+                    forward(input: x, weight: weight, bias: bias, output: y, columns: scratch)
+                }
             }
         }
     }
@@ -149,30 +164,81 @@ extension Conv2DKernel {
                   outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
                   weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?) {
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
-        let weightCount = outChannels * patchSize
-        weightGradient?.initialize(repeating: 0, count: weightCount)
-        biasGradient?.initialize(repeating: 0, count: outChannels)
+        // Weight gradients are summed in the Winograd domain when that kernel runs.
+        let weightCount = winograd == nil ? outChannels * patchSize : 16 * outChannels * inChannels
+        let adjoint = winograd.map { _ in transposedWinograd() }
+        let flipped = adjoint.map { _ in transformedWeights(weight, flipped: true) }
+        let scratchCount = max(2 * columnCapacity, winograd?.scratchCount ?? 0, adjoint?.scratchCount ?? 0)
+        let totals = UnsafeMutablePointer<Float>.allocate(capacity: weightCount + outChannels)
+        defer { totals.deallocate() }
+        totals.initialize(repeating: 0, count: weightCount + outChannels)
         let lock = NSLock()
         Parallel.parallelFor(0..<batch) { images in
-            // Per-worker scratch: two column matrices, then this worker's weight and bias sums.
-            let scratchCount = 2 * columnCapacity + weightCount + outChannels
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(scratchCount, 1))
+            // Per-worker scratch, then this worker's weight and bias sums.
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount + weightCount + outChannels)
             defer { scratch.deallocate() }
-            let (columns, columnGradients) = (scratch, scratch + columnCapacity)
-            let partialWeight = scratch + 2 * columnCapacity, partialBias = partialWeight + weightCount
+            let partialWeight = scratch + scratchCount, partialBias = partialWeight + weightCount
             partialWeight.initialize(repeating: 0, count: weightCount + outChannels)
             for image in images {
-                backward(input: input + image * inputImage, weight: weight,
-                         outputGradient: outputGradient + image * outputImage,
-                         inputGradient: inputGradient.map { $0 + image * inputImage },
-                         weightGradient: weightGradient == nil ? nil : partialWeight,
-                         biasGradient: biasGradient == nil ? nil : partialBias,
-                         columns: columns, columnGradients: columnGradients)
+                let (x, dy) = (input + image * inputImage, outputGradient + image * outputImage)
+                let dx = inputGradient.map { $0 + image * inputImage }
+                guard let winograd, let adjoint, let flipped else {
+                    backward(input: x, weight: weight, outputGradient: dy, inputGradient: dx,
+                             weightGradient: weightGradient == nil ? nil : partialWeight,
+                             biasGradient: biasGradient == nil ? nil : partialBias,
+                             columns: scratch, columnGradients: scratch + columnCapacity)
+                    continue
+                }
+                if weightGradient != nil {
+                    winograd.accumulateWeightGradient(input: x, outputGradient: dy, into: partialWeight, scratch: scratch)
+                }
+                if let dx {
+                    adjoint.forward(input: dy, transformedWeight: flipped, bias: nil, output: dx, scratch: scratch)
+                }
+                if biasGradient != nil {
+                    accumulateBiasGradient(dy, offset: 0, count: geometry.outputPlane, into: partialBias)
+                }
             }
             lock.withLock {
-                weightGradient.map { total in for k in 0..<weightCount { total[k] += partialWeight[k] } }
-                biasGradient.map { total in for k in 0..<outChannels { total[k] += partialBias[k] } }
+                for k in 0..<weightCount + outChannels { totals[k] += partialWeight[k] }
             }
         }
+        if let weightGradient {
+            if winograd == nil {
+                weightGradient.initialize(from: totals, count: weightCount)
+            } else {
+                Winograd3x3Kernel.weightGradient(totals, outChannels: outChannels, inChannels: inChannels,
+                                                 into: weightGradient)
+            }
+        }
+        biasGradient?.initialize(from: totals + weightCount, count: outChannels)
+    }
+
+    /// Adds `Σ gradient[channel plane][offset..<offset + count]` to `biasGradient[channel]` for every channel.
+    private func accumulateBiasGradient(_ gradient: UnsafePointer<Float>, offset: Int, count: Int,
+                                        into biasGradient: UnsafeMutablePointer<Float>) {
+        for channel in 0..<outChannels {
+            biasGradient[channel] += VectorSum.sum(gradient + channel * geometry.outputPlane + offset, count: count)
+        }
+    }
+
+    /// The Winograd-transformed weights, flipped for the input gradient, as a scratch array.
+    private func transformedWeights(_ weight: UnsafePointer<Float>, flipped: Bool) -> [Float] {
+        [Float](unsafeUninitializedCapacity: 16 * outChannels * inChannels) { buffer, count in
+            Winograd3x3Kernel.transformedWeights(weight, outChannels: outChannels, inChannels: inChannels,
+                                                 flipped: flipped, into: buffer.baseAddress!)
+            count = buffer.count
+        }
+    }
+
+    /// The stride-1 convolution mapping the output gradient to the input gradient: the kernel
+    /// rotated by 180° with padding `2 − p` on each side, whose output has the input's size.
+    private func transposedWinograd() -> Winograd3x3Kernel {
+        func adjoint(_ axis: WindowAxis) -> WindowAxis {
+            WindowAxis(inputSize: axis.outputSize, kernelSize: 3, stride: 1, dilation: 1,
+                       padBefore: 2 - axis.padBefore, padAfter: 2 - axis.padAfter)
+        }
+        return Winograd3x3Kernel(inChannels: outChannels, outChannels: inChannels,
+                                 geometry: WindowGeometry(height: adjoint(geometry.height), width: adjoint(geometry.width)))
     }
 }

@@ -25,6 +25,32 @@ enum VectorSum {
         return total
     }
 
+    /// `(Σ first(a[i], b[i]), Σ second(a[i], b[i]))` in one pass; `vectorFirst` and `vectorSecond` are
+    /// the same terms on 8 lanes.
+    @inline(__always)
+    static func sums(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, count: Int,
+                     _ vectorFirst: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>,
+                     _ vectorSecond: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>,
+                     _ first: (Float, Float) -> Float, _ second: (Float, Float) -> Float) -> (Float, Float) {
+        var totals = (SIMD8<Float>(), SIMD8<Float>())
+        let (rawA, rawB) = (UnsafeRawPointer(a), UnsafeRawPointer(b))
+        var index = 0
+        while index + 8 <= count {
+            let x = rawA.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            let y = rawB.loadUnaligned(fromByteOffset: index * 4, as: SIMD8<Float>.self)
+            totals.0 += vectorFirst(x, y)
+            totals.1 += vectorSecond(x, y)
+            index += 8
+        }
+        var result = (totals.0.sum(), totals.1.sum())
+        while index < count {
+            result.0 += first(a[index], b[index])
+            result.1 += second(a[index], b[index])
+            index += 1
+        }
+        return result
+    }
+
     /// `Σ row[i]`.
     @inline(__always)
     static func sum(_ row: UnsafePointer<Float>, count: Int) -> Float {
