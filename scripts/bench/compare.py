@@ -2,13 +2,14 @@
 """Runs GenreKit's benchmarks beside the Python reference and prints ratios.
 
     compare.py --bench .build/release/genrekit-bench [--python VENV/bin/python]
-               [--filter SUBSTRING] [--rounds 3] [--repeat 5] [--budget 20] [--threads N] [--out BENCHMARKS.md]
+               [--filter SUBSTRING] [--exclude SUBSTRING,...] [--rounds 3] [--repeat 5] [--budget 20] [--threads N] [--out BENCHMARKS.md]
 
 For every task both sides implement (same name in `genrekit-bench --list` and `reference.py --list`),
 the two run in separate processes, interleaved A B A B … for `--rounds` rounds, each process doing one
 warm-up and timed repetitions: one in the first round, then `--repeat`, reduced so that one process's
 timed runs take about `--budget` seconds (slow tasks get more processes rather than long ones, which
-is what survives a shared, loaded machine). The table shows the median over all timed repetitions, the
+is what survives a shared, loaded machine). Text below the notes marker of an existing output file
+is kept. The table shows the median over all timed repetitions, the
 ratio reference / ours (> 1 means GenreKit is faster), the same ratio of process CPU time when both
 sides report it, and each side's peak RSS. The load average before and after the run is recorded.
 """
@@ -54,6 +55,19 @@ def versions(python):
     return out.strip().replace("\n", ", "), (swift[0] if swift else "swift ?"), ", ".join(libs)
 
 
+NOTES_MARKER = "<!-- notes: kept by compare.py when it rewrites this file -->"
+
+
+def kept_notes(path):
+    """The hand-written part of an existing results file: everything from NOTES_MARKER on."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError:
+        return []
+    return ["", text[text.index(NOTES_MARKER):].rstrip("\n")] if NOTES_MARKER in text else []
+
+
 def load_average():
     try:
         with open("/proc/loadavg") as f:
@@ -71,6 +85,7 @@ def main():
     parser.add_argument("--bench", default=".build/release/genrekit-bench")
     parser.add_argument("--python", default=sys.executable)
     parser.add_argument("--filter")
+    parser.add_argument("--exclude", default="", help="comma-separated substrings of tasks to skip")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--budget", type=float, default=20,
@@ -84,7 +99,9 @@ def main():
     ours_cmd = [args.bench]
     ref_cmd = [args.python, os.path.join(HERE, "reference.py")]
     ours, ref = list_tasks(ours_cmd), list_tasks(ref_cmd)
-    names = [n for n in ours if n in ref and (not args.filter or args.filter in n)]
+    excluded = [part for part in args.exclude.split(",") if part]
+    names = [n for n in ours if n in ref and (not args.filter or args.filter in n)
+             and not any(part in n for part in excluded)]
     only_ours = [n for n in ours if n not in ref]
 
     load_before = load_average()
@@ -142,6 +159,10 @@ def main():
     if only_ours:
         lines += ["", "Tasks with no Python counterpart (timed by `make bench` only): "
                   + ", ".join(f"`{n}`" for n in only_ours) + "."]
+    skipped = [n for n in ours if n in ref and any(part in n for part in excluded)]
+    if skipped:
+        lines += ["", f"Skipped in this run (`--exclude {args.exclude}`): " + ", ".join(f"`{n}`" for n in skipped) + "."]
+    lines += kept_notes(args.out)
     with open(args.out, "w") as f:
         f.write("\n".join(lines) + "\n")
     print(f"wrote {args.out}")
