@@ -20,21 +20,19 @@ enum MobileNetTransferExample: GenreExample {
     static let abstract = "Frozen MobileNetV2 backbone + 10-genre head (12,810 trainable) on 224 × 224 images."
 
     static func experiments(_ options: MobileNetOptions) throws -> [Experiment] {
-        let weights = options.weights.map { URL(fileURLWithPath: $0) }
-        if weights == nil {
+        let pretrained = try options.weights.map { path -> MobileNetV2 in
+            let backbone = MobileNetV2()
+            try backbone.loadTorchvisionWeights(from: URL(fileURLWithPath: path))
+            return backbone
+        }
+        if pretrained == nil {
             warn("WARNING: no --weights given: the MobileNetV2 backbone is RANDOMLY INITIALISED and frozen, so this is "
-                 + "not transfer learning. Export ImageNet weights with scripts/export_mobilenet_v2.py.")
+                 + "not transfer learning (for training; checkpoints carry their own backbone). Export ImageNet weights with scripts/export_mobilenet_v2.py.")
         }
-        let model = { () -> MobileNetTransfer in
-            let model = MobileNetTransfer()
-            if let weights { try! model.loadBackboneWeights(from: weights) }
-            return model
-        }
-        if let weights { try MobileNetTransfer().loadBackboneWeights(from: weights) }  // typed error before training
         return [Experiment(input: ImageInput(width: 224, height: 224), split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                           model: model, initialization: MobileNetTransfer.initialization,
+                           model: { MobileNetTransfer(pretrained: pretrained) }, initialization: MobileNetTransfer.initialization,
                            recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7)),
-                           notes: [weights.map { "backbone: ImageNet weights from \($0.path)" }
+                           notes: [options.weights.map { "backbone: ImageNet weights from \($0)" }
                                        ?? "backbone: RANDOM initialisation (no --weights)"])]
     }
 

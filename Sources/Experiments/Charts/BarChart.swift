@@ -22,7 +22,7 @@ public struct BarChart: Chart {
     public func draw(into svg: inout SVGDocument, origin: (x: Double, y: Double)) {
         let high = values.filter(\.isFinite).max() ?? 1
         let area = PlotArea(origin: origin, size: panelSize, xRange: 0...Double(max(values.count, 1)),
-                            yRange: 0...(high > 0 ? high * 1.1 : 1), margins: (60, 60))
+                            yRange: 0...(high > 0 ? high * 1.1 : 1), margins: (70, 60))
         area.drawAxes(&svg, title: title, xLabel: "", yLabel: yLabel, numericX: false)
         area.drawCategories(&svg, categories)
         for (index, value) in values.enumerated() where value.isFinite {

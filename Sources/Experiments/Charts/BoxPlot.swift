@@ -48,7 +48,7 @@ public struct BoxPlot: Chart {
     public func draw(into svg: inout SVGDocument, origin: (x: Double, y: Double)) {
         let extremes = summaries.compactMap { $0 }.flatMap { [$0.lowerWhisker, $0.upperWhisker] + $0.outliers }
         let area = PlotArea(origin: origin, size: panelSize, xRange: 0...Double(max(categories.count, 1)),
-                            yRange: PlotArea.range(of: extremes), margins: (60, 60))
+                            yRange: PlotArea.range(of: extremes), margins: (70, 60))
         area.drawAxes(&svg, title: title, xLabel: "", yLabel: yLabel, numericX: false)
         area.drawCategories(&svg, categories)
         for (index, summary) in summaries.enumerated() {

@@ -9,7 +9,7 @@ struct PlotArea {
 
     /// The area inside a panel at `origin` of `size`, leaving room for the title, tick labels and axis labels.
     init(origin: (x: Double, y: Double), size: (width: Double, height: Double), xRange: ClosedRange<Double>,
-         yRange: ClosedRange<Double>, margins: (left: Double, bottom: Double) = (60, 45)) {
+         yRange: ClosedRange<Double>, margins: (left: Double, bottom: Double) = (70, 45)) {
         left = origin.x + margins.left
         right = origin.x + size.width - 20
         top = origin.y + 40
@@ -56,7 +56,7 @@ struct PlotArea {
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom)
         svg.line(x1: left, y1: top, x2: left, y2: bottom)
         svg.text(xLabel, x: (left + right) / 2, y: bottom + 32, size: 11, anchor: "middle")
-        svg.text(yLabel, x: left - 46, y: (top + bottom) / 2, size: 11, anchor: "middle", rotate: -90)
+        svg.text(yLabel, x: left - 56, y: (top + bottom) / 2, size: 11, anchor: "middle", rotate: -90)
     }
 
     /// Category names centred under `count` equal slots, turned when long.

@@ -1,4 +1,3 @@
-import Foundation
 import NN
 import Tensor
 
@@ -8,7 +7,8 @@ import Tensor
 /// `backbone.`; 2,257,984 weights counted as Keras does), global average pooling, dropout 0.5, Dense 10
 /// (logits): 12,810 trainable parameters. The frozen backbone always runs in inference mode (BatchNorm uses
 /// its running statistics and does not update them), as Keras runs a non-trainable base model, and
-/// records no gradients. Load ImageNet weights exported from torchvision with `loadBackboneWeights(from:)`.
+/// records no gradients. ImageNet weights: load torchvision's export (`scripts/export_mobilenet_v2.py`) into a
+/// `MobileNetV2` with `loadTorchvisionWeights(from:)` and pass it as `pretrained`.
 public final class MobileNetTransfer: Module {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [3, 224, 224]
@@ -17,18 +17,17 @@ public final class MobileNetTransfer: Module {
     public let backbone = MobileNetV2()
     let head: Sequential
 
-    public init(classes: Int = 10) {
+    /// - Parameter pretrained: a backbone whose weights are copied (nil: random initialisation).
+    public init(classes: Int = 10, pretrained: MobileNetV2? = nil) {
         head = Sequential(GlobalAveragePool(), NN.Dropout(0.5), Linear(MobileNetV2.outputChannels, classes))
         super.init()
-        backbone.setRequiresGrad(false)
+        if let pretrained {
+            try! backbone.loadStateDict(pretrained.stateDict())  // the same architecture: every key and shape match
+        }
+        backbone.requiresGrad = false
         register(normalization, as: "normalization")
         register(backbone, as: "backbone")
         register(head, as: "head")
-    }
-
-    /// Loads the backbone from a torchvision `mobilenet_v2` state dict (`scripts/export_mobilenet_v2.py`).
-    public func loadBackboneWeights(from url: URL) throws {
-        try backbone.loadTorchvisionWeights(from: url)
     }
 
     public override func forward(_ input: Tensor) -> Tensor {
