@@ -2,7 +2,7 @@
 """Runs GenreKit's benchmarks beside the Python reference and prints ratios.
 
     compare.py --bench .build/release/genrekit-bench [--python VENV/bin/python]
-               [--filter SUBSTRING] [--exclude SUBSTRING,...] [--rounds 3] [--repeat 5] [--budget 20] [--threads N] [--out BENCHMARKS.md]
+               [--filter SUBSTRING,...] [--exclude SUBSTRING,...] [--rounds 3] [--repeat 5] [--budget 20] [--threads N] [--out BENCHMARKS.md]
 
 For every task both sides implement (same name in `genrekit-bench --list` and `reference.py --list`),
 the two run in separate processes, interleaved A B A B … for `--rounds` rounds, each process doing one
@@ -84,7 +84,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--bench", default=".build/release/genrekit-bench")
     parser.add_argument("--python", default=sys.executable)
-    parser.add_argument("--filter")
+    parser.add_argument("--filter", help="run tasks containing this substring (or any of several, comma-separated)")
     parser.add_argument("--exclude", default="", help="comma-separated substrings of tasks to skip")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--repeat", type=int, default=5)
@@ -100,7 +100,8 @@ def main():
     ref_cmd = [args.python, os.path.join(HERE, "reference.py")]
     ours, ref = list_tasks(ours_cmd), list_tasks(ref_cmd)
     excluded = [part for part in args.exclude.split(",") if part]
-    names = [n for n in ours if n in ref and (not args.filter or args.filter in n)
+    wanted = [part for part in (args.filter or "").split(",") if part]
+    names = [n for n in ours if n in ref and (not wanted or any(part in n for part in wanted))
              and not any(part in n for part in excluded)]
     only_ours = [n for n in ours if n not in ref]
 
