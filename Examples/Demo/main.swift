@@ -20,7 +20,7 @@ struct Demo: ParsableCommand {
         input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
         split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
         model: { ResNetMFCC() }, initialization: ResNetMFCC.initialization,
-        recipe: Recipe(epochs: 12, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
+        recipe: Recipe(epochs: 16, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
                        schedule: try! ConstantThenExponentialDecay(constantEpochs: 10, rate: 0.95)),
         penalties: { [WeightPenalty(.l2, strength: 1e-3, on: $0.regularizedWeights)] })
 
@@ -34,10 +34,10 @@ struct Demo: ParsableCommand {
         let track = runner.settings.outputDirectory.appendingPathComponent("unseen-\(genre.name).wav")
         try AudioFile.write(track, samples: SyntheticGTZAN.samples(genre: genre, index: 999, seconds: 30, seed: 2024),
                             sampleRate: SyntheticGTZAN.sampleRate, format: .pcm16)
-        let checkpoint = runner.settings.outputDirectory.appendingPathComponent("best.safetensors")
-        for classification in try runner.classify([track], experiment: Self.experiment, checkpoint: checkpoint) {
-            print("\nClassify a new synthetic \(genre.name) track: \(classification.line)")
-        }
+        let model = try runner.loadModel(Self.experiment,
+                                         checkpoint: runner.settings.outputDirectory.appendingPathComponent("best.safetensors"))
+        let classification = try runner.classify(track, with: model, experiment: Self.experiment)
+        print("\nClassify a new synthetic \(genre.name) track: \(classification.line)")
         print(String(format: "\nTest accuracy %.2f %% (file-wise %.2f %%); demo wall time %.0f s.",
                      result.metrics.testAccuracy * 100, (result.metrics.testFileAccuracy ?? .nan) * 100,
                      Date().timeIntervalSince(started)))

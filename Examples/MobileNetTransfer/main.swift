@@ -1,6 +1,6 @@
 // mobilenet-transfer: a frozen MobileNetV2 (width 1.0) backbone, global average pooling, dropout 0.5 and
-// Dense 10 on 224 × 224 RGB spectrogram images. Model: GenreModels.MobileNetTransfer, 2,257,984 frozen
-// backbone weights + 12,810 trainable. --weights loads ImageNet weights exported from torchvision with
+// Dense 10 on 224 × 224 RGB spectrogram images with ImageNet normalisation.
+// Model: GenreModels.MobileNetTransfer, 2,257,984 frozen backbone weights + 12,810 trainable. --weights loads ImageNet weights exported from torchvision with
 // scripts/export_mobilenet_v2.py; without them the backbone is random (said loudly). Recipe: Adam 1e-3,
 // batch 32, 30 epochs, stratified 70/15/15 split by track (ours).
 import ArgumentParser
@@ -20,17 +20,23 @@ enum MobileNetTransferExample: GenreExample {
     static let abstract = "Frozen MobileNetV2 backbone + 10-genre head (12,810 trainable) on 224 × 224 images."
 
     static func experiments(_ options: MobileNetOptions) throws -> [Experiment] {
-        let pretrained = try options.weights.map { path -> MobileNetV2 in
-            let backbone = MobileNetV2()
-            try backbone.loadTorchvisionWeights(from: URL(fileURLWithPath: path))
-            return backbone
+        let pretrained = try options.weights.map { path -> [String: StoredTensor] in
+            let model = MobileNetTransfer()
+            try model.loadBackboneWeights(from: URL(fileURLWithPath: path))  // typed errors before training
+            return model.stateDict().filter { $0.key.hasPrefix("features.") }
         }
         if pretrained == nil {
-            warn("WARNING: no --weights given: the MobileNetV2 backbone is RANDOMLY INITIALISED and frozen, so this is "
-                 + "not transfer learning (for training; checkpoints carry their own backbone). Export ImageNet weights with scripts/export_mobilenet_v2.py.")
+            warn("WARNING: no --weights given: the MobileNetV2 backbone is RANDOMLY INITIALISED and frozen, so training "
+                 + "is not transfer learning (checkpoints carry their own backbone).\n"
+                 + "Export ImageNet weights with scripts/export_mobilenet_v2.py and pass --weights.")
         }
-        return [Experiment(input: ImageInput(width: 224, height: 224), split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                           model: { MobileNetTransfer(pretrained: pretrained) }, initialization: MobileNetTransfer.initialization,
+        return [Experiment(input: ImageInput(width: 224, height: 224, normalization: .imageNet),
+                           split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
+                           model: {
+                               let model = MobileNetTransfer()
+                               if let pretrained { try! model.loadStateDict(pretrained, strict: false) }  // checked above
+                               return model
+                           }, initialization: MobileNetTransfer.initialization,
                            recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7)),
                            notes: [options.weights.map { "backbone: ImageNet weights from \($0)" }
                                        ?? "backbone: RANDOM initialisation (no --weights)"])]

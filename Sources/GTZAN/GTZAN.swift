@@ -1,9 +1,15 @@
-/// GTZAN: the GTZAN music-genre dataset for deep-learning experiments.
-///
-/// - `GTZANDataset` opens a Kaggle or Marsyas copy (layout detected), with any subset of `Genre`s, and
-///   reports the files it cannot decode.
-/// - `DataSplit` builds leak-free splits (stratified K-fold, ratios, the fault-filtered lists) and checks
-///   that no track is on both sides; `EvaluationProtocol.contaminated` must be asked for explicitly.
-/// - `Segmentation` cuts tracks into fixed-length, optionally overlapping segments that remember their track.
-/// - `FeatureTable` and `Standardizer` load the feature CSVs and standardise them on the training split.
-/// - `SyntheticGTZAN` writes a procedurally generated GTZAN-shaped dataset for demos and tests.
+// GTZAN: the GTZAN music-genre dataset for deep-learning experiments, leak-free by default.
+//
+// - `GTZANDataset` opens a Kaggle or Marsyas copy (`GTZANLayout` detects it), any subset of `Genre`s,
+//   and reports the files it cannot decode (`skipped`, `report`) instead of crashing or dropping them.
+// - `StratifiedSplitter` builds reproducible stratified K-fold and ratio splits by track;
+//   `FilteredSplitLists` reads the fault-filtered lists; `DataSplit.checkNoTrackLeakage()` proves that no
+//   track is on both sides. `EvaluationProtocol.contaminated` (split after segmenting) must be asked for.
+// - `Segmentation` cuts tracks into fixed-length, optionally overlapping `Segment`s that remember their
+//   track; `FileWiseAggregation` turns segment predictions into track predictions.
+// - `FeatureExtractor` computes `InputRepresentation`s (power spectrogram, mel dB, MFCC, chroma) through DSP;
+//   `Augmentation` adds seeded noise, gain and torchaudio-style masks; `SegmentBatches` and `ImageBatches`
+//   stream shuffled `Tensor` mini-batches from a background thread, optionally through a `FeatureCache`.
+// - `FeatureTable` and `Standardizer` load the feature CSVs and standardise them on the training split.
+// - `RGBImage`, `SpectrogramImageRenderer` and `Colormap` read `images_original` PNGs or render them from audio.
+// - `SyntheticGTZAN` writes a procedurally generated GTZAN-shaped dataset for demos and tests.

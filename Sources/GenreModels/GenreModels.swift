@@ -11,6 +11,7 @@
 /// | `SECNN` | 1 × 512 × 130 power spectrogram | depends on `reduction` and `globalPooling` |
 /// | `SegmentCNN` | 1 × bins × frames (mel, MFCC or chroma) | depends on the architecture |
 /// | `FeatureMLP` | 57 standardised features | 56,650 (keras) or 31,946 (torch) |
+/// | `MobileNetTransfer` | RGB image 3 × 224 × 224 | 2,270,794 (12,810 trainable) |
 ///
 /// Parameter counts follow Keras' `model.summary()` (BatchNorm's moving statistics count as
 /// non-trainable weights), which is how the documents state them.

@@ -56,6 +56,11 @@ final class ExampleSmokeTests: XCTestCase {
         let track = Self.cache.appendingPathComponent("synthetic-gtzan-t10-s3-seed0/genres/jazz/jazz.00000.wav").path
         let classification = try ExampleProcess(name: "resnet-mfcc").run(["classify", track, "--checkpoint", checkpoint])
         XCTAssertEqual(classification.components(separatedBy: " %").count - 1, 3, "top-3 genres: \(classification)")
+        let bad = out.appendingPathComponent("not-audio.wav")
+        try Data("not audio".utf8).write(to: bad)
+        let (status, output) = try ExampleProcess(name: "resnet-mfcc").outcome(["classify", bad.path, track, "--checkpoint", checkpoint])
+        XCTAssertNotEqual(status, 0, "an unreadable file fails the command")
+        XCTAssertTrue(output.contains("not-audio.wav: cannot classify") && output.contains("jazz.00000.wav ("), output)
     }
 
     func testMFCCCNN() throws {
@@ -64,7 +69,7 @@ final class ExampleSmokeTests: XCTestCase {
     }
 
     func testSECNNRunsTheChosenFoldsWithTheirProtocol() throws {
-        let out = try train("se-cnn", ["--folds", "2", "--contaminated", "--reduction", "8"])
+        let out = try train("se-cnn", ["--folds", "2", "--contaminated", "--reduction", "8", "--augment"])
         try assertReport(out.appendingPathComponent("fold-2-contaminated"), protocol: "contaminated")
         let results = try String(contentsOf: out.appendingPathComponent("results.md"), encoding: .utf8)
         XCTAssertTrue(results.contains("mean ± std") && results.contains("contaminated"), results)

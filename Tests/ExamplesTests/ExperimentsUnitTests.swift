@@ -21,8 +21,9 @@ final class ExperimentsUnitTests: XCTestCase {
         XCTAssertEqual(epoch(0).sorted(), Array(0..<10))
         XCTAssertEqual(epoch(0), epoch(0))
         XCTAssertNotEqual(epoch(0), epoch(1))
-        let first = try XCTUnwrap(source.batches(epoch: 0, limit: 1).first { _ in true })
+        let first = try XCTUnwrap(source.batches(epoch: 1, limit: 1).first { _ in true })
         XCTAssertEqual(first.input.scalars, first.labels.map(Float.init), "inputs follow their labels")
+        XCTAssertEqual(first.labels, Array(epoch(1).prefix(4)))
         XCTAssertEqual(source.batches(epoch: 0, limit: 2).count, 2)
     }
 

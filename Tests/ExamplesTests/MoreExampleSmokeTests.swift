@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import GenreModels
 import NN
 import TestSupport
 import XCTest
@@ -56,11 +57,13 @@ final class MoreExampleSmokeTests: XCTestCase {
         let backbone = MobileNetV2()
         try backbone.save(to: weights)  // torchvision's `features.*` keys, as the export script writes them
         let (folder, _) = try train("mobilenet-transfer", ["--weights", weights.path])
-        let trained = MobileNetV2()
-        try trained.loadStateDict(try SafeTensors(contentsOf: folder.appendingPathComponent("last.safetensors")).tensors
-            .filter { $0.key.hasPrefix("backbone.") }
-            .reduce(into: [:]) { $0[String($1.key.dropFirst("backbone.".count))] = $1.value })
-        XCTAssertEqual(trained.stateDict(), backbone.stateDict(), "the frozen backbone keeps the loaded weights")
+        let trained = MobileNetTransfer()
+        try trained.load(from: folder.appendingPathComponent("last.safetensors"))
+        let frozen = { (model: Module) in model.namedParameters().filter { $0.name.hasPrefix("features.") }.map(\.parameter.value.scalars) }
+        let loaded = MobileNetTransfer()
+        try loaded.loadBackboneWeights(from: weights)
+        XCTAssertEqual(frozen(trained), frozen(loaded), "the frozen backbone keeps the loaded weights")
+        XCTAssertEqual(frozen(loaded), backbone.namedParameters().map(\.parameter.value.scalars))
         let (status, bad) = try ExampleProcess(name: "mobilenet-transfer").outcome(["summary", "--weights", "/nonexistent.safetensors"])
         XCTAssertNotEqual(status, 0)
         XCTAssertTrue(bad.contains("/nonexistent.safetensors"), bad)

@@ -1,3 +1,5 @@
+import AudioIO
+import DSP
 import Foundation
 import GTZAN
 import TestSupport
@@ -30,6 +32,25 @@ final class FeatureTableTests: XCTestCase {
         let split = try StratifiedSplitter(seed: 1).split(table.rows, train: 2.0 / 3, validation: 0, test: 1.0 / 3)
         XCTAssertEqual(split.test.count, 4)
         XCTAssertNoThrow(try split.checkNoTrackLeakage())
+    }
+
+    /// A 3 s table as `gtzan-features --segment 3` writes it: DSP's 57 GTZAN features of 66149-sample segments.
+    func testLoadsAThreeSecondTableOfDSPFeatures() throws {
+        let dataset = try GTZANDataset(root: SyntheticFixture.marsyas, genres: [.metal])
+        let features = GTZANFeatures()
+        var lines = ["filename,length," + GTZANFeatures.columnNames.joined(separator: ",") + ",label"]
+        for track in dataset.tracks.prefix(2) {
+            let samples = try AudioFile.read(track.url).samples
+            let values = try features(Array(samples.prefix(66149)))
+            lines.append("\(track.id).0.wav,66149," + values.map { "\($0)" }.joined(separator: ",") + ",metal")
+        }
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("features_3_sec.csv")
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        let table = try FeatureTable(contentsOf: url)
+        XCTAssertEqual(table.featureNames, GTZANFeatures.columnNames)
+        XCTAssertEqual(table.rows.map(\.trackID.description), ["metal.00000", "metal.00001"])
+        XCTAssertEqual(table.rows.map(\.segment), [0, 0])
+        XCTAssertEqual(table.rows[0].values.count, 57)
     }
 
     func testGenreSubsetDropsOtherRows() throws {

@@ -19,6 +19,7 @@ final class FilteredSplitListsTests: XCTestCase {
         XCTAssertEqual(split.validation.map(\.id.description), ["blues.00001"])
         XCTAssertTrue(split.test.isEmpty)
         XCTAssertEqual(lists.unmatched(in: dataset.tracks).map(\.description), ["rock.00099"])
+        XCTAssertThrowsError(try dataset.filteredSplit()) { XCTAssertTrue("\($0)".contains("train_filtered.txt")) }
     }
 
     func testBadLineNamesFileAndLine() throws {
@@ -38,7 +39,7 @@ final class FilteredSplitListsTests: XCTestCase {
         XCTAssertEqual([lists.train.count, lists.validation.count, lists.test.count], [443, 197, 290])
         XCTAssertEqual(Set(lists.all).count, 930)
         let dataset = try GTZANDataset(root: kit)
-        let split = lists.split(dataset.tracks)
+        let split = try dataset.filteredSplit()
         XCTAssertEqual(split.validation.map(\.genre), [.blues, .classical, .country, .disco, .metal])
         XCTAssertEqual(split.test.map(\.genre), [.hiphop, .pop])
         XCTAssertEqual(split.train.map(\.genre), [.jazz, .reggae, .rock])

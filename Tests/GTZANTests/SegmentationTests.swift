@@ -21,6 +21,11 @@ final class SegmentationTests: XCTestCase {
         XCTAssertLessThanOrEqual(segments.last!.start + segments.last!.length, track.frames)
     }
 
+    func testRangesOfAnySignal() {
+        XCTAssertEqual(Segmentation.threeSecondsHalfOverlap.ranges(frames: 66150 + 33075), [0..<66150, 33075..<99225])
+        XCTAssertEqual(Segmentation.threeSeconds.ranges(frames: 66149), [])
+    }
+
     func testResampledTracksAreCountedAtTheSegmentationRate() {
         let track44 = Track(id: track.id, label: 3, url: track.url, frames: 1_323_000, sampleRate: 44100)
         XCTAssertEqual(track44.frames(atRate: 22050), 661_500)

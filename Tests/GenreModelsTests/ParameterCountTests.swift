@@ -32,6 +32,12 @@ final class ParameterCountTests: XCTestCase {
         XCTAssertEqual(ResNetMFCC().regularizedWeights.map(\.shape), [[64, 2176]])
     }
 
+    func testMobileNetTransfer() {
+        // Frozen backbone: 2,257,984 weights (BatchNorm statistics included); head 1,280 · 10 + 10.
+        assertCounts(MobileNetTransfer(), inputShape: MobileNetTransfer.inputShape, total: 2_257_984 + 12_810,
+                     trainable: 12_810)
+    }
+
     func testFeatureMLPs() {
         assertCounts(FeatureMLP(.keras), inputShape: [57], total: 56_650, trainable: 56_650)
         assertCounts(FeatureMLP(.torch), inputShape: [57], total: 31_946, trainable: 31_946)

@@ -3,7 +3,9 @@ import NN
 /// Vertical bars, one per category, each labelled with its value (class balance, per-class recall).
 public struct BarChart: Chart {
     public var title: String
+    /// One bar per category, coloured with `ChartColors.category`.
     public var categories: [String]
+    /// The bar heights (non-finite values are left out).
     public var values: [Double]
     public var yLabel: String
     public var panelSize: (width: Double, height: Double)

@@ -30,6 +30,7 @@ public struct BoxPlot: Chart {
 
     public var title: String
     public var categories: [String]
+    /// One summary per category; nil for a category without finite values.
     public var summaries: [Summary?]
     public var yLabel: String
     public var panelSize: (width: Double, height: Double)

@@ -18,8 +18,11 @@ extension Chart {
 
 /// Charts laid out row by row in one SVG document under an optional title.
 public struct ChartGrid {
+    /// The panels, left to right then top to bottom.
     public var charts: [any Chart]
+    /// Panels per row.
     public var columns: Int
+    /// The document title above all panels.
     public var title: String?
 
     public init(charts: [any Chart], columns: Int, title: String? = nil) {

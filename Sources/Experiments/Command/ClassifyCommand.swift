@@ -28,8 +28,16 @@ public struct ClassifyCommand<Example: GenreExample>: ParsableCommand {
         let runner = try ExperimentRunner(settings: RunSettings(outputDirectory: URL(fileURLWithPath: "."),
                                                                 threads: threads ?? Parallel.threadCount))
         let experiment = try selectExperiment(try Example.experiments(options), run: runName)
-        let results = try runner.classify(files.map { URL(fileURLWithPath: $0) }, experiment: experiment,
-                                          checkpoint: URL(fileURLWithPath: checkpoint))
-        for result in results { print(result.line) }
+        let model = try runner.loadModel(experiment, checkpoint: URL(fileURLWithPath: checkpoint))
+        var failures = 0
+        for file in files {
+            do {
+                print(try runner.classify(URL(fileURLWithPath: file), with: model, experiment: experiment).line)
+            } catch {
+                failures += 1
+                print("\(file): cannot classify: \(error)")
+            }
+        }
+        if failures > 0 { throw ExitCode.failure }
     }
 }

@@ -26,7 +26,7 @@ public struct CommonOptions: ParsableArguments {
     public var out: String?
 
     @Option(name: .customLong("synthetic-tracks"), help: "Tracks per genre of the synthetic dataset.")
-    public var syntheticTracks: Int = 30
+    public var syntheticTracks: Int = 50
 
     @Option(name: .customLong("synthetic-seconds"), help: "Length in seconds of the synthetic tracks.")
     public var syntheticSeconds: Double = 30

@@ -19,7 +19,7 @@ public protocol InputPipeline {
     func inputs(ofAudioFile url: URL) throws -> Tensor
 }
 
-/// Run-wide choices a pipeline needs: batch size, seed, threads, where to cache.
+/// Run-wide choices a pipeline needs: batch size, seed, threads, where it may cache.
 public struct DataSettings {
     public var batchSize: Int
     /// Seeds shuffling and augmentation.

@@ -9,12 +9,13 @@ import Tensor
 /// mel or power spectrograms, chroma — one channel of `rows × columns` per segment.
 ///
 /// Sides whose inputs fit in `memoryLimit` bytes are computed once, in parallel, and held in memory;
-/// larger sides, and the training side when augmenting, stream from a background thread (with an on-disk
-/// input cache when un-augmented), so memory stays bounded.
+/// larger sides, and the training side when augmenting, stream from a background thread that decodes and
+/// transforms each segment afresh every epoch (cheaper than an on-disk cache of gigabytes of spectrograms),
+/// so memory stays bounded.
 public struct SegmentInput: InputPipeline {
     public var segmentation: Segmentation
     public var representation: InputRepresentation
-    /// Applied to training segments only, drawn afresh every epoch; nil for none.
+    /// Applied to training segments only, drawn afresh every epoch from the run's seed; nil for none.
     public var augmentation: Augmentation?
     /// The largest side (in bytes of inputs) held in memory.
     public var memoryLimit: Int
@@ -42,13 +43,13 @@ public struct SegmentInput: InputPipeline {
     public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
         let split = try experiment.split.apply(segmentation.segments(of: dataset.tracks), dataset: dataset,
                                                fold: experiment.fold, protocol: experiment.evaluationProtocol)
-        let cache = try settings.cacheDirectory.map { try FeatureCache(directory: Self.cacheFolder(in: $0, for: dataset)) }
         let source = { (segments: [Segment], side: String, training: Bool) throws -> BatchSource in
             guard !segments.isEmpty else { throw ExperimentError.emptySplit(side) }
-            let augmentation = training ? self.augmentation : nil
+            var augmentation = training ? self.augmentation : nil
+            augmentation?.seed = settings.seed
             let batches = try SegmentBatches(segments: segments, segmentation: segmentation, representation: representation,
                                              batchSize: settings.batchSize, shuffle: training, seed: settings.seed,
-                                             augmentation: augmentation, cache: cache, workers: settings.threads)
+                                             augmentation: augmentation, workers: settings.threads)
             let bytes = segments.count * sampleShape.reduce(4, *)
             guard augmentation == nil, bytes <= memoryLimit else { return StreamingBatches(batches) }
             return try materialize(batches, side: side)
@@ -76,12 +77,6 @@ public struct SegmentInput: InputPipeline {
         return try TensorBatches(values: values, sampleShape: sampleShape, labels: batches.segments.map(\.label),
                                  trackIDs: batches.segments.map(\.trackID.description), batchSize: batches.batchSize,
                                  shuffle: batches.shuffle, seed: batches.seed)
-    }
-
-    /// One cache folder per dataset root, so copies with the same track names never share entries.
-    static func cacheFolder(in directory: URL, for dataset: GTZANDataset) -> URL {
-        let key = dataset.layout.root.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "_" }
-        return directory.appendingPathComponent("inputs", isDirectory: true).appendingPathComponent(String(key), isDirectory: true)
     }
 
     public func inputs(ofAudioFile url: URL) throws -> Tensor {

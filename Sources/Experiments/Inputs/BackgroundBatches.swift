@@ -1,5 +1,6 @@
 import GTZAN
 import NN
+import Tensor
 
 /// Any GTZAN batch source (`ImageBatches`, `SegmentBatches`) as an experiment's batch source: batches are
 /// computed on a background thread while the model trains, so memory stays bounded however large the
@@ -10,12 +11,15 @@ public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
     public let trackIDs: [String]
     public let count: Int
     public private(set) var failure: Error?
+    /// Applied to every batch's inputs (e.g. ImageNet normalisation).
+    public let transform: (Tensor) -> Tensor
 
     /// `source` over items with these labels and tracks (in unshuffled order).
-    public init(_ source: Source, labels: [Int], trackIDs: [String]) {
+    public init(_ source: Source, labels: [Int], trackIDs: [String], transform: @escaping (Tensor) -> Tensor = { $0 }) {
         self.source = source
         self.labels = labels
         self.trackIDs = trackIDs
+        self.transform = transform
         count = labels.count
     }
 
@@ -31,7 +35,7 @@ public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
             do {
                 guard let batch = try iterator.next() else { return nil }
                 produced += 1
-                return (batch.inputs, batch.labels)
+                return (transform(batch.inputs), batch.labels)
             } catch {
                 failure = error
                 return nil

@@ -35,8 +35,9 @@ public struct FeatureTableBuilder {
             return try FeatureTable(contentsOf: url, genres: genres)
         }
         let cache = cacheDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("genrekit-\(UUID())")
-        let directory = cache.appendingPathComponent("features", isDirectory: true)
-            .appendingPathComponent(SegmentInput.cacheFolder(in: cache, for: dataset).lastPathComponent, isDirectory: true)
+        // One folder per dataset root, so copies with the same track names never share a table.
+        let key = String(dataset.layout.root.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        let directory = cache.appendingPathComponent("features", isDirectory: true).appendingPathComponent(key, isDirectory: true)
         let url = directory.appendingPathComponent(table.fileName)
         if !FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -8,17 +8,40 @@ import Tensor
 /// 128-band mel dB through viridis, as the Kaggle images), bilinearly resized. Images stream from a
 /// background thread (GTZAN's `ImageBatches`), so the whole dataset never sits in memory.
 public struct ImageInput: InputPipeline {
+    /// A per-channel normalisation applied to the 0…255 pixels before the model sees them.
+    public enum Normalization: String, Sendable {
+        /// torchvision's ImageNet preprocessing: `(x / 255 − mean) / std`, mean (0.485, 0.456, 0.406),
+        /// std (0.229, 0.224, 0.225) — what ImageNet weights expect.
+        case imageNet
+
+        /// The normalised `images` (`[N, 3, H, W]`).
+        public func callAsFunction(_ images: Tensor) -> Tensor {
+            let mean = try! Tensor([0.485, 0.456, 0.406].map { Float($0) * 255 }, shape: [1, 3, 1, 1])
+            let std = try! Tensor([0.229, 0.224, 0.225].map { Float($0) * 255 }, shape: [1, 3, 1, 1])
+            return (images - mean) / std
+        }
+    }
+
     public var width: Int
     public var height: Int
+    /// Nil keeps the pixels in 0…255 (models that rescale themselves).
+    public var normalization: Normalization?
 
-    public init(width: Int, height: Int) {
+    public init(width: Int, height: Int, normalization: Normalization? = nil) {
         self.width = width
         self.height = height
+        self.normalization = normalization
     }
+
+    /// The inputs the model sees: `images` normalised when asked.
+    func prepared(_ images: Tensor) -> Tensor { normalization.map { $0(images) } ?? images }
 
     public var sampleShape: [Int] { [3, height, width] }
     public var usesSegments: Bool { false }
-    public var summary: String { "RGB spectrogram images (images_original, or rendered from audio) resized to \(width) × \(height)" }
+    public var summary: String {
+        "RGB spectrogram images (images_original, or rendered from audio) resized to \(width) × \(height)"
+            + (normalization.map { ", \($0.rawValue) normalisation" } ?? "")
+    }
 
     public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
         let split = try experiment.split.apply(dataset.tracks, dataset: dataset, fold: experiment.fold,
@@ -28,7 +51,8 @@ public struct ImageInput: InputPipeline {
             let images = try ImageBatches(tracks: tracks, layout: dataset.layout, width: width, height: height,
                                           batchSize: settings.batchSize, shuffle: training, seed: settings.seed,
                                           workers: settings.threads)
-            return BackgroundBatches(images, labels: tracks.map(\.label), trackIDs: tracks.map(\.id.description))
+            return BackgroundBatches(images, labels: tracks.map(\.label), trackIDs: tracks.map(\.id.description),
+                                     transform: prepared)
         }
         let origin = dataset.layout.imagesDirectory == nil ? "rendered from audio" : "images_original"
         return ExperimentData(train: try source(split.train, "training", true),
@@ -41,6 +65,6 @@ public struct ImageInput: InputPipeline {
     public func inputs(ofAudioFile url: URL) throws -> Tensor {
         let samples = try AudioFile.read(url, sampleRate: 22050).samples
         let image = try SpectrogramImageRenderer().render(samples).resized(width: width, height: height)
-        return try Tensor(image.values, shape: [1] + sampleShape)
+        return prepared(try Tensor(image.values, shape: [1] + sampleShape))
     }
 }

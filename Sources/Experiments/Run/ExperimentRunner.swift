@@ -164,22 +164,17 @@ public struct ExperimentRunner {
         return model
     }
 
-    /// The top-`k` genres of each audio file, averaging the probabilities of its segments.
-    public func classify(_ files: [URL], experiment: Experiment, checkpoint: URL, k: Int = 3) throws -> [Classification] {
-        let model = try loadModel(experiment, checkpoint: checkpoint)
+    /// The top-`k` genres of the audio file `file` under `model` (from `loadModel`), averaging the
+    /// probabilities of its segments.
+    /// - Throws: the decoder's error (naming the file) when the audio cannot be read.
+    public func classify(_ file: URL, with model: Module, experiment: Experiment, k: Int = 3) throws -> Classification {
+        let inputs = try experiment.input.inputs(ofAudioFile: file)
+        var output = Tensor.withoutGrad { model(inputs) }
+        if !experiment.recipe.outputsProbabilities { output = output.softmax() }
+        let mean = output.mean(axes: [0]).scalars
         let names = experiment.genres.map(\.name)
-        return try files.map { file in
-            let inputs: Tensor
-            do { inputs = try experiment.input.inputs(ofAudioFile: file) } catch {
-                throw ExperimentError.unusableFile(file, "\(error)")
-            }
-            var output = Tensor.withoutGrad { model(inputs) }
-            if !experiment.recipe.outputsProbabilities { output = output.softmax() }
-            let mean = output.mean(axes: [0]).scalars
-            let ranked = mean.indices.sorted { mean[$0] > mean[$1] }.prefix(k)
-            return Classification(file: file, segments: inputs.shape[0],
-                                  top: ranked.map { (names[$0], Double(mean[$0])) })
-        }
+        let ranked = mean.indices.sorted { mean[$0] > mean[$1] }.prefix(k)
+        return Classification(file: file, segments: inputs.shape[0], top: ranked.map { (names[$0], Double(mean[$0])) })
     }
 }
 

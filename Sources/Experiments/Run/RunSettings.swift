@@ -24,7 +24,7 @@ public struct RunSettings {
     /// Progress bars and per-epoch lines.
     public var showsProgress: Bool
 
-    public init(dataRoot: URL? = nil, synthetic: SyntheticDataset = SyntheticDataset(tracksPerGenre: 30, seconds: 30, seed: 0),
+    public init(dataRoot: URL? = nil, synthetic: SyntheticDataset = SyntheticDataset(tracksPerGenre: 50, seconds: 30, seed: 0),
                 cacheDirectory: URL = SyntheticDataset.defaultCacheDirectory, outputDirectory: URL,
                 epochs: Int? = nil, batchSize: Int? = nil, learningRate: Float? = nil, seed: UInt64 = 0,
                 threads: Int = Parallel.threadCount, maxBatches: Int? = nil, showsProgress: Bool = true) {

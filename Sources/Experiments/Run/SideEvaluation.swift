@@ -23,9 +23,7 @@ public struct SideEvaluation {
             (files, fileAccuracy) = (nil, nil)
             return
         }
-        let probabilities = outputsProbabilities ? samples.scores
-            : try ClassScores(values: try Tensor(samples.scores.values, shape: [samples.scores.count, samples.scores.classCount])
-                .softmax().scalars, classCount: samples.scores.classCount)
+        let probabilities = outputsProbabilities ? samples.scores : samples.scores.probabilities
         let files = try FileAggregation(segmentProbabilities: probabilities,
                                         fileIDs: Array(source.trackIDs.prefix(samples.labels.count)), targets: samples.labels)
         (self.files, fileAccuracy) = (files, try files.accuracy)

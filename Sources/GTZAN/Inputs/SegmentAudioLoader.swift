@@ -16,7 +16,7 @@ public enum SegmentAudioLoader {
             let offset = (Double(segment.start) + 0.5) / sampleRate
             let duration = (Double(segment.length) + 0.5) / sampleRate
             samples = try AudioFile.read(track.url, sampleRate: nil, offset: offset,
-                                         duration: min(duration, Double(track.frames - segment.start) / sampleRate)).samples
+                                         duration: min(duration, (Double(track.frames - segment.start) + 0.5) / sampleRate)).samples
         } else {
             samples = Array(segment.slice(of: try AudioFile.read(track.url, sampleRate: sampleRate).samples))
         }

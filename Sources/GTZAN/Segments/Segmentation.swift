@@ -39,10 +39,16 @@ public struct Segmentation: Hashable, Sendable, Codable {
         frames < length ? 0 : (frames - length) / hop + 1
     }
 
+    /// The frame ranges of the segments of a signal of `frames` frames (for audio outside a dataset,
+    /// e.g. files to classify).
+    public func ranges(frames: Int) -> [Range<Int>] {
+        (0..<count(frames: frames)).map { $0 * hop..<$0 * hop + length }
+    }
+
     /// The segments of `track` (decoded at `sampleRate`).
     public func segments(of track: Track) -> [Segment] {
-        (0..<count(frames: track.frames(atRate: sampleRate))).map {
-            Segment(track: track, index: $0, start: $0 * hop, length: length)
+        ranges(frames: track.frames(atRate: sampleRate)).enumerated().map {
+            Segment(track: track, index: $0.offset, start: $0.element.lowerBound, length: length)
         }
     }
 

@@ -49,3 +49,14 @@ public struct FilteredSplitLists: Sendable {
         return all.filter { !present.contains($0) }
     }
 }
+
+extension GTZANDataset {
+    /// The fault-filtered split of this dataset's tracks, from the lists its layout found.
+    /// - Throws: `GTZANError.layoutNotFound` when the layout has no `train_filtered.txt`; list errors.
+    public func filteredSplit() throws -> DataSplit<Track> {
+        guard let directory = layout.splitListsDirectory else {
+            throw GTZANError.layoutNotFound(layout.root, reason: "no \(FilteredSplitLists.fileNames.train) in it, Data/ or splits/")
+        }
+        return try FilteredSplitLists(directory: directory).split(tracks)
+    }
+}

@@ -43,6 +43,19 @@ enum Mixing {
         }
     }
 
+    /// A first-order low shelf below 250 Hz: adds `10^(dB/20) − 1` times the low-passed signal.
+    static func lowShelf(_ samples: inout [Float], decibels: Float, sampleRate: Float) {
+        let gain = Float(pow(10, Double(decibels) / 20)) - 1
+        let a = Float(1 - exp(-2 * Double.pi * 250 / Double(sampleRate)))
+        var low: Float = 0
+        samples.withUnsafeMutableBufferPointer { buffer in
+            for i in buffer.indices {
+                low += a * (buffer[i] - low)
+                buffer[i] += gain * low
+            }
+        }
+    }
+
     /// Slow sinusoidal loudness swells of relative `depth` (the envelope is updated every 64 samples).
     static func swell(_ samples: inout [Float], depth: Float, period: Float, phase: Float, sampleRate: Float) {
         guard depth > 0 else { return }

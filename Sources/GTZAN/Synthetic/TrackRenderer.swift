@@ -23,6 +23,7 @@ struct TrackRenderer {
             Mixing.add(layer, to: &mix, rmsGain: plan.layerGains[index])
         }
         Mixing.lowPass(&mix, cutoff: plan.brightness, sampleRate: sampleRate)
+        Mixing.lowShelf(&mix, decibels: plan.bassDecibels, sampleRate: sampleRate)
         Mixing.swell(&mix, depth: plan.dynamics, period: plan.swellPeriod, phase: plan.swellPhase, sampleRate: sampleRate)
         Mixing.compress(&mix, amount: plan.compression)
         Mixing.addNoise(&mix, decibels: plan.noiseDecibels, noise: &noise)
@@ -55,6 +56,8 @@ struct TrackPlan {
     var swellPeriod: Float
     var swellPhase: Float
     var noiseDecibels: Float
+    /// Recording colour shared by all genres: low-shelf gain in dB.
+    var bassDecibels: Float
     var peak: Float
     /// Relative RMS of drums, bass, chords and lead.
     var layerGains: [Float]
@@ -81,13 +84,16 @@ struct TrackPlan {
         pattern = style.patterns.isEmpty ? nil : rng.pick(style.patterns)
         kit = style.makeKit(&rng)
         distortion = rng.float(in: style.distortion)
-        brightness = rng.float(in: style.brightness)
+        // Recording conditions vary independently of the genre: they move the global statistics
+        // (centroid, MFCC means, noise floor, level) without touching rhythm or timbre patterns.
+        brightness = min(10_500, rng.float(in: style.brightness) * Float(pow(2, Double(rng.float(in: -1...0.7)))))
         compression = rng.float(in: style.compression)
         dynamics = rng.float(in: style.dynamics)
         swellPeriod = rng.float(in: 6...20)
         swellPhase = rng.float(in: 0...(2 * .pi))
-        noiseDecibels = rng.float(in: style.noise)
-        peak = rng.float(in: style.peak)
+        noiseDecibels = rng.float(in: style.noise) + rng.float(in: -8...12)
+        bassDecibels = rng.float(in: -9...9)
+        peak = rng.float(in: 0.25...1) * rng.float(in: style.peak)
         layerGains = [1.0, 0.8, 0.7, 0.6].map { $0 * rng.float(in: 0.55...1.45) }
         sections = (0..<64).map { index in
             [pattern != nil && (index > 0 || rng.chance(0.7)) && rng.chance(0.9),

@@ -4,13 +4,15 @@ import Tensor
 /// The spectrogram-image CNN ("cnn-dynamic", Keras): RGB spectrogram images, input `[N, 3, 288, 432]`.
 ///
 /// `conv_layers`: Conv 3→4, 4→4, pool, 4→8, pool, 8→8, pool, 8→16, pool, 16→16, pool (3 × 3 "same", ReLU,
-/// 2 × 2 max-pools); `linear_layers`: Flatten 1872, Dense 1024, 128 (ReLU), Dense 10, Softmax — the output
-/// is probabilities, trained with categorical cross-entropy. 2,055,070 parameters. Keras initialisation.
+/// 2 × 2 max-pools); `flatten` (1872); `linear_layers`: Dense 1024, 128 (ReLU), Dense 10, Softmax — the output
+/// is probabilities, trained with categorical cross-entropy. Keys as in the document's PyTorch port
+/// (`conv_layers.0.weight`, `linear_layers.2.bias`). 2,055,070 parameters. Keras initialisation.
 public final class CNNDynamic: Module {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [3, 288, 432]
 
     let convLayers: Sequential
+    let flatten = Flatten()
     let linearLayers: Sequential
 
     /// The model for `height × width` RGB images and `classes` genres.
@@ -21,12 +23,13 @@ public final class CNNDynamic: Module {
                 + (index == 0 ? [] : [MaxPool2D(kernelSize: 2)])
         })
         let pools = channels.count - 1
-        linearLayers = Sequential(Flatten(), Linear(16 * pooledSize(height, count: pools) * pooledSize(width, count: pools), 1024),
+        linearLayers = Sequential(Linear(16 * pooledSize(height, count: pools) * pooledSize(width, count: pools), 1024),
                                   ReLU(), Linear(1024, 128), ReLU(), Linear(128, classes), Softmax())
         super.init()
         register(convLayers, as: "conv_layers")
+        register(flatten, as: "flatten")
         register(linearLayers, as: "linear_layers")
     }
 
-    public override func forward(_ input: Tensor) -> Tensor { linearLayers(convLayers(input)) }
+    public override func forward(_ input: Tensor) -> Tensor { linearLayers(flatten(convLayers(input))) }
 }

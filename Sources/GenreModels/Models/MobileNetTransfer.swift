@@ -1,38 +1,36 @@
+import Foundation
 import NN
 import Tensor
 
-/// Transfer learning on MobileNetV2 (width 1.0): RGB images with values 0…255, input `[N, 3, 224, 224]`.
+/// Transfer learning on MobileNetV2 (Keras): spectrogram images `[N, 3, size, size]` through NN's
+/// MobileNetV2 (width 1.0) backbone, frozen — 2,257,984 weights counted as Keras counts them — then global
+/// average pooling, dropout 0.5 and Dense 10 (12,810 trainable parameters; logits).
 ///
-/// ImageNet normalisation, the frozen MobileNetV2 backbone (NN's `MobileNetV2`, torchvision keys under
-/// `backbone.`; 2,257,984 weights counted as Keras does), global average pooling, dropout 0.5, Dense 10
-/// (logits): 12,810 trainable parameters. The frozen backbone always runs in inference mode (BatchNorm uses
-/// its running statistics and does not update them), as Keras runs a non-trainable base model, and
-/// records no gradients. ImageNet weights: load torchvision's export (`scripts/export_mobilenet_v2.py`) into a
-/// `MobileNetV2` with `loadTorchvisionWeights(from:)` and pass it as `pretrained`.
+/// Keys follow torchvision's `mobilenet_v2` with a new head: `features.*`, `classifier.1.weight`.
+/// Frozen BatchNorm layers still follow the module's train/eval mode (Keras keeps a frozen base in
+/// inference mode).
 public final class MobileNetTransfer: Module {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [3, 224, 224]
 
-    let normalization = ImageNetNormalization()
-    public let backbone = MobileNetV2()
-    let head: Sequential
+    let backbone = MobileNetV2()
+    let pool = GlobalAveragePool()
+    let classifier: Sequential
 
-    /// - Parameter pretrained: a backbone whose weights are copied (nil: random initialisation).
-    public init(classes: Int = 10, pretrained: MobileNetV2? = nil) {
-        head = Sequential(GlobalAveragePool(), NN.Dropout(0.5), Linear(MobileNetV2.outputChannels, classes))
+    /// The model for `classes` genres; `frozen` keeps the backbone's weights fixed.
+    public init(classes: Int = 10, frozen: Bool = true) {
+        classifier = Sequential(Dropout(0.5), Linear(MobileNetV2.outputChannels, classes))
         super.init()
-        if let pretrained {
-            try! backbone.loadStateDict(pretrained.stateDict())  // the same architecture: every key and shape match
-        }
-        backbone.requiresGrad = false
-        register(normalization, as: "normalization")
-        register(backbone, as: "backbone")
-        register(head, as: "head")
+        backbone.requiresGrad = !frozen
+        register(backbone.features, as: "features")
+        register(pool, as: "pool")
+        register(classifier, as: "classifier")
     }
 
-    public override func forward(_ input: Tensor) -> Tensor {
-        if backbone.isTraining { backbone.eval() }
-        let features = Tensor.withoutGrad { backbone(normalization(input)) }
-        return head(features)
+    /// Loads ImageNet weights exported from torchvision (see `MobileNetV2`) into the backbone.
+    public func loadBackboneWeights(from url: URL) throws {
+        try backbone.loadTorchvisionWeights(from: url)
     }
+
+    public override func forward(_ input: Tensor) -> Tensor { classifier(pool(backbone.features(input))) }
 }

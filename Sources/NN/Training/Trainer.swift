@@ -12,8 +12,9 @@ import Tensor
 /// Reproducibility: dropout masks are reseeded from `seed` and the epoch at the start of every epoch, and
 /// `resume()` restores weights, buffers, optimizer, schedule, early-stopping state and history, so an
 /// interrupted and resumed run ends with the same weights as an uninterrupted one. Runs with one thread
-/// are bit-for-bit deterministic; with more, kernels that split reductions across threads may differ in the
-/// last bits.
+/// (`Parallel.threadCount = 1`) are bit-for-bit deterministic. With more threads the work is split the same
+/// way on every run, so runs with the same thread count repeat (the resume test runs with the default
+/// count), but they differ from one-thread runs in the last bits, as reductions are summed in another order.
 public final class Trainer {
     /// How a run is organised.
     public struct Configuration {

@@ -15,6 +15,9 @@
 /// cheap. A tensor that takes part in autodiff also carries a reference to its graph node: copies of
 /// a parameter share its `grad`, as Python references to a `torch.Tensor` do.
 ///
+/// Tensors may be created on one thread and used on another (e.g. batches prepared in the
+/// background); one autodiff graph must be built and differentiated by one thread at a time.
+///
 /// ```swift
 /// var w = Tensor.normal([3, 2], using: &rng)
 /// w.requiresGrad = true

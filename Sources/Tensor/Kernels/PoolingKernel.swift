@@ -28,11 +28,12 @@ enum PoolingKernel {
         }
     }
 
-    /// Routes each output gradient to the input position recorded by `maxForward`; `inputGradient`
-    /// must be zeroed by the caller.
+    /// Writes the input gradient of one plane: each output gradient routed to the input position
+    /// recorded by `maxForward`, zero elsewhere.
     static func maxBackward(_ outputGradient: UnsafePointer<Float>, indices: UnsafePointer<Int32>,
-                            count: Int, inputGradient: UnsafeMutablePointer<Float>) {
-        for k in 0..<count { inputGradient[Int(indices[k])] += outputGradient[k] }
+                            geometry: WindowGeometry, inputGradient: UnsafeMutablePointer<Float>) {
+        inputGradient.initialize(repeating: 0, count: geometry.inputPlane)
+        for k in 0..<geometry.outputPlane { inputGradient[Int(indices[k])] += outputGradient[k] }
     }
 
     /// Average pooling of one plane. With `countIncludePad` the divisor counts the padding inside
@@ -49,9 +50,10 @@ enum PoolingKernel {
         }
     }
 
-    /// Spreads each output gradient evenly over its window; `inputGradient` must be zeroed by the caller.
+    /// Writes the input gradient of one plane: each output gradient spread evenly over its window.
     static func averageBackward(_ outputGradient: UnsafePointer<Float>, geometry: WindowGeometry,
                                 countIncludePad: Bool, inputGradient: UnsafeMutablePointer<Float>) {
+        inputGradient.initialize(repeating: 0, count: geometry.inputPlane)
         forEachAverageWindow(geometry, countIncludePad: countIncludePad) { rows, columns, scale, out in
             let share = outputGradient[out] * scale
             for row in rows {

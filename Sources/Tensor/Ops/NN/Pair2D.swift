@@ -4,7 +4,9 @@
 /// arguments: `stride: 2` is `Pair2D(height: 2, width: 2)`, `stride: [2, 1]` sets each axis.
 public struct Pair2D: Equatable, Hashable, Sendable, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral,
                       CustomStringConvertible {
+    /// The value along the height (rows) axis.
     public var height: Int
+    /// The value along the width (columns) axis.
     public var width: Int
 
     /// A pair with separate values per axis.
@@ -18,6 +20,7 @@ public struct Pair2D: Equatable, Hashable, Sendable, ExpressibleByIntegerLiteral
         self.init(height: value, width: value)
     }
 
+    /// The same value on both axes, from an integer literal.
     public init(integerLiteral value: Int) {
         self.init(value)
     }
@@ -28,5 +31,6 @@ public struct Pair2D: Equatable, Hashable, Sendable, ExpressibleByIntegerLiteral
         self.init(height: elements[0], width: elements[1])
     }
 
+    /// `(height, width)`.
     public var description: String { "(\(height), \(width))" }
 }

@@ -27,7 +27,7 @@ extension Tensor {
             }
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
-            let inputGradient = TensorStorage(repeating: 0, count: input.count)
+            let inputGradient = TensorStorage(uninitializedCount: input.count)
             PoolingKernel.forEachPlane(planes, planeSize: inputPlane) { range in
                 for plane in range {
                     PoolingKernel.averageBackward(gradient.storage.pointer + plane * outputPlane, geometry: geometry,

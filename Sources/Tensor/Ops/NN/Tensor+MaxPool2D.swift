@@ -31,13 +31,13 @@ extension Tensor {
             }
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
-            let inputGradient = TensorStorage(repeating: 0, count: input.count)
+            let inputGradient = TensorStorage(uninitializedCount: input.count)
             indices.withUnsafeBufferPointer { positions in
                 PoolingKernel.forEachPlane(planes, planeSize: inputPlane) { range in
                     for plane in range {
                         PoolingKernel.maxBackward(gradient.storage.pointer + plane * outputPlane,
                                                   indices: positions.baseAddress! + plane * outputPlane,
-                                                  count: outputPlane,
+                                                  geometry: geometry,
                                                   inputGradient: inputGradient.pointer + plane * inputPlane)
                     }
                 }
