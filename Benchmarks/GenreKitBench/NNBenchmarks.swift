@@ -51,7 +51,7 @@ struct ModelBenchmark {
         ModelBenchmark(name: "resnet_mfcc", description: "resnet-mfcc (217,226 weights)", batchSize: 32,
                        inputShape: ResNetMFCC.inputShape, initialization: ResNetMFCC.initialization,
                        learningRate: 1e-3, make: { ResNetMFCC() }),
-        ModelBenchmark(name: "se_cnn", description: "se-cnn (reduction 16, flatten head)", batchSize: 64,
+        ModelBenchmark(name: "se_cnn", description: "se-cnn (778,384 weights: reduction 16, flatten head)", batchSize: 64,
                        inputShape: SECNN.inputShape, initialization: SECNN.initialization,
                        learningRate: 1e-3, weightDecay: 1e-4, make: { SECNN() }),
         ModelBenchmark(name: "mlp", description: "mlp-features keras variant (56,650 weights)", batchSize: 32,
