@@ -20,9 +20,12 @@ test: setup
 clean:
 	rm -rf .build
 
+# Extra genrekit-bench options, e.g. BENCH_ARGS="--filter nn/ --repeat 3".
+BENCH_ARGS ?=
+
 bench: setup
 	$(SWIFT) build -c release --product genrekit-bench
-	.build/release/genrekit-bench
+	.build/release/genrekit-bench $(BENCH_ARGS)
 
 # The Python reference stack lives outside the repository.
 VENV ?= $(HOME)/.cache/genrekit/venv
