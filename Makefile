@@ -20,21 +20,29 @@ test: setup
 clean:
 	rm -rf .build
 
+# Extra genrekit-bench options, e.g. BENCH_ARGS="--filter nn/ --repeat 3".
+BENCH_ARGS ?=
+
 bench: setup
 	$(SWIFT) build -c release --product genrekit-bench
-	.build/release/genrekit-bench
+	.build/release/genrekit-bench $(BENCH_ARGS)
 
 # The Python reference stack lives outside the repository.
 VENV ?= $(HOME)/.cache/genrekit/venv
 BENCH_THREADS ?= $(shell nproc)
+# Extra compare.py options, e.g. BENCH_FLAGS="--filter nn/ --rounds 5 --budget 10".
+BENCH_FLAGS ?=
 
-$(VENV)/bin/python: scripts/bench/requirements.txt
-	python3 -m venv $(VENV)
-	$(VENV)/bin/pip install -q --upgrade pip
+# A stamp inside the venv (bin/python is a symlink: touching it would touch the system interpreter).
+# An existing venv (VENV=...) is reused; pip only installs what the pinned requirements lack.
+VENV_STAMP = $(VENV)/.genrekit-bench-requirements
+
+$(VENV_STAMP): scripts/bench/requirements.txt
+	test -x $(VENV)/bin/python || { python3 -m venv $(VENV) && $(VENV)/bin/pip install -q --upgrade pip; }
 	$(VENV)/bin/pip install -q -r scripts/bench/requirements.txt
 	touch $@
 
-bench-compare: setup $(VENV)/bin/python
+bench-compare: setup $(VENV_STAMP)
 	$(SWIFT) build -c release --product genrekit-bench
 	$(VENV)/bin/python scripts/bench/compare.py --bench .build/release/genrekit-bench \
-	  --python $(VENV)/bin/python --threads $(BENCH_THREADS) --out BENCHMARKS.md
+	  --python $(VENV)/bin/python --threads $(BENCH_THREADS) --out BENCHMARKS.md $(BENCH_FLAGS)

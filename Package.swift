@@ -57,7 +57,7 @@ let tests: [Target] = [
 
 /// `genrekit-bench`: the Swift side of `make bench` (see `scripts/bench/`).
 let benchmarks: [Target] = [
-    .executableTarget(name: "genrekit-bench", dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN"],
+    .executableTarget(name: "genrekit-bench", dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels"],
                       path: "Benchmarks/GenreKitBench", swiftSettings: numericSettings),
 ]
 

@@ -3,7 +3,8 @@ import Foundation
 /// `genrekit-bench [--list] [--filter SUBSTRING | --task NAME] [--repeat N] [--json]`
 ///
 /// Runs each matching task: one untimed warm-up, then N timed repetitions; prints the median
-/// (and with `--json`, one JSON object per task: name, seconds, peak RSS in bytes).
+/// (and with `--json`, one JSON object per task: name, wall and process CPU seconds of each repetition,
+/// peak RSS in bytes).
 struct Options {
     var filter: String?
     var task: String?
@@ -28,9 +29,10 @@ struct Options {
     }
 }
 
-func now() -> Double {
+/// Seconds on `clock` (`CLOCK_MONOTONIC` for wall time, `CLOCK_PROCESS_CPUTIME_ID` for CPU time of all threads).
+func now(_ clock: clockid_t = CLOCK_MONOTONIC) -> Double {
     var time = timespec()
-    clock_gettime(CLOCK_MONOTONIC, &time)
+    clock_gettime(clock, &time)
     return Double(time.tv_sec) + Double(time.tv_nsec) * 1e-9
 }
 
@@ -53,16 +55,18 @@ for benchmark in selected {
     do {
         let run = try benchmark.prepare()
         try run()
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
         for _ in 0..<max(1, options.repetitions) {
-            let start = now()
+            let start = now(), cpuStart = now(CLOCK_PROCESS_CPUTIME_ID)
             try run()
             seconds.append(now() - start)
+            cpuSeconds.append(now(CLOCK_PROCESS_CPUTIME_ID) - cpuStart)
         }
         let median = seconds.sorted()[seconds.count / 2]
         if options.json {
-            let list = seconds.map { String(format: "%.6f", $0) }.joined(separator: ", ")
-            print("{\"task\": \"\(benchmark.name)\", \"seconds\": [\(list)], \"median\": \(median), \"peak_rss\": \(peakResidentBytes())}")
+            let list = { (values: [Double]) in values.map { String(format: "%.6f", $0) }.joined(separator: ", ") }
+            print("{\"task\": \"\(benchmark.name)\", \"seconds\": [\(list(seconds))], \"cpu_seconds\": [\(list(cpuSeconds))], "
+                  + "\"median\": \(median), \"peak_rss\": \(peakResidentBytes())}")
         } else {
             print(String(format: "%-40@ %10.3f ms", benchmark.name as NSString, median * 1000))
         }

@@ -1,22 +1,19 @@
 """PyTorch 2.11.0 references for the NN benchmarks (CPU, float32).
 
-Task names match Benchmarks/GenreKitBench/NNBenchmarks.swift. torch runs on GENREKIT_THREADS threads when
-set, else on every core, like GenreKit's default `Parallel.threadCount`. "same" max pooling (TensorFlow's,
-asymmetric) is written as explicit zero padding of -inf before a valid pool.
+Task names match Benchmarks/GenreKitBench/NNBenchmarks.swift. The models are GenreModels' architectures
+written again in PyTorch: the same layer shapes and the same weight counts (asserted, counted as Keras does:
+parameters plus BatchNorm running statistics), the same Adam settings, batch sizes and losses. Inputs are
+random, labels 0, 1, …, 9, 0, …. reference.py sets torch's thread count (BENCH_THREADS).
+Keras' "same" max pooling (asymmetric padding) is written as -inf padding before a valid pool.
 """
-import os
-import sys
-
 import torch
 import torch.nn.functional as F
-
-sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures"))
-from nn import ResidualBlock as Residual  # noqa: E402  (the block the NN fixtures use)
-
-THREADS = int(os.environ.get("GENREKIT_THREADS", len(os.sched_getaffinity(0))))
+from torch import nn
 
 
-class SamePool(torch.nn.Module):
+class SamePool(nn.Module):
+    """Keras' MaxPooling2D(padding="same")."""
+
     def __init__(self, size, stride):
         super().__init__()
         self.size, self.stride = size, stride
@@ -30,59 +27,211 @@ class SamePool(torch.nn.Module):
         return F.max_pool2d(F.pad(x, pads, value=float("-inf")), self.size, self.stride)
 
 
+class Lambda(nn.Module):
+    def __init__(self, function):
+        super().__init__()
+        self.function = function
+
+    def forward(self, x):
+        return self.function(x)
+
+
+def keras_bn(channels):
+    return nn.BatchNorm2d(channels, eps=1e-3, momentum=0.01)
+
+
+def conv_block(c_in, c_out, bn=None, pool=None):
+    """GenreModels' convBlock: 3 × 3 "same" conv, optional BN, ReLU, 2 × 2 max-pool."""
+    return [nn.Conv2d(c_in, c_out, 3, padding=1)] + ([bn(c_out)] if bn else []) \
+        + [nn.ReLU(), pool or nn.MaxPool2d(2)]
+
+
+class Residual(nn.Module):
+    """relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x)), shortcut a 1 × 1 conv when widths differ."""
+
+    def __init__(self, c_in, c_out):
+        super().__init__()
+        self.conv1, self.bn1 = nn.Conv2d(c_in, c_out, 3, padding=1), keras_bn(c_out)
+        self.conv2, self.bn2 = nn.Conv2d(c_out, c_out, 3, padding=1), keras_bn(c_out)
+        self.shortcut = nn.Conv2d(c_in, c_out, 1) if c_in != c_out else nn.Identity()
+
+    def forward(self, x):
+        return F.relu(self.bn2(self.conv2(F.relu(self.bn1(self.conv1(x))))) + self.shortcut(x))
+
+
+class SqueezeExcitation(nn.Module):
+    def __init__(self, channels, reduction):
+        super().__init__()
+        hidden = max(1, channels // reduction)
+        self.fc1, self.fc2 = nn.Linear(channels, hidden), nn.Linear(hidden, channels)
+
+    def forward(self, x):
+        scale = torch.sigmoid(self.fc2(F.relu(self.fc1(x.mean((2, 3))))))
+        return x * scale[:, :, None, None]
+
+
+def conv_bn_relu6(c_in, c_out, kernel, stride=1, groups=1):
+    return nn.Sequential(nn.Conv2d(c_in, c_out, kernel, stride, (kernel - 1) // 2, groups=groups, bias=False),
+                         nn.BatchNorm2d(c_out), nn.ReLU6())
+
+
+class InvertedResidual(nn.Module):
+    def __init__(self, c_in, c_out, stride, expansion):
+        super().__init__()
+        hidden = c_in * expansion
+        self.residual = stride == 1 and c_in == c_out
+        layers = [conv_bn_relu6(c_in, hidden, 1)] if expansion != 1 else []
+        layers += [conv_bn_relu6(hidden, hidden, 3, stride, hidden), nn.Conv2d(hidden, c_out, 1, bias=False),
+                   nn.BatchNorm2d(c_out)]
+        self.conv = nn.Sequential(*layers)
+
+    def forward(self, x):
+        return x + self.conv(x) if self.residual else self.conv(x)
+
+
+def mobilenet_v2_features():
+    """torchvision's mobilenet_v2(width_mult=1.0).features."""
+    layers, channels = [conv_bn_relu6(3, 32, 3, 2)], 32
+    for expansion, c_out, repeats, stride in [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2),
+                                              (6, 96, 3, 1), (6, 160, 3, 2), (6, 320, 1, 1)]:
+        for index in range(repeats):
+            layers.append(InvertedResidual(channels, c_out, stride if index == 0 else 1, expansion))
+            channels = c_out
+    return nn.Sequential(*layers, conv_bn_relu6(channels, 1280, 1))
+
+
+class MobileNetTransfer(nn.Module):
+    """ImageNet normalisation, frozen MobileNetV2 in inference mode without gradients, GAP, dropout, Linear."""
+
+    def __init__(self):
+        super().__init__()
+        self.register_buffer("mean", torch.tensor([0.485, 0.456, 0.406]).view(1, 3, 1, 1) * 255, persistent=False)
+        self.register_buffer("std", torch.tensor([0.229, 0.224, 0.225]).view(1, 3, 1, 1) * 255, persistent=False)
+        self.backbone = mobilenet_v2_features().requires_grad_(False)
+        self.head = nn.Sequential(nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(0.5), nn.Linear(1280, 10))
+
+    def forward(self, x):
+        self.backbone.eval()
+        with torch.no_grad():
+            features = self.backbone((x - self.mean) / self.std)
+        return self.head(features)
+
+
+def cnn_dynamic():
+    pools = [nn.Identity()] + [nn.MaxPool2d(2)] * 5
+    channels = [(3, 4), (4, 4), (4, 8), (8, 8), (8, 16), (16, 16)]
+    convs = [layer for (c_in, c_out), pool in zip(channels, pools)
+             for layer in (nn.Conv2d(c_in, c_out, 3, padding=1), nn.ReLU(), pool)]
+    return nn.Sequential(*convs, nn.Flatten(), nn.Linear(1872, 1024), nn.ReLU(), nn.Linear(1024, 128), nn.ReLU(),
+                         nn.Linear(128, 10), nn.Softmax(dim=1))
+
+
+def image_cnn():
+    blocks = [layer for c_in, c_out in [(3, 32), (32, 64), (64, 128)] for layer in conv_block(c_in, c_out)]
+    return nn.Sequential(Lambda(lambda x: x / 255), *blocks, nn.Flatten(), nn.Linear(128 * 32 * 32, 128), nn.ReLU(),
+                         nn.Dropout(0.5), nn.Linear(128, 10))
+
+
 def mfcc_cnn():
-    nn = torch.nn
-    return nn.Sequential(
-        nn.Conv2d(1, 32, 3), nn.ReLU(), SamePool(3, 2), nn.BatchNorm2d(32, eps=1e-3, momentum=0.01),
-        nn.Conv2d(32, 32, 3), nn.ReLU(), SamePool(3, 2), nn.BatchNorm2d(32, eps=1e-3, momentum=0.01),
-        nn.Conv2d(32, 32, 2), nn.ReLU(), SamePool(2, 2), nn.BatchNorm2d(32, eps=1e-3, momentum=0.01),
-        nn.Flatten(), nn.Linear(480, 64), nn.ReLU(), nn.Dropout(0.3), nn.Linear(64, 10))
+    layers = []
+    for c_in, kernel, pool in [(1, 3, 3), (32, 3, 3), (32, 2, 2)]:
+        layers += [nn.Conv2d(c_in, 32, kernel), nn.ReLU(), SamePool(pool, 2), keras_bn(32)]
+    return nn.Sequential(*layers, nn.Flatten(), nn.Linear(480, 64), nn.ReLU(), nn.Dropout(0.3), nn.Linear(64, 10))
 
 
 def resnet_mfcc():
-    nn = torch.nn
-    return nn.Sequential(
-        nn.Conv2d(1, 32, 3, padding=1), nn.BatchNorm2d(32), nn.ReLU(), SamePool(2, 2),
-        Residual(32, 32), SamePool(2, 2), Residual(32, 64), SamePool(2, 2),
-        nn.Flatten(), nn.Linear(2176, 64), nn.ReLU(), nn.Dropout(0.4), nn.Linear(64, 10))
+    return nn.Sequential(*conv_block(1, 32, keras_bn, SamePool(2, 2)), Residual(32, 32), SamePool(2, 2),
+                         Residual(32, 64), SamePool(2, 2), nn.Flatten(), nn.Linear(2176, 64), nn.ReLU(),
+                         nn.Dropout(0.4), nn.Linear(64, 10))
 
 
-def mfcc_cnn_train_step():
-    torch.set_num_threads(THREADS)
+def se_cnn():
+    widths = [32, 64, 128, 256, 128]
+    blocks = [nn.Sequential(nn.Conv2d(c_in, c_out, 3, padding=1), nn.ReLU(), nn.MaxPool2d(2), nn.Dropout(0.25),
+                            SqueezeExcitation(c_out, 16)) for c_in, c_out in zip([1] + widths, widths)]
+    return nn.Sequential(*blocks, nn.Flatten(), nn.Linear(128 * 16 * 4, 10))
+
+
+def mlp():
+    layers, width = [], 57
+    for hidden in [256, 128, 64]:
+        layers += [nn.Linear(width, hidden), nn.ReLU(), nn.Dropout(0.3)]
+        width = hidden
+    return nn.Sequential(*layers, nn.Linear(width, 10))
+
+
+def categorical_cross_entropy(probabilities, labels, epsilon=1e-7):
+    """Keras' categorical_crossentropy of one-hot labels, for models that end in Softmax."""
+    probabilities = probabilities / probabilities.sum(1, keepdim=True)
+    return -probabilities.clamp(epsilon, 1 - epsilon).log().gather(1, labels[:, None]).mean()
+
+
+def weight_count(model):
+    """Keras' count: parameters plus BatchNorm running statistics."""
+    return sum(p.numel() for p in model.parameters()) + sum(
+        b.numel() for name, b in model.named_buffers() if name.endswith(("running_mean", "running_var")))
+
+
+# name: (description, builder, batch size, input shape, weight count, trainable count, lr, weight decay, loss)
+MODELS = {
+    "cnn_dynamic": ("cnn-dynamic", cnn_dynamic, 32, (3, 288, 432), 2_055_070, 2_055_070, 1e-3, 0,
+                    categorical_cross_entropy),
+    "image_cnn": ("image-cnn", image_cnn, 32, (3, 256, 256), 16_871_882, 16_871_882, 1e-3, 0, F.cross_entropy),
+    "mfcc_cnn": ("mfcc-cnn", mfcc_cnn, 32, (1, 130, 13), 45_514, 45_322, 1e-4, 0, F.cross_entropy),
+    "resnet_mfcc": ("resnet-mfcc", resnet_mfcc, 32, (1, 130, 13), 217_226, 216_778, 1e-3, 0, F.cross_entropy),
+    "se_cnn": ("se-cnn", se_cnn, 64, (1, 512, 130), 778_384, 778_384, 1e-3, 1e-4, F.cross_entropy),
+    "mlp": ("mlp-features (keras)", mlp, 32, (57,), 56_650, 56_650, 1e-3, 0, F.cross_entropy),
+    "mobilenet": ("mobilenet-transfer", MobileNetTransfer, 32, (3, 224, 224), 2_270_794, 12_810, 1e-3, 0,
+                  F.cross_entropy),
+}
+
+
+def set_up(name):
+    _, build, batch, shape, weights, trainable, *_ = MODELS[name]
     torch.manual_seed(1)
-    model = mfcc_cnn()
-    optimizer = torch.optim.Adam(model.parameters(), lr=1e-4)
-    x, labels = torch.randn(32, 1, 130, 13), torch.arange(32) % 10
-
-    def step():
-        optimizer.zero_grad()
-        F.cross_entropy(model(x), labels).backward()
-        optimizer.step()
-    return step
+    model = build()
+    assert weight_count(model) == weights, f"{name}: {weight_count(model)} weights, expected {weights}"
+    counted = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    assert counted == trainable, f"{name}: {counted} trainable, expected {trainable}"
+    return model, torch.randn(batch, *shape), torch.arange(batch) % 10
 
 
-def resnet_inference():
-    torch.set_num_threads(THREADS)
-    torch.manual_seed(1)
-    model = resnet_mfcc().eval()
-    x = torch.randn(64, 1, 130, 13)
+def train_step(name):
+    def prepare():
+        *_, lr, weight_decay, loss = MODELS[name]
+        model, x, labels = set_up(name)
+        optimizer = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=lr,
+                                     weight_decay=weight_decay)
 
-    def forward():
-        with torch.no_grad():
-            model(x)
-    return forward
+        def step():
+            optimizer.zero_grad()
+            loss(model(x), labels).backward()
+            optimizer.step()
+        return step
+    return prepare
+
+
+def inference(name):
+    def prepare():
+        model, x, _ = set_up(name)
+        model.eval()
+
+        def forward():
+            with torch.no_grad():
+                model(x)
+        return forward
+    return prepare
 
 
 def adam_step():
-    torch.set_num_threads(THREADS)
-    parameter = torch.nn.Parameter(torch.randn(2_055_070))
+    parameter = nn.Parameter(torch.randn(2_055_070))
     parameter.grad = torch.randn(2_055_070)
     optimizer = torch.optim.Adam([parameter], lr=1e-3)
     return optimizer.step
 
 
-TASKS = {
-    "nn/mfcc_cnn_train_step_b32": ("MFCC-slice CNN train step, batch 32", mfcc_cnn_train_step),
-    "nn/resnet_mfcc_inference_b64": ("MFCC ResNet evaluation forward, batch 64", resnet_inference),
-    "nn/adam_step_2m": ("Adam update of 2,055,070 parameters", adam_step),
-}
+TASKS = {"nn/adam_step_2m": ("Adam update of 2,055,070 parameters", adam_step)}
+for _name, (_description, _, _batch, _shape, *_) in MODELS.items():
+    _dims = " × ".join(map(str, (_batch,) + _shape))
+    TASKS[f"nn/{_name}_train_b{_batch}"] = (f"{_description} train step, batch {_dims}", train_step(_name))
+    TASKS[f"nn/{_name}_infer_b{_batch}"] = (f"{_description} inference, batch {_dims}", inference(_name))

@@ -2,7 +2,8 @@
 """The Python reference side of GenreKit's benchmarks.
 
 `reference.py [--list] [--filter SUBSTRING | --task NAME] [--repeat N] [--json]` mirrors `genrekit-bench`:
-the same task names, one untimed warm-up, N timed repetitions, the median. Tasks live in
+the same task names, one untimed warm-up, N timed repetitions, the median (with `--json`, also each
+repetition's process CPU time). Tasks live in
 `ref_<suite>.py` modules beside this file; each exposes TASKS = {name: (summary, prepare)}
 where prepare() returns the callable that is timed.
 """
@@ -47,15 +48,17 @@ def main():
             continue
         run = prepare()
         run()
-        seconds = []
+        seconds, cpu_seconds = [], []
         for _ in range(max(1, args.repeat)):
-            start = time.perf_counter()
+            start, cpu_start = time.perf_counter(), time.process_time()
             run()
             seconds.append(time.perf_counter() - start)
+            cpu_seconds.append(time.process_time() - cpu_start)
         median = sorted(seconds)[len(seconds) // 2]
         if args.json:
             peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
-            print(json.dumps({"task": name, "seconds": seconds, "median": median, "peak_rss": peak}))
+            print(json.dumps({"task": name, "seconds": seconds, "cpu_seconds": cpu_seconds, "median": median,
+                              "peak_rss": peak}))
         else:
             print(f"{name:40s} {median * 1000:10.3f} ms")
 
