@@ -111,6 +111,11 @@ let nnOpBenchmarks: [Benchmark] = [
             x.maxPool2d(kernelSize: 2).backward(seed)
         }
     },
+    Benchmark(name: "tensor/maxpool_infer_2x2_32x32x256x65", summary: "maxPool2d 2×2 of [32, 32, 256, 65], forward only (no gradient)") {
+        var rng = RandomGenerator(seed: 9)
+        let x = Tensor.normal([32, 32, 256, 65], using: &rng)
+        return { _ = x.maxPool2d(kernelSize: 2) }
+    },
     Benchmark(name: "tensor/batchnorm_train_32x32x256x65", summary: "batchNorm (training, affine) of [32, 32, 256, 65] forward + backward") {
         var rng = RandomGenerator(seed: 10)
         var x = Tensor.normal([32, 32, 256, 65], using: &rng)

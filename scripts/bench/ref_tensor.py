@@ -131,6 +131,16 @@ def maxpool():
     return run
 
 
+def maxpool_infer():
+    g = _setup(9)
+    x = torch.randn(32, 32, 256, 65, generator=g)
+
+    def run():
+        with torch.no_grad():
+            torch.nn.functional.max_pool2d(x, 2)
+    return run
+
+
 def batchnorm():
     g = _setup(10)
     x = torch.randn(32, 32, 256, 65, generator=g, requires_grad=True)
@@ -152,5 +162,7 @@ for _name, _shape, _out in [("conv_3x4_288x432_b32", (32, 3, 288, 432), 4),
     TASKS[f"tensor/{_name}"] = (f"conv2d {list(_shape)} → {_out} channels, 3×3, padding 1, forward + backward",
                                 conv(_shape, _out))
 TASKS["tensor/maxpool_2x2_32x32x256x65"] = ("max_pool2d 2×2 of [32, 32, 256, 65] forward + backward", maxpool)
+TASKS["tensor/maxpool_infer_2x2_32x32x256x65"] = ("max_pool2d 2×2 of [32, 32, 256, 65], forward only (no gradient)",
+                                                   maxpool_infer)
 TASKS["tensor/batchnorm_train_32x32x256x65"] = ("batch_norm (training, affine) of [32, 32, 256, 65] forward + backward",
                                                  batchnorm)

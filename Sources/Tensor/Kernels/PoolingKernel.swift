@@ -1,10 +1,10 @@
 /// Max and average pooling of single `height × width` planes, with PyTorch's window rules.
 enum PoolingKernel {
-    /// Max pooling of one plane. Writes each window's maximum to `output` and its flat position in
-    /// the plane to `indices`. Ties go to the first maximum in row-major order and NaN wins, as in
+    /// Max pooling of one plane. Writes each window's maximum to `output` and, when `indices` is
+    /// given, its flat position in the plane. Ties go to the first maximum in row-major order and NaN wins, as in
     /// PyTorch; padding never wins (it acts as −∞, also TensorFlow's "same" behaviour).
     static func maxForward(_ input: UnsafePointer<Float>, geometry: WindowGeometry,
-                           output: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Int32>) {
+                           output: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Int32>?) {
         let (h, w) = (geometry.height, geometry.width)
         for oh in 0..<h.outputSize {
             let rows = dilatedWindow(h, output: oh)
@@ -23,7 +23,7 @@ enum PoolingKernel {
                     }
                 }
                 output[oh * w.outputSize + ow] = best
-                indices[oh * w.outputSize + ow] = Int32(bestIndex)
+                indices?[oh * w.outputSize + ow] = Int32(bestIndex)
             }
         }
     }

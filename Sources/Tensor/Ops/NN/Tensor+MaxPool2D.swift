@@ -16,33 +16,66 @@ extension Tensor {
                           dilation: Pair2D = 1, ceilMode: Bool = false) -> Tensor {
         let geometry = poolingGeometry("maxPool2d", kernelSize: kernelSize, stride: stride, padding: padding,
                                        dilation: dilation, ceilMode: ceilMode)
-        let planes = shape[0] * shape[1], (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
-        let input = self
-        var indices = [Int32](repeating: 0, count: planes * outputPlane)
+        if geometry.isPairwiseHalving { return pairwiseMaxPool2d(geometry) }
+        let (planes, outputPlane) = (shape[0] * shape[1], geometry.outputPlane)
+        let input = self, recordsIndices = GradMode.isEnabled && node != nil
+        var indices = [Int32](repeating: 0, count: recordsIndices ? planes * outputPlane : 0)
         let value = indices.withUnsafeMutableBufferPointer { positions in
-            Tensor(shape: [shape[0], shape[1], geometry.height.outputSize, geometry.width.outputSize]) { output in
-                PoolingKernel.forEachPlane(planes, planeSize: inputPlane) { range in
-                    for plane in range {
-                        PoolingKernel.maxForward(input.storage.pointer + plane * inputPlane, geometry: geometry,
-                                                 output: output.baseAddress! + plane * outputPlane,
-                                                 indices: positions.baseAddress! + plane * outputPlane)
-                    }
-                }
+            mapPlanes(geometry) { plane, source, output in
+                PoolingKernel.maxForward(source, geometry: geometry, output: output,
+                                         indices: recordsIndices ? positions.baseAddress! + plane * outputPlane : nil)
             }
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
-            let inputGradient = TensorStorage(uninitializedCount: input.count)
             indices.withUnsafeBufferPointer { positions in
-                PoolingKernel.forEachPlane(planes, planeSize: inputPlane) { range in
-                    for plane in range {
-                        PoolingKernel.maxBackward(gradient.storage.pointer + plane * outputPlane,
-                                                  indices: positions.baseAddress! + plane * outputPlane,
-                                                  geometry: geometry,
-                                                  inputGradient: inputGradient.pointer + plane * inputPlane)
-                    }
+                input.planeGradient(gradient, geometry: geometry) { plane, outputGradient, inputGradient in
+                    PoolingKernel.maxBackward(outputGradient, indices: positions.baseAddress! + plane * outputPlane,
+                                              geometry: geometry, inputGradient: inputGradient)
                 }
             }
-            return [Tensor(shape: input.shape, storage: inputGradient)]
         }
+    }
+
+    /// The 2×2 / stride-2 max pool on `MaxPool2x2Kernel`, whose backward recomputes the argmax.
+    private func pairwiseMaxPool2d(_ geometry: WindowGeometry) -> Tensor {
+        let (height, width) = (geometry.height.inputSize, geometry.width.inputSize)
+        let input = self
+        let value = mapPlanes(geometry) { _, source, output in
+            MaxPool2x2Kernel.forward(source, height: height, width: width, output: output)
+        }
+        return Tensor.makeResult(value, parents: [input]) { gradient in
+            input.planeGradient(gradient, geometry: geometry) { plane, outputGradient, inputGradient in
+                MaxPool2x2Kernel.backward(outputGradient, input: input.storage.pointer + plane * geometry.inputPlane,
+                                          height: height, width: width, inputGradient: inputGradient)
+            }
+        }
+    }
+
+    /// The `[N, C, outHeight, outWidth]` result of `body(plane, inputPlane, outputPlane)` run
+    /// concurrently over the planes of this tensor.
+    private func mapPlanes(_ geometry: WindowGeometry,
+                           _ body: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> Tensor {
+        let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
+        return Tensor(shape: [shape[0], shape[1], geometry.height.outputSize, geometry.width.outputSize]) { output in
+            PoolingKernel.forEachPlane(shape[0] * shape[1], planeSize: inputPlane) { range in
+                for plane in range {
+                    body(plane, storage.pointer + plane * inputPlane, output.baseAddress! + plane * outputPlane)
+                }
+            }
+        }
+    }
+
+    /// The input gradient written by `body(plane, outputGradient, inputGradient)` run concurrently
+    /// over the planes of `gradient`.
+    private func planeGradient(_ gradient: Tensor, geometry: WindowGeometry,
+                               _ body: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> [Tensor?] {
+        let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
+        let inputGradient = TensorStorage(uninitializedCount: count)
+        PoolingKernel.forEachPlane(shape[0] * shape[1], planeSize: inputPlane) { range in
+            for plane in range {
+                body(plane, gradient.storage.pointer + plane * outputPlane, inputGradient.pointer + plane * inputPlane)
+            }
+        }
+        return [Tensor(shape: shape, storage: inputGradient)]
     }
 }
