@@ -72,6 +72,14 @@ final class TensorBufferCacheTests: XCTestCase {
         XCTAssertEqual(TensorBufferCache.cachedByteCount, 0)
     }
 
+    /// A request no cached buffer fits frees as many cached bytes as it allocates (peak memory stays flat).
+    func testMissReleasesCachedBytes() {
+        _ = (0..<3).map { Tensor.full([megabyteCount], value: Float($0)) }
+        let larger = Tensor.zeros([2 * megabyteCount])
+        XCTAssertEqual(TensorBufferCache.cachedByteCount, 1 << 20)
+        XCTAssertEqual(larger.count, 2 * megabyteCount)
+    }
+
     /// A bound of 0 disables the cache.
     func testZeroBoundDisablesCache() {
         TensorBufferCache.maximumByteCount = 0

@@ -13,6 +13,8 @@ import Foundation
 ///   larger than requested (the unused tail is never touched, so it costs no resident memory).
 /// - Bound: the cache holds at most `maximumByteCount` bytes and releases the least recently freed
 ///   buffers first. `purge()` empties it.
+/// - Peak memory: a request no cached buffer fits first releases at least as many cached bytes as
+///   it allocates, so live plus cached memory never exceeds the peak of live tensor memory.
 /// - Contents: a reused buffer keeps its old values. Tensors that need zeros fill them (as
 ///   `Tensor.zeros` does); kernels that write every element skip the fill.
 /// - Thread safety: all members may be used from any thread, including `Parallel.parallelFor` workers.
@@ -56,7 +58,7 @@ public enum TensorBufferCache {
     /// A 64-byte aligned buffer of at least `byteCount` bytes (uninitialised), reused when one is cached.
     static func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
         let allocated = sizeClass(forByteCount: byteCount)
-        if allocated >= minimumByteCount, let reused = withState({ $0.take(byteCount: allocated) }) {
+        if allocated >= minimumByteCount, let reused = withState({ $0.takeOrMakeRoom(byteCount: allocated) }) {
             return reused
         }
         return UnsafeMutableRawPointer.allocate(byteCount: allocated, alignment: alignment)
@@ -104,9 +106,14 @@ private struct CachedBuffers {
         self.maximumByteCount = maximumByteCount
     }
 
-    /// The most recently freed buffer of `byteCount` bytes (its pages are the likeliest resident), if any.
-    mutating func take(byteCount: Int) -> UnsafeMutableRawPointer? {
-        guard let pointer = buffers[byteCount]?.popLast()?.pointer else { return nil }
+    /// The most recently freed buffer of `byteCount` bytes (its pages are the likeliest resident);
+    /// when there is none, frees at least `byteCount` cached bytes (least recently freed first) for
+    /// the fresh allocation to replace, and returns nil.
+    mutating func takeOrMakeRoom(byteCount: Int) -> UnsafeMutableRawPointer? {
+        guard let pointer = buffers[byteCount]?.popLast()?.pointer else {
+            evict(downTo: cachedByteCount - byteCount)
+            return nil
+        }
         cachedByteCount -= byteCount
         return pointer
     }
