@@ -1,7 +1,8 @@
 /// The heap buffer behind one or more `Tensor` values (copy-on-write).
 ///
-/// A 64-byte aligned block of `Float`, freed when the last tensor sharing it goes away. Tensors
-/// copy it only when written while shared (see `Tensor.withUnsafeMutableBufferPointer`).
+/// A 64-byte aligned block of `Float`, released when the last tensor sharing it goes away. Tensors
+/// copy it only when written while shared (see `Tensor.withUnsafeMutableBufferPointer`). Large
+/// blocks come from and return to `TensorBufferCache`, so a new buffer may hold stale values.
 @usableFromInline
 final class TensorStorage {
     /// Number of `Float` elements.
@@ -13,9 +14,8 @@ final class TensorStorage {
     @usableFromInline
     init(uninitializedCount count: Int) {
         self.count = count
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: Swift.max(count, 1) * MemoryLayout<Float>.stride,
-                                                   alignment: 64)
-        pointer = raw.bindMemory(to: Float.self, capacity: Swift.max(count, 1))
+        pointer = TensorBufferCache.allocate(byteCount: Self.byteCount(of: count))
+            .bindMemory(to: Float.self, capacity: Swift.max(count, 1))
     }
 
     /// A buffer of `count` elements all equal to `value`.
@@ -34,6 +34,11 @@ final class TensorStorage {
     }
 
     deinit {
-        UnsafeMutableRawPointer(pointer).deallocate()
+        TensorBufferCache.deallocate(UnsafeMutableRawPointer(pointer), byteCount: Self.byteCount(of: count))
+    }
+
+    /// Bytes allocated for `count` elements (at least one).
+    private static func byteCount(of count: Int) -> Int {
+        Swift.max(count, 1) * MemoryLayout<Float>.stride
     }
 }
