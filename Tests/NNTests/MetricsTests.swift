@@ -20,6 +20,8 @@ final class MetricsTests: XCTestCase {
         assertClose(matrix.f1.map(Float.init), [2.0 / 3, 0.5, 0.75], rtol: 1e-6)
         XCTAssertTrue(matrix.table.contains("rock"))
         XCTAssertTrue(matrix.table.contains("0.6667"))
+        let rows = matrix.table.split(separator: "\n").dropLast()
+        XCTAssertEqual(Set(rows.map(\.count)).count, 1, "columns misaligned:\n\(matrix.table)")
         XCTAssertThrowsError(try ConfusionMatrix(classNames: ["a"], predictions: [1], targets: [0]))
     }
 

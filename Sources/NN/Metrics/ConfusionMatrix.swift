@@ -52,16 +52,17 @@ public struct ConfusionMatrix: Equatable, Sendable {
 
     /// A text table: one row per true class, one column per predicted class, then precision, recall, F1.
     public var table: String {
-        let width = max(6, classNames.map(\.count).max() ?? 0)
+        let labels = classNames.enumerated().map { "\($0.offset) \($0.element)" }
+        let width = max("true\\pred".count, labels.map(\.count).max() ?? 0)
         func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
         let cellWidth = max(5, String(counts.joined().max() ?? 0).count + 1)
         var lines = [pad("true\\pred", width) + counts.indices.map { pad(String($0), cellWidth) }.joined()
-                     + "  precision  recall     f1  support"]
+                     + ["precision", "recall", "f1", "support"].map { pad($0, 9) }.joined()]
         let (p, r, f) = (precision, recall, f1)
-        for (row, name) in classNames.enumerated() {
+        for (row, label) in labels.enumerated() {
             let cells = counts[row].map { pad(String($0), cellWidth) }.joined()
             let scores = [p[row], r[row], f[row]].map { pad(String(format: "%.3f", $0), 9) }.joined()
-            lines.append(pad("\(row) \(name)", width) + cells + scores + pad(String(support[row]), 9))
+            lines.append(pad(label, width) + cells + scores + pad(String(support[row]), 9))
         }
         lines.append("accuracy \(String(format: "%.4f", accuracy)) over \(total) samples")
         return lines.joined(separator: "\n")
