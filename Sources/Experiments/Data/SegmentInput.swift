@@ -51,7 +51,7 @@ public struct SegmentInput: InputPipeline {
                                              batchSize: settings.batchSize, shuffle: training, seed: settings.seed,
                                              augmentation: augmentation, workers: settings.threads)
             let bytes = segments.count * sampleShape.reduce(4, *)
-            guard augmentation == nil, bytes <= memoryLimit else { return StreamingBatches(batches) }
+            guard augmentation == nil, bytes <= memoryLimit else { return BackgroundBatches(batches) }
             return try materialize(batches, side: side)
         }
         return ExperimentData(train: try source(split.train, "training", true),

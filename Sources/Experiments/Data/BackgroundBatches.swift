@@ -4,7 +4,7 @@ import Tensor
 
 /// Any GTZAN batch source (`ImageBatches`, `SegmentBatches`) as an experiment's batch source: batches are
 /// computed on a background thread while the model trains, so memory stays bounded however large the
-/// inputs. (`StreamingBatches` is the segment-specific form; both could share this adapter.)
+/// inputs, and augmentation is fresh every epoch.
 public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
     public let source: Source
     public let labels: [Int]
@@ -41,5 +41,12 @@ public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
                 return nil
             }
         }
+    }
+}
+
+extension BackgroundBatches where Source == SegmentBatches {
+    /// Segment inputs streamed from `source`, labelled and grouped by the segments' tracks.
+    public convenience init(_ source: SegmentBatches) {
+        self.init(source, labels: source.segments.map(\.label), trackIDs: source.segments.map(\.trackID.description))
     }
 }
