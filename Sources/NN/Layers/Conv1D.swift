@@ -24,9 +24,6 @@ public final class Conv1D: Module {
     /// A convolution initialised by the current `ParameterInitialization`.
     public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Int, stride: Int = 1, padding: Padding = .valid,
                 dilation: Int = 1, groups: Int = 1, bias: Bool = true) {
-        precondition(inChannels > 0 && outChannels > 0 && groups > 0 && inChannels % groups == 0
-                     && outChannels % groups == 0,
-                     "Conv1D(\(inChannels), \(outChannels), groups: \(groups)): groups must divide both channel counts")
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize
@@ -34,10 +31,9 @@ public final class Conv1D: Module {
         self.padding = padding
         self.dilation = dilation
         self.groups = groups
-        let fanIn = inChannels / groups * kernelSize
-        weight = Parameter(ParameterInitialization.weight([outChannels, inChannels / groups, kernelSize],
-                                                          fanIn: fanIn, fanOut: outChannels / groups * kernelSize))
-        self.bias = bias ? Parameter(ParameterInitialization.bias(outChannels, fanIn: fanIn)) : nil
+        (weight, self.bias) = ConvolutionParameters.make(layer: "Conv1D", inChannels: inChannels,
+                                                         outChannels: outChannels, groups: groups,
+                                                         kernelShape: [kernelSize], bias: bias)
         super.init()
         register(weight, as: "weight")
         if let bias = self.bias { register(bias, as: "bias") }

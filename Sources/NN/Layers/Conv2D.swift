@@ -25,9 +25,6 @@ public final class Conv2D: Module {
     /// A convolution initialised by the current `ParameterInitialization`.
     public init(_ inChannels: Int, _ outChannels: Int, kernelSize: Pair2D, stride: Pair2D = 1,
                 padding: Padding = .valid, dilation: Pair2D = 1, groups: Int = 1, bias: Bool = true) {
-        precondition(inChannels > 0 && outChannels > 0 && groups > 0 && inChannels % groups == 0
-                     && outChannels % groups == 0,
-                     "Conv2D(\(inChannels), \(outChannels), groups: \(groups)): groups must divide both channel counts")
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.kernelSize = kernelSize
@@ -35,12 +32,9 @@ public final class Conv2D: Module {
         self.padding = padding
         self.dilation = dilation
         self.groups = groups
-        let taps = kernelSize.height * kernelSize.width
-        let fanIn = inChannels / groups * taps
-        weight = Parameter(ParameterInitialization.weight(
-            [outChannels, inChannels / groups, kernelSize.height, kernelSize.width],
-            fanIn: fanIn, fanOut: outChannels / groups * taps))
-        self.bias = bias ? Parameter(ParameterInitialization.bias(outChannels, fanIn: fanIn)) : nil
+        (weight, self.bias) = ConvolutionParameters.make(layer: "Conv2D", inChannels: inChannels,
+                                                         outChannels: outChannels, groups: groups,
+                                                         kernelShape: [kernelSize.height, kernelSize.width], bias: bias)
         super.init()
         register(weight, as: "weight")
         if let bias = self.bias { register(bias, as: "bias") }
