@@ -69,6 +69,35 @@ final class FeatureTableTests: XCTestCase {
         XCTAssertThrowsError(try FeatureTable(contentsOf: url)) { XCTAssertTrue("\($0)".contains("filename")) }
     }
 
+    /// Every value reads exactly as `Float(String)` (correctly rounded `strtof`) reads it, whatever its form:
+    /// short and 17-digit decimals, exponents, signs, values halfway between two floats, subnormals.
+    func testNumbersReadExactlyAsFloatParsing() throws {
+        var generator = SystemRandomNumberGenerator()
+        var texts = ["0", "-0", "+1.5", "1.", ".25", "1e3", "2.5E-3", "-7.006492321624085e-46", "3.4028235e38",
+                     "16777217", "0.30000001192092896", "1.00000005960464477539", "33554433", "1e-22", "1e22"]
+        for _ in 0..<3000 {
+            let value = Float(bitPattern: UInt32.random(in: 0x0080_0000...0x7F7F_FFFF, using: &generator))
+            let neighbour = value.nextUp
+            texts += ["\(value)", String(format: "%.9g", Double(value)), String(format: "%.17g", Double(value)),
+                      String(format: "%.6f", Double(value)), "\((Double(value) + Double(neighbour)) / 2)"]
+        }
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("numbers.csv")
+        let rows = texts.enumerated().map { "blues.\(String(format: "%05d", $0.offset)).wav,\($0.element),blues" }
+        try (["filename,value,label"] + rows).joined(separator: "\r\n").write(to: url, atomically: true, encoding: .utf8)
+        let table = try FeatureTable(contentsOf: url)
+        XCTAssertEqual(table.rows.count, texts.count)
+        for (row, text) in zip(table.rows, texts) {
+            let expected = try XCTUnwrap(Float(text), text)
+            XCTAssertEqual(row.values[0].bitPattern, expected.bitPattern, "'\(text)' read as \(row.values[0])")
+        }
+        for bad in ["1.5x", "1e", "--1", "", " 1", "1..2", "e5"] {
+            try "filename,value,label\nblues.00000.wav,\(bad),blues\n".write(to: url, atomically: true, encoding: .utf8)
+            XCTAssertThrowsError(try FeatureTable(contentsOf: url), "'\(bad)'") { error in
+                XCTAssertTrue("\(error)".contains("line 2, column 'value'"), "\(error)")
+            }
+        }
+    }
+
     func testSharedKitThirtySecondTable() throws {
         guard let kit = Fixtures.sharedKit else { throw XCTSkip("shared GTZAN kit not present") }
         let table = try FeatureTable(contentsOf: kit.appendingPathComponent("features_30_sec.csv"))

@@ -18,38 +18,41 @@ public struct FeatureTable: Sendable {
     /// Reads a CSV table.
     /// - Throws: `GTZANError.malformedFile` naming the file, line and column of the first problem.
     public init(contentsOf url: URL, genres: [Genre] = Genre.allCases) throws {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
-            throw GTZANError.malformedFile(url, reason: "cannot read the feature table")
-        }
-        var lines = text.split(whereSeparator: \.isNewline).makeIterator()
-        guard let header = lines.next()?.split(separator: ",", omittingEmptySubsequences: false).map(String.init),
-              let filenameColumn = header.firstIndex(of: "filename") else {
-            throw GTZANError.malformedFile(url, reason: "no header with a 'filename' column")
-        }
-        let featureColumns = header.indices.filter { !Self.nonFeatureColumns.contains(header[$0]) }
-        featureNames = featureColumns.map { header[$0] }
-        self.genres = Array(Set(genres)).sorted()
+        let file = try CommaSeparatedValues(contentsOf: url)
+        let kept = Array(Set(genres)).sorted()
+        var header: [String] = []
+        var filenameColumn = 0
+        var featureColumns: [Int] = []
         var rows: [FeatureRow] = []
-        var lineNumber = 1
-        while let line = lines.next() {
-            lineNumber += 1
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false)
+        try file.forEachLine { lineNumber, fields in
+            guard !header.isEmpty else {
+                header = (0..<fields.count).map(fields.string)
+                guard let column = header.firstIndex(of: "filename") else {
+                    throw GTZANError.malformedFile(url, reason: "no header with a 'filename' column")
+                }
+                filenameColumn = column
+                featureColumns = header.indices.filter { !Self.nonFeatureColumns.contains(header[$0]) }
+                return
+            }
             guard fields.count == header.count else {
                 throw GTZANError.malformedFile(url, reason: "line \(lineNumber): \(fields.count) fields, header has \(header.count)")
             }
-            let name = String(fields[filenameColumn])
+            let name = fields.string(filenameColumn)
             let id = try TrackID(parsing: name, file: url)
-            guard let label = self.genres.firstIndex(of: id.genre) else { continue }
+            guard let label = kept.firstIndex(of: id.genre) else { return }
             let values = try featureColumns.map { column -> Float in
-                guard let value = Float(fields[column]) else {
+                guard let value = fields.float(column) else {
                     throw GTZANError.malformedFile(url, reason: "line \(lineNumber), column '\(header[column])': "
-                                                   + "'\(fields[column])' is not a number")
+                                                   + "'\(fields.string(column))' is not a number")
                 }
                 return value
             }
             rows.append(FeatureRow(trackID: id, segment: Self.segmentIndex(in: name), label: label, values: values))
         }
-        guard !rows.isEmpty else { throw GTZANError.malformedFile(url, reason: "no rows of \(self.genres.map(\.name))") }
+        guard !header.isEmpty else { throw GTZANError.malformedFile(url, reason: "no header with a 'filename' column") }
+        guard !rows.isEmpty else { throw GTZANError.malformedFile(url, reason: "no rows of \(kept.map(\.name))") }
+        featureNames = featureColumns.map { header[$0] }
+        self.genres = kept
         self.rows = rows
     }
 
