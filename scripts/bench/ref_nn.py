@@ -4,8 +4,15 @@ Task names match Benchmarks/GenreKitBench/NNBenchmarks.swift. The models are Gen
 written again in PyTorch: the same layer shapes and the same weight counts (asserted, counted as Keras does:
 parameters plus BatchNorm running statistics), the same Adam settings, batch sizes and losses. Inputs are
 random, labels 0, 1, …, 9, 0, …. reference.py sets torch's thread count (BENCH_THREADS).
+The epoch task reads 30 s noise WAVs (PCM 16, 22.05 kHz) like the Swift side's synthetic tracks; librosa 0.11.0.
 Keras' "same" max pooling (asymmetric padding) is written as -inf padding before a valid pool.
 """
+import os
+import tempfile
+
+import librosa
+import numpy as np
+import soundfile as sf
 import torch
 import torch.nn.functional as F
 from torch import nn
@@ -230,7 +237,52 @@ def adam_step():
     return optimizer.step
 
 
+class _MFCCSlices(torch.utils.data.Dataset):
+    """3 s segments of 30 s WAVs read with soundfile → librosa MFCC (13, n_fft 2048, hop 512) → [1, 130, 13]."""
+
+    def __init__(self, paths, sr=22050):
+        self.items = [(path, i) for path in paths for i in range(10)]
+        self.sr = sr
+
+    def __len__(self):
+        return len(self.items)
+
+    def __getitem__(self, index):
+        path, i = self.items[index]
+        y, _ = sf.read(path, start=i * 3 * self.sr, frames=3 * self.sr, dtype="float32")
+        mfcc = librosa.feature.mfcc(y=y, sr=self.sr, n_mfcc=13, n_fft=2048, hop_length=512)
+        return torch.from_numpy(mfcc.T.copy()).unsqueeze(0), index % 10
+
+
+def epoch_resnet_mfcc_synthetic():
+    """The Swift task's epoch: 30 tracks × 10 slices, one background loader worker, 10 Adam steps of batch 32."""
+    root = os.path.join(tempfile.gettempdir(), "genrekit-bench-nn-py", "epoch")
+    os.makedirs(root, exist_ok=True)
+    paths = []
+    for n in range(30):
+        path = os.path.join(root, f"t{n:02d}.wav")
+        if not os.path.exists(path):
+            noise = np.random.default_rng(n).uniform(-0.5, 0.5, 30 * 22050).astype(np.float32)
+            sf.write(path, noise, 22050, subtype="PCM_16")
+        paths.append(path)
+    loader = torch.utils.data.DataLoader(_MFCCSlices(paths), batch_size=32, shuffle=True, num_workers=1,
+                                         prefetch_factor=2, persistent_workers=True)
+    torch.manual_seed(1)
+    model = resnet_mfcc()
+    optimizer = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
+
+    def run():
+        model.train()
+        for inputs, labels in loader:
+            optimizer.zero_grad()
+            F.cross_entropy(model(inputs), labels).backward()
+            optimizer.step()
+    return run
+
+
 TASKS = {"nn/adam_step_2m": ("Adam update of 2,055,070 parameters", adam_step)}
+TASKS["nn/epoch_resnet_mfcc_synthetic"] = (
+    "DataLoader(1 worker) over 300 librosa-MFCC slices of 30 WAVs, 10 Adam steps of resnet-mfcc", epoch_resnet_mfcc_synthetic)
 for _name, (_description, _, _batch, _shape, *_) in MODELS.items():
     _dims = " × ".join(map(str, (_batch,) + _shape))
     TASKS[f"nn/{_name}_train_b{_batch}"] = (f"{_description} train step, batch {_dims}", train_step(_name))
