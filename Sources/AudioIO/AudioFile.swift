@@ -40,14 +40,16 @@ public enum AudioFile {
             }
             return AudioBuffer(samples: samples, sampleRate: nativeRate, channels: channels)
         }
-        // Each segment of the plan decodes its own stretch of the window through its own handle.
-        let start = reader.window.lowerBound
+        // Each segment of the plan decodes its own stretch of the window through its own handle;
+        // the first one (which starts where `reader` stands) through the handle already open.
+        let file = reader.file, start = reader.window.lowerBound
         let plan = try ResamplingPlan(inputFrames: reader.frames, channels: channels,
                                       from: nativeRate, to: sampleRate, path: url.path)
         let samples = try Resampler.run(plan, from: nativeRate, to: sampleRate, channels: channels, quality: .soxr_hq) {
             frames, consume in
             let window = (start + frames.lowerBound)..<(start + frames.upperBound)
-            try FrameReader(SoundFile(reading: url), mono: mono, window: window).forEachBlock(consume)
+            let handle = frames.lowerBound == 0 ? file : try SoundFile(reopening: file)
+            try FrameReader(handle, mono: mono, window: window).forEachBlock(consume)
         }
         return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
     }

@@ -15,7 +15,9 @@ struct DeclaredLength {
     /// The declared length when the log reports a data chunk longer than the file, else nil.
     /// `bytesPerFrame` converts a declared byte count (nil for compressed encodings).
     init?(log: String, bytesPerFrame: Int?) {
-        for line in log.split(separator: "\n") {
+        // Both reports hold a parenthesis: the other lines are skipped before any (slow) string search.
+        for bytes in log.utf8.split(separator: UInt8(ascii: "\n")) where bytes.contains(UInt8(ascii: "(")) {
+            let line = Substring(bytes)
             guard let frames = Self.declaredFrames(in: line, bytesPerFrame: bytesPerFrame) else { continue }
             self.frames = frames
             logLine = line.trimmingCharacters(in: CharacterSet(charactersIn: " *"))

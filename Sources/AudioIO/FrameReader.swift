@@ -88,8 +88,7 @@ final class FrameReader {
 
     /// Decodes the rest of the window block by block, passing each (interleaved) block to `body`.
     func forEachBlock(_ body: (UnsafeBufferPointer<Float>) throws -> Void) throws {
-        var block = [Float](repeating: 0, count: Self.blockFrames * outputChannels)
-        try block.withUnsafeMutableBufferPointer { block in
+        try withUnsafeTemporaryAllocation(of: Float.self, capacity: Self.blockFrames * outputChannels) { block in
             while case let count = try read(upTo: Self.blockFrames, into: block.baseAddress!), count > 0 {
                 try body(UnsafeBufferPointer(rebasing: block[..<(count * outputChannels)]))
             }
@@ -100,7 +99,9 @@ final class FrameReader {
     private func decode<Sample: DecodedSample>(_ count: Int, scratch: inout [Sample], scale: Float,
                                                 into destination: UnsafeMutablePointer<Float>) throws {
         let channels = file.channels
-        if scratch.count < count * channels { scratch = [Sample](repeating: .zero, count: count * channels) }
+        if scratch.count < count * channels {
+            scratch = [Sample](unsafeUninitializedCapacity: count * channels) { $1 = $0.count }
+        }
         try scratch.withUnsafeMutableBufferPointer { buffer in
             try Sample.read(count, from: file, into: buffer.baseAddress!)
             if outputChannels == 1 {
@@ -115,11 +116,17 @@ final class FrameReader {
     static func mixDown<Sample: DecodedSample>(_ source: UnsafePointer<Sample>, frames: Int, channels: Int,
                                                scale: Float, into destination: UnsafeMutablePointer<Float>) {
         let scale = scale / Float(channels)
-        if channels == 2 {  // the common case, written so that it vectorises
-            for i in 0..<frames { destination[i] = (source[2 * i].floatValue + source[2 * i + 1].floatValue) * scale }
-            return
+        var start = 0
+        if channels == 2 {  // the common case: 8 frames at a time, left and right split by even/odd lanes
+            let pairs = UnsafeRawPointer(source)
+            for i in stride(from: 0, to: frames - 7, by: 8) {
+                let lanes = pairs.loadUnaligned(fromByteOffset: 2 * i * MemoryLayout<Sample>.stride, as: SIMD16<Sample>.self)
+                let mean = (Sample.floats(lanes.evenHalf) + Sample.floats(lanes.oddHalf)) * scale
+                UnsafeMutableRawPointer(destination + i).storeBytes(of: mean, as: SIMD8<Float>.self)
+            }
+            start = frames / 8 * 8
         }
-        for i in 0..<frames {
+        for i in start..<frames {
             var sum: Float = 0
             for c in 0..<channels { sum += source[i * channels + c].floatValue }
             destination[i] = sum * scale
@@ -128,14 +135,17 @@ final class FrameReader {
 }
 
 /// A sample type libsndfile decodes into: `Float` (normalised) or `Int16` (full scale).
-protocol DecodedSample {
-    static var zero: Self { get }
+/// Both convert to `Float` exactly, so sums of two channels are exact before scaling.
+protocol DecodedSample: SIMDScalar, Hashable, Codable {
     var floatValue: Float { get }
+    /// Eight samples converted to `Float`.
+    static func floats(_ lanes: SIMD8<Self>) -> SIMD8<Float>
     static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Self>) throws
 }
 
 extension Float: DecodedSample {
     var floatValue: Float { self }
+    static func floats(_ lanes: SIMD8<Float>) -> SIMD8<Float> { lanes }
     static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Float>) throws {
         try file.read(count, into: destination)
     }
@@ -143,6 +153,7 @@ extension Float: DecodedSample {
 
 extension Int16: DecodedSample {
     var floatValue: Float { Float(self) }
+    static func floats(_ lanes: SIMD8<Int16>) -> SIMD8<Float> { SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: lanes)) }
     static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Int16>) throws {
         try file.read(count, into: destination)
     }

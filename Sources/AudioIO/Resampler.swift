@@ -96,6 +96,10 @@ public final class Resampler {
         try check(soxr_clear(handle))
     }
 
+    /// Frames passed to libsoxr per call: it copies its input into a FIFO that grows (by `realloc`)
+    /// to the size of the call, so whole signals are fed in cache-sized blocks.
+    static let blockFrames = 16384
+
     func process(_ input: UnsafeBufferPointer<Float>, into output: inout ResampledOutput) throws {
         let frames = input.count / channels
         var consumed = 0
@@ -104,8 +108,8 @@ public final class Resampler {
             var roomLeft = false
             let written = try output.write { buffer, room in
                 var done = 0
-                try check(soxr_process(handle, input.baseAddress.map { $0 + consumed * channels }, frames - consumed,
-                                       &inputDone, buffer, room, &done))
+                try check(soxr_process(handle, input.baseAddress.map { $0 + consumed * channels },
+                                       min(frames - consumed, Self.blockFrames), &inputDone, buffer, room, &done))
                 roomLeft = done < room
                 return done
             }

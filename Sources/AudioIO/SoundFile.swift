@@ -39,6 +39,20 @@ final class SoundFile {
         }
     }
 
+    /// Opens a second, independent handle on the file `other` reads (to decode another stretch on
+    /// another thread), skipping the checks `other` passed; throws if the file changed since.
+    init(reopening other: SoundFile) throws {
+        path = other.path
+        var info = SF_INFO()
+        guard let handle = sf_open(path, Int32(SFM_READ), &info) else { throw Self.openError(path) }
+        self.handle = handle
+        self.info = info
+        guard (info.frames, info.samplerate, info.channels, info.format)
+                == (other.info.frames, other.info.samplerate, other.info.channels, other.info.format) else {
+            throw AudioIOError.corrupt(path: path, message: "the file changed while it was being read")
+        }
+    }
+
     /// Creates (or replaces) `url` for writing `format`, a libsndfile container | subtype code.
     init(writing url: URL, format: Int32, sampleRate: Int, channels: Int) throws {
         path = url.path

@@ -48,6 +48,21 @@ final class AudioFileReadTests: XCTestCase {
         XCTAssertEqual(mono.samples, (0..<stereo.frames).map { (stereo.samples[2 * $0] + stereo.samples[2 * $0 + 1]) / 2 })
     }
 
+    /// The 8-frame mixdown and its scalar tail, on 16-bit and float sources of odd lengths.
+    func testMonoOfOddLengthsIsChannelMean() throws {
+        let directory = try Fixtures.temporaryDirectory("audioio-mixdown")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (format, frames) in [(AudioFile.SampleFormat.pcm16, 16384 + 13), (.float32, 7), (.pcm16, 1)] {
+            let url = directory.appendingPathComponent("mix-\(format)-\(frames).wav")
+            let samples = (0..<(2 * frames)).map { Float(sin(Double($0) * 0.7)) * 0.9 }
+            try AudioFile.write(url, samples: samples, sampleRate: 8000, channels: 2, format: format)
+            let stereo = try AudioFile.read(url, sampleRate: nil, mono: false)
+            let mono = try AudioFile.read(url, sampleRate: nil)
+            XCTAssertEqual(mono.samples, (0..<frames).map { (stereo.samples[2 * $0] + stereo.samples[2 * $0 + 1]) / 2 },
+                           "\(format), \(frames) frames")
+        }
+    }
+
     func testWindowReadEqualsSliceOfFullRead() throws {
         let full = try AudioFile.read(mono16k, sampleRate: nil)
         let window = try AudioFile.read(mono16k, sampleRate: nil, offset: 1.2345, duration: 0.3)
