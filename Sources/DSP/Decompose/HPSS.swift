@@ -79,6 +79,14 @@ public struct HPSS: Hashable, Sendable {
                             power: power, splitZeros: splitZeros)
     }
 
+    /// The harmonic mask of one bin from its two filtered magnitudes: one element of
+    /// ``harmonicMask(harmonicFiltered:percussiveFiltered:)``, for callers that fuse the masking
+    /// into another pass. The settings must be valid.
+    @inline(__always)
+    func harmonicMask(harmonic: Float, percussive: Float) -> Float {
+        SoftMask.value(harmonic, reference: percussive * harmonicMargin, power: power, zeroValue: splitZeros ? 0.5 : 0)
+    }
+
     /// librosa gives both-zero bins a mask of one half when neither margin widens the split.
     private var splitZeros: Bool { harmonicMargin == 1 && percussiveMargin == 1 }
 

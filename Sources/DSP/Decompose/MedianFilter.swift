@@ -35,22 +35,35 @@ public struct MedianFilter: Hashable, Sendable {
     /// The filtered matrix, the same shape as `matrix`.
     public func callAsFunction(_ matrix: Matrix) throws -> Matrix {
         try validate()
-        guard matrix.rows > 0, matrix.columns > 0 else { return matrix }
+        let values = [Float](unsafeUninitializedCapacity: matrix.values.count) { result, initialized in
+            filter(matrix, into: result)
+            initialized = matrix.values.count
+        }
+        return Matrix(rows: matrix.rows, columns: matrix.columns, values: values)
+    }
+
+    /// The filtered matrix written to `output`, which takes `matrix`'s shape and keeps its storage
+    /// (no allocation when it is uniquely referenced and large enough).
+    func apply(_ matrix: Matrix, into output: inout Matrix) throws {
+        try validate()
+        output.resize(rows: matrix.rows, columns: matrix.columns)
+        output.values.withUnsafeMutableBufferPointer { filter(matrix, into: $0) }
+    }
+
+    /// Writes the medians of every line of `matrix` to `output` (`matrix.values.count` values).
+    private func filter(_ matrix: Matrix, into output: UnsafeMutableBufferPointer<Float>) {
+        guard matrix.rows > 0, matrix.columns > 0 else { return }
         var median = SlidingMedian(size: size)
         let (lines, length, lineStride, positionStride) = axis == .time
             ? (matrix.rows, matrix.columns, matrix.columns, 1)
             : (matrix.columns, matrix.rows, 1, matrix.columns)
-        let values = [Float](unsafeUninitializedCapacity: matrix.values.count) { result, initialized in
-            matrix.values.withUnsafeBufferPointer { input in
-                for first in stride(from: 0, to: lines, by: SlidingMedian.laneCount) {
-                    let offset = first * lineStride
-                    median.filter(input.baseAddress! + offset, into: result.baseAddress! + offset,
-                                  lanes: min(SlidingMedian.laneCount, lines - first), laneStride: lineStride,
-                                  positionStride: positionStride, count: length)
-                }
+        matrix.values.withUnsafeBufferPointer { input in
+            for first in stride(from: 0, to: lines, by: SlidingMedian.laneCount) {
+                let offset = first * lineStride
+                median.filter(input.baseAddress! + offset, into: output.baseAddress! + offset,
+                              lanes: min(SlidingMedian.laneCount, lines - first), laneStride: lineStride,
+                              positionStride: positionStride, count: length)
             }
-            initialized = matrix.values.count
         }
-        return Matrix(rows: matrix.rows, columns: matrix.columns, values: values)
     }
 }

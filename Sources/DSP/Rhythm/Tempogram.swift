@@ -28,20 +28,21 @@ public struct Tempogram: Hashable, Sendable {
         let frames = center ? onsetEnvelope.count : max(padded.count - winLength + 1, 0)
         var result = Matrix(rows: winLength, columns: frames)
         let weights = window.values(length: winLength)
-        let block = FFTBlock(size: Self.transformSize(for: winLength), batch: Self.batch)
-        padded.withUnsafeBufferPointer { padded in
-            result.values.withUnsafeMutableBufferPointer { output in
-                for first in stride(from: 0, to: frames, by: Self.batch) {
-                    let count = min(Self.batch, frames - first)
-                    for j in 0..<count {
-                        let frame = block.real + j * block.size
-                        for i in 0..<winLength { frame[i] = padded[first + j + i] * weights[i] }
-                        (frame + winLength).update(repeating: 0, count: block.size - winLength)
-                    }
-                    Self.autocorrelate(block)
-                    for j in 0..<count {
-                        normalize(block.real + j * block.size, scale: 1 / Float(block.size),
-                                  into: output.baseAddress! + first + j, stride: frames)
+        FFTBlock.withBlock(size: Self.transformSize(for: winLength), batch: Self.batch) { block in
+            padded.withUnsafeBufferPointer { padded in
+                result.values.withUnsafeMutableBufferPointer { output in
+                    for first in stride(from: 0, to: frames, by: Self.batch) {
+                        let count = min(Self.batch, frames - first)
+                        for j in 0..<count {
+                            let frame = block.real + j * block.size
+                            for i in 0..<winLength { frame[i] = padded[first + j + i] * weights[i] }
+                            (frame + winLength).update(repeating: 0, count: block.size - winLength)
+                        }
+                        Self.autocorrelate(block)
+                        for j in 0..<count {
+                            normalize(block.real + j * block.size, scale: 1 / Float(block.size),
+                                      into: output.baseAddress! + first + j, stride: frames)
+                        }
                     }
                 }
             }
