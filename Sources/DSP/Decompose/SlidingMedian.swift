@@ -27,13 +27,20 @@ struct SlidingMedian {
         window[0] = Lanes(repeating: -.infinity)
     }
 
-    /// Filters `lanes` (≤ 8) lines of `count` values. Value `p` of line `l` is read from
-    /// `input[l * laneStride + p * positionStride]`; its median is written to the same offset of `output`.
-    mutating func filter(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, lanes: Int,
-                         laneStride: Int, positionStride: Int, count: Int) {
+    /// Where value `p` of line `l` lives: `l * lane + p * position` values from a base address.
+    struct Strides {
+        var lane: Int
+        var position: Int
+    }
+
+    /// Filters `lanes` (≤ 8) lines of `count` values. Value `p` of line `l` is read from `input` at
+    /// `inputStrides`; its median is written to `output` at `outputStrides`.
+    mutating func filter(_ input: UnsafePointer<Float>, _ inputStrides: Strides, into output: UnsafeMutablePointer<Float>,
+                         _ outputStrides: Strides, lanes: Int, count: Int) {
         precondition(count > 0 && lanes > 0 && lanes <= Self.laneCount, "SlidingMedian needs 1...8 non-empty lines")
         let half = size / 2, size = self.size
-        gather(input, lanes: lanes, laneStride: laneStride, positionStride: positionStride, count: count)
+        let (laneStride, positionStride) = (outputStrides.lane, outputStrides.position)
+        gather(input, inputStrides, lanes: lanes, count: count)
         extended.withUnsafeBufferPointer { extended in
             window.withUnsafeMutableBufferPointer { window in
                 let line = extended.baseAddress!, sorted = window.baseAddress!
@@ -50,8 +57,7 @@ struct SlidingMedian {
     }
 
     /// Copies the lines, reflect-extended by `size / 2` values at each end, into `extended`.
-    private mutating func gather(_ input: UnsafePointer<Float>, lanes: Int, laneStride: Int, positionStride: Int,
-                                 count: Int) {
+    private mutating func gather(_ input: UnsafePointer<Float>, _ strides: Strides, lanes: Int, count: Int) {
         let half = size / 2
         let extendedCount = count + 2 * half
         if extended.count < extendedCount {
@@ -59,9 +65,9 @@ struct SlidingMedian {
         }
         extended.withUnsafeMutableBufferPointer { extended in
             for position in 0..<extendedCount {
-                let source = input + Self.reflect(position - half, count: count) * positionStride
+                let source = input + Self.reflect(position - half, count: count) * strides.position
                 var vector = Lanes()
-                for lane in 0..<lanes { vector[lane] = source[lane * laneStride] }
+                for lane in 0..<lanes { vector[lane] = source[lane * strides.lane] }
                 extended[position] = vector
             }
         }

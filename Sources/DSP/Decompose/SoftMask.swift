@@ -35,13 +35,14 @@ public func softmask(_ x: Matrix, reference: Matrix, power: Float = 1, splitZero
 /// The soft mask of one pair of non-negative values.
 enum SoftMask {
     /// `x^p / (x^p + reference^p)` after dividing both by their maximum; `zeroValue` where that
-    /// maximum is below the smallest normal float.
+    /// maximum is below the smallest normal float. Branch-free (the ratio is computed and dropped
+    /// there), so loops over it vectorise.
     @inline(__always)
     static func value(_ x: Float, reference: Float, power: Float, zeroValue: Float) -> Float {
         let z = max(x, reference)
-        guard z >= Float.leastNormalMagnitude else { return zeroValue }
         let ratio = raised(x / z, to: power)
-        return ratio / (ratio + raised(reference / z, to: power))
+        let mask = ratio / (ratio + raised(reference / z, to: power))
+        return z >= Float.leastNormalMagnitude ? mask : zeroValue
     }
 
     /// `value ** power` with the common powers on a fast path.

@@ -9,9 +9,9 @@ final class FeatureWorkspace {
     var magnitude = Matrix(rows: 0, columns: 0)
     /// `|STFT|²` of the track.
     var power = Matrix(rows: 0, columns: 0)
-    /// `magnitude` median-filtered along time (HPSS's harmonic enhancement).
+    /// `magnitude` median-filtered along time (HPSS's harmonic enhancement), transposed: frames × bins.
     var harmonicFiltered = Matrix(rows: 0, columns: 0)
-    /// `magnitude` median-filtered along frequency (HPSS's percussive enhancement).
+    /// `magnitude` median-filtered along frequency (HPSS's percussive enhancement), frames × bins.
     var percussiveFiltered = Matrix(rows: 0, columns: 0)
     /// The overlap-added harmonic signal, centre padding included.
     var harmonic: [Float] = []

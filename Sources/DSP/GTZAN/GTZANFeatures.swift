@@ -64,8 +64,8 @@ public struct GTZANFeatures: Hashable, Sendable {
         workspace.analyze(framing, window: stft.paddedWindow)
         let hpss = HPSS()
         let firstStage: [() throws -> [String: [Double]]] = [
-            { try hpss.harmonicFilter.apply(workspace.magnitude, into: &workspace.harmonicFiltered); return [:] },
-            { try hpss.percussiveFilter.apply(workspace.magnitude, into: &workspace.percussiveFiltered); return [:] },
+            { try hpss.harmonicFilter.apply(workspace.magnitude, into: &workspace.harmonicFiltered, transposed: true); return [:] },
+            { try hpss.percussiveFilter.apply(workspace.magnitude, into: &workspace.percussiveFiltered, transposed: true); return [:] },
             { try melFeatures(power: workspace.power, in: workspace) },
             { ["chroma_stft": Statistics(try chromaSTFT(validated: workspace.power, sampleRate: sampleRate).values).pair] },
         ]
@@ -98,14 +98,14 @@ public struct GTZANFeatures: Hashable, Sendable {
                         workspace.harmonic.withUnsafeMutableBufferPointer { harmonic in
                             analysis.synthesize(frames: frames, into: harmonic) { block, range in
                                 transformer.transform(range, in: block, signal: signal, window: window.baseAddress!)
-                                let spectra = block.interleaved, stride = block.spectrumStride
-                                for k in 0..<bins {
-                                    let row = k * frames + range.lowerBound
-                                    for j in 0..<range.count {
-                                        let mask = hpss.harmonicMask(harmonic: harmonicFiltered[row + j],
-                                                                     percussive: percussiveFiltered[row + j])
-                                        spectra[2 * (j * stride + k)] *= mask
-                                        spectra[2 * (j * stride + k) + 1] *= mask
+                                for (slot, frame) in range.enumerated() {
+                                    let spectrum = block.interleaved + 2 * slot * block.spectrumStride
+                                    let harmonic = harmonicFiltered.baseAddress! + frame * bins
+                                    let percussive = percussiveFiltered.baseAddress! + frame * bins
+                                    for k in 0..<bins {
+                                        let mask = hpss.harmonicMask(harmonic: harmonic[k], percussive: percussive[k])
+                                        spectrum[2 * k] *= mask
+                                        spectrum[2 * k + 1] *= mask
                                     }
                                 }
                             }
