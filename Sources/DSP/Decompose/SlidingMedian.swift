@@ -66,15 +66,23 @@ struct SlidingMedian {
         extended.withUnsafeMutableBufferPointer { extended in
             for position in 0..<extendedCount {
                 let source = input + Self.reflect(position - half, count: count) * strides.position
-                var vector = Lanes()
-                for lane in 0..<lanes { vector[lane] = source[lane * strides.lane] }
-                extended[position] = vector
+                if strides.lane == 1, lanes == Self.laneCount {
+                    extended[position] = UnsafeRawPointer(source).loadUnaligned(as: Lanes.self)
+                } else {
+                    var vector = Lanes()
+                    for lane in 0..<lanes { vector[lane] = source[lane * strides.lane] }
+                    extended[position] = vector
+                }
             }
         }
     }
 
     @inline(__always)
     private static func scatter(_ medians: Lanes, to output: UnsafeMutablePointer<Float>, lanes: Int, laneStride: Int) {
+        if laneStride == 1, lanes == laneCount {
+            UnsafeMutableRawPointer(output).storeBytes(of: medians, as: Lanes.self)
+            return
+        }
         for lane in 0..<lanes { output[lane * laneStride] = medians[lane] }
     }
 
@@ -103,13 +111,16 @@ struct SlidingMedian {
     @inline(__always)
     private static func replace(_ old: Lanes, by new: Lanes, in sorted: UnsafeMutablePointer<Lanes>, size: Int) {
         var previous = Lanes(repeating: -.infinity)
-        var current = sorted[1]
-        for i in 1...size {
-            let next = sorted[i + 1]
+        var slot = sorted + 1
+        var current = slot.pointee
+        let end = slot + size
+        while slot < end {
+            let next = slot[1]
             let removed = next.replacing(with: current, where: current .< old)
-            sorted[i] = minimum(removed, maximum(new, previous))
+            slot.pointee = minimum(removed, maximum(new, previous))
             previous = removed
             current = next
+            slot += 1
         }
     }
 
@@ -118,7 +129,7 @@ struct SlidingMedian {
     @inline(__always)
     private static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes { b.replacing(with: a, where: a .< b) }
 
-    /// Lane-wise maximum, in the form the compiler maps to `maxps`.
+    /// Lane-wise maximum, in the form the compiler maps to `maxps` (`a > b ? a : b`).
     @inline(__always)
-    private static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: a .< b) }
+    private static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { b.replacing(with: a, where: a .> b) }
 }
