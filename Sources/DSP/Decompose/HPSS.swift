@@ -79,12 +79,30 @@ public struct HPSS: Hashable, Sendable {
                             power: power, splitZeros: splitZeros)
     }
 
-    /// The harmonic mask of one bin from its two filtered magnitudes: one element of
-    /// ``harmonicMask(harmonicFiltered:percussiveFiltered:)``, for callers that fuse the masking
-    /// into another pass. The settings must be valid.
-    @inline(__always)
-    func harmonicMask(harmonic: Float, percussive: Float) -> Float {
-        SoftMask.value(harmonic, reference: percussive * harmonicMargin, power: power, zeroValue: splitZeros ? 0.5 : 0)
+    /// Multiplies the `bins` interleaved complex values at `spectrum` (one frame) by their harmonic
+    /// masks, from the frame's filtered magnitudes `harmonic[k]`, `percussive[k]`: one column of
+    /// ``harmonicMask(harmonicFiltered:percussiveFiltered:)`` and ``apply(_:to:)`` fused, for callers
+    /// that mask while synthesising. The settings must be valid.
+    func applyHarmonicMask(harmonic: UnsafePointer<Float>, percussive: UnsafePointer<Float>,
+                           to spectrum: UnsafeMutablePointer<Float>, bins: Int) {
+        typealias Lanes = SoftMask.Lanes
+        let zeroValue: Float = splitZeros ? 0.5 : 0
+        var k = 0
+        while k + Lanes.scalarCount <= bins {
+            let load = { (values: UnsafePointer<Float>) in UnsafeRawPointer(values + k).loadUnaligned(as: Lanes.self) }
+            let mask = SoftMask.values(load(harmonic), reference: load(percussive) * harmonicMargin, power: power,
+                                       zeroValue: zeroValue)
+            let target = UnsafeMutableRawPointer(spectrum + 2 * k)
+            let pairs = SIMD8<Float>(mask[0], mask[0], mask[1], mask[1], mask[2], mask[2], mask[3], mask[3])
+            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Float>.self) * pairs, as: SIMD8<Float>.self)
+            k += Lanes.scalarCount
+        }
+        for k in k..<bins {
+            let mask = SoftMask.value(harmonic[k], reference: percussive[k] * harmonicMargin, power: power,
+                                      zeroValue: zeroValue)
+            spectrum[2 * k] *= mask
+            spectrum[2 * k + 1] *= mask
+        }
     }
 
     /// librosa gives both-zero bins a mask of one half when neither margin widens the split.

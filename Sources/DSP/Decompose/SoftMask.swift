@@ -34,22 +34,30 @@ public func softmask(_ x: Matrix, reference: Matrix, power: Float = 1, splitZero
 
 /// The soft mask of one pair of non-negative values.
 enum SoftMask {
+    typealias Lanes = SIMD4<Float>
+
     /// `x^p / (x^p + reference^p)` after dividing both by their maximum; `zeroValue` where that
-    /// maximum is below the smallest normal float. Branch-free (the ratio is computed and dropped
-    /// there), so loops over it vectorise.
+    /// maximum is below the smallest normal float.
     @inline(__always)
     static func value(_ x: Float, reference: Float, power: Float, zeroValue: Float) -> Float {
-        let z = max(x, reference)
+        values(Lanes(repeating: x), reference: Lanes(repeating: reference), power: power, zeroValue: zeroValue)[0]
+    }
+
+    /// ``value(_:reference:power:zeroValue:)`` of four pairs at once, branch-free (ratios are
+    /// computed everywhere and dropped where the maximum is too small).
+    @inline(__always)
+    static func values(_ x: Lanes, reference: Lanes, power: Float, zeroValue: Float) -> Lanes {
+        let z = reference.replacing(with: x, where: x .> reference)
         let ratio = raised(x / z, to: power)
         let mask = ratio / (ratio + raised(reference / z, to: power))
-        return z >= Float.leastNormalMagnitude ? mask : zeroValue
+        return Lanes(repeating: zeroValue).replacing(with: mask, where: z .>= Float.leastNormalMagnitude)
     }
 
     /// `value ** power` with the common powers on a fast path.
     @inline(__always)
-    private static func raised(_ value: Float, to power: Float) -> Float {
+    private static func raised(_ value: Lanes, to power: Float) -> Lanes {
         if power == 2 { return value * value }
         if power == 1 { return value }
-        return powf(value, power)
+        return Lanes(powf(value[0], power), powf(value[1], power), powf(value[2], power), powf(value[3], power))
     }
 }

@@ -36,8 +36,7 @@ final class FeatureWorkspace {
             power.values.withUnsafeMutableBufferPointer { power in
                 let magnitude = magnitude.baseAddress!, power = power.baseAddress!
                 FrameTransformer(framing: framing, window: window).forEachBlock { block in
-                    block.scatter(into: magnitude, columns: frames) { r, i in (r * r + i * i).squareRoot() }
-                    block.scatter(into: power, columns: frames) { r, i in r * r + i * i }
+                    block.scatter(power: power, magnitude: magnitude, columns: frames)
                 }
             }
         }

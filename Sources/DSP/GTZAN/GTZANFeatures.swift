@@ -90,23 +90,22 @@ public struct GTZANFeatures: Hashable, Sendable {
     private func separationFeatures(_ framing: Framing, in workspace: FeatureWorkspace, hpss: HPSS) -> [String: [Double]] {
         let analysis = stft, frames = framing.count, bins = analysis.binCount
         let transformer = FrameTransformer(framing: framing, window: analysis.paddedWindow)
-        workspace.clearHarmonic(count: analysis.synthesisSpan(frames: frames))
+        let span = analysis.synthesisSpan(frames: frames)
+        let start = analysis.center ? analysis.nFFT / 2 : 0, count = framing.signal.count
+        // Samples past the span stay zero, as `istft(length:)` pads them.
+        workspace.clearHarmonic(count: max(span, start + count))
         framing.signal.withUnsafeBufferPointer { signal in
             transformer.window.withUnsafeBufferPointer { window in
                 workspace.harmonicFiltered.values.withUnsafeBufferPointer { harmonicFiltered in
                     workspace.percussiveFiltered.values.withUnsafeBufferPointer { percussiveFiltered in
                         workspace.harmonic.withUnsafeMutableBufferPointer { harmonic in
-                            analysis.synthesize(frames: frames, into: harmonic) { block, range in
+                            analysis.synthesize(frames: frames, into: .init(rebasing: harmonic[..<span])) { block, range in
                                 transformer.transform(range, in: block, signal: signal, window: window.baseAddress!)
                                 for (slot, frame) in range.enumerated() {
-                                    let spectrum = block.interleaved + 2 * slot * block.spectrumStride
-                                    let harmonic = harmonicFiltered.baseAddress! + frame * bins
-                                    let percussive = percussiveFiltered.baseAddress! + frame * bins
-                                    for k in 0..<bins {
-                                        let mask = hpss.harmonicMask(harmonic: harmonic[k], percussive: percussive[k])
-                                        spectrum[2 * k] *= mask
-                                        spectrum[2 * k + 1] *= mask
-                                    }
+                                    hpss.applyHarmonicMask(harmonic: harmonicFiltered.baseAddress! + frame * bins,
+                                                           percussive: percussiveFiltered.baseAddress! + frame * bins,
+                                                           to: block.interleaved + 2 * slot * block.spectrumStride,
+                                                           bins: bins)
                                 }
                             }
                         }
@@ -114,12 +113,11 @@ public struct GTZANFeatures: Hashable, Sendable {
                 }
             }
         }
-        let start = analysis.center ? analysis.nFFT / 2 : 0, count = framing.signal.count
         return workspace.harmonic.withUnsafeBufferPointer { harmonic in
             framing.signal.withUnsafeBufferPointer { y in
-                let sample = { (i: Int) in start + i < harmonic.count ? harmonic[start + i] : 0 }
-                return ["harmony": Statistics((0..<count).lazy.map(sample)).pair,
-                        "perceptr": Statistics((0..<count).lazy.map { y[$0] - sample($0) }).pair]
+                let harmonic = harmonic.baseAddress! + start
+                return ["harmony": Statistics(count: count) { harmonic[$0] }.pair,
+                        "perceptr": Statistics(count: count) { y[$0] - harmonic[$0] }.pair]
             }
         }
     }

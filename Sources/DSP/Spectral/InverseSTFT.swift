@@ -103,7 +103,10 @@ extension STFT {
                         let offset = (hop - frame) * hopLength
                         for i in 0..<min(width, nFFT - offset) { sum[i] += squared[offset + i] }
                     }
-                    for i in 0..<width where sum[i] > Float.leastNormalMagnitude { signal[start + i] /= sum[i] }
+                    for i in 0..<width {
+                        let value = signal[start + i], total = sum[i]
+                        signal[start + i] = total > Float.leastNormalMagnitude ? value / total : value
+                    }
                 }
             }
         }
