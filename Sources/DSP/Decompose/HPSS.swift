@@ -79,34 +79,8 @@ public struct HPSS: Hashable, Sendable {
                             power: power, splitZeros: splitZeros)
     }
 
-    /// Multiplies the `bins` interleaved complex values at `spectrum` (one frame) by their harmonic
-    /// masks, from the frame's filtered magnitudes `harmonic[k]`, `percussive[k]`: one column of
-    /// ``harmonicMask(harmonicFiltered:percussiveFiltered:)`` and ``apply(_:to:)`` fused, for callers
-    /// that mask while synthesising. The settings must be valid.
-    func applyHarmonicMask(harmonic: UnsafePointer<Float>, percussive: UnsafePointer<Float>,
-                           to spectrum: UnsafeMutablePointer<Float>, bins: Int) {
-        typealias Lanes = SoftMask.Lanes
-        let zeroValue: Float = splitZeros ? 0.5 : 0
-        var k = 0
-        while k + Lanes.scalarCount <= bins {
-            let load = { (values: UnsafePointer<Float>) in UnsafeRawPointer(values + k).loadUnaligned(as: Lanes.self) }
-            let mask = SoftMask.values(load(harmonic), reference: load(percussive) * harmonicMargin, power: power,
-                                       zeroValue: zeroValue)
-            let target = UnsafeMutableRawPointer(spectrum + 2 * k)
-            let pairs = SIMD8<Float>(mask[0], mask[0], mask[1], mask[1], mask[2], mask[2], mask[3], mask[3])
-            target.storeBytes(of: target.loadUnaligned(as: SIMD8<Float>.self) * pairs, as: SIMD8<Float>.self)
-            k += Lanes.scalarCount
-        }
-        for k in k..<bins {
-            let mask = SoftMask.value(harmonic[k], reference: percussive[k] * harmonicMargin, power: power,
-                                      zeroValue: zeroValue)
-            spectrum[2 * k] *= mask
-            spectrum[2 * k + 1] *= mask
-        }
-    }
-
     /// librosa gives both-zero bins a mask of one half when neither margin widens the split.
-    private var splitZeros: Bool { harmonicMargin == 1 && percussiveMargin == 1 }
+    var splitZeros: Bool { harmonicMargin == 1 && percussiveMargin == 1 }
 
     /// The harmonic and percussive soft masks of a magnitude spectrogram (`hpss(S, mask=True)`).
     public func masks(of magnitude: Matrix) throws -> (harmonic: Matrix, percussive: Matrix) {
@@ -138,11 +112,16 @@ public struct HPSS: Hashable, Sendable {
     }
 
     /// The time-domain harmonic and percussive signals of `y` (`effects.hpss`): STFT with
-    /// `stft`'s settings, separation, inverse STFT to `y.count` samples.
+    /// `stft`'s settings, separation, inverse STFT to `y.count` samples. Computed in a pooled
+    /// workspace with the masking fused into the synthesis (see ``withSeparated(_:of:stft:in:_:)``).
     public func callAsFunction(_ y: [Float], stft: STFT = STFT()) throws -> (harmonic: [Float], percussive: [Float]) {
-        let parts = try self(try stft(y))
-        return (try stft.inverse(parts.harmonic, length: y.count),
-                try stft.inverse(parts.percussive, length: y.count))
+        try validate()
+        let framing = try stft.framing(y)
+        return try AnalysisWorkspace.withWorkspace(for: stft) { workspace in
+            try analyze(framing, stft: stft, in: workspace)
+            return (withSeparated(.harmonic, of: framing, stft: stft, in: workspace) { Array($0) },
+                    withSeparated(.percussive, of: framing, stft: stft, in: workspace) { Array($0) })
+        }
     }
 
     private func scaled(_ matrix: Matrix, by factor: Float) -> Matrix {

@@ -50,17 +50,15 @@ public struct GTZANFeatures: Hashable, Sendable {
     /// The 57 feature values of `y`, in ``columnNames`` order.
     public func callAsFunction(_ y: [Float]) throws -> [Double] {
         try Validate.positive(sampleRate, "sr")
-        let analysis = stft
-        let framing = try Framing(y, frameLength: analysis.nFFT, hopLength: analysis.hopLength, center: analysis.center,
-                                  padMode: padMode, names: ("n_fft", "hop_length"))
-        return try FeatureWorkspace.withWorkspace(for: analysis) { workspace in
+        let framing = try stft.framing(y)
+        return try AnalysisWorkspace.withWorkspace(for: stft) { workspace in
             try features(of: framing, in: workspace)
         }
     }
 
     /// The vector of the (validated) frames of a track, computed in `workspace`: one STFT gives
     /// the magnitude and power spectrograms every spectral feature reads.
-    private func features(of framing: Framing, in workspace: FeatureWorkspace) throws -> [Double] {
+    private func features(of framing: Framing, in workspace: AnalysisWorkspace) throws -> [Double] {
         workspace.analyze(framing, window: stft.paddedWindow)
         let hpss = HPSS()
         let firstStage: [() throws -> [String: [Double]]] = [
@@ -81,50 +79,22 @@ public struct GTZANFeatures: Hashable, Sendable {
         return Self.groups.flatMap { groups[$0]! }
     }
 
-    /// Statistics of the harmonic and percussive signals. The harmonic signal is the inverse STFT
-    /// of the spectrum masked by HPSS's harmonic soft mask; the spectrum of each block of frames is
-    /// recomputed (the same FFTs, so the same values) and masked on the fly rather than stored.
-    /// With margins of 1 the two soft masks sum to one, so by linearity of the inverse STFT the
-    /// percussive signal is `y` minus the harmonic one (`istft(stft(y)) = y`): one inverse STFT
-    /// instead of two, equal to librosa's `effects.percussive` up to float rounding.
-    private func separationFeatures(_ framing: Framing, in workspace: FeatureWorkspace, hpss: HPSS) -> [String: [Double]] {
-        let analysis = stft, frames = framing.count, bins = analysis.binCount
-        let transformer = FrameTransformer(framing: framing, window: analysis.paddedWindow)
-        let span = analysis.synthesisSpan(frames: frames)
-        let start = analysis.center ? analysis.nFFT / 2 : 0, count = framing.signal.count
-        // Samples past the span stay zero, as `istft(length:)` pads them.
-        workspace.clearHarmonic(count: max(span, start + count))
-        framing.signal.withUnsafeBufferPointer { signal in
-            transformer.window.withUnsafeBufferPointer { window in
-                workspace.harmonicFiltered.values.withUnsafeBufferPointer { harmonicFiltered in
-                    workspace.percussiveFiltered.values.withUnsafeBufferPointer { percussiveFiltered in
-                        workspace.harmonic.withUnsafeMutableBufferPointer { harmonic in
-                            analysis.synthesize(frames: frames, into: .init(rebasing: harmonic[..<span])) { block, range in
-                                transformer.transform(range, in: block, signal: signal, window: window.baseAddress!)
-                                for (slot, frame) in range.enumerated() {
-                                    hpss.applyHarmonicMask(harmonic: harmonicFiltered.baseAddress! + frame * bins,
-                                                           percussive: percussiveFiltered.baseAddress! + frame * bins,
-                                                           to: block.interleaved + 2 * slot * block.spectrumStride,
-                                                           bins: bins)
-                                }
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return workspace.harmonic.withUnsafeBufferPointer { harmonic in
+    /// Statistics of the harmonic and percussive signals. With margins of 1 the two soft masks sum
+    /// to one, so by linearity of the inverse STFT the percussive signal is `y` minus the harmonic
+    /// one (`istft(stft(y)) = y`): one synthesis instead of two, equal to librosa's
+    /// `effects.percussive` up to float rounding.
+    private func separationFeatures(_ framing: Framing, in workspace: AnalysisWorkspace, hpss: HPSS) -> [String: [Double]] {
+        hpss.withSeparated(.harmonic, of: framing, stft: stft, in: workspace) { harmonic in
             framing.signal.withUnsafeBufferPointer { y in
-                let harmonic = harmonic.baseAddress! + start
-                return ["harmony": Statistics(count: count) { harmonic[$0] }.pair,
-                        "perceptr": Statistics(count: count) { y[$0] - harmonic[$0] }.pair]
+                ["harmony": Statistics(count: y.count) { harmonic[$0] }.pair,
+                 "perceptr": Statistics(count: y.count) { y[$0] - harmonic[$0] }.pair]
             }
         }
     }
 
     /// MFCC statistics and the (beat-tracker) tempo, both from `power_to_db` of the 128-band mel
     /// spectrogram.
-    private func melFeatures(power: Matrix, in workspace: FeatureWorkspace) throws -> [String: [Double]] {
+    private func melFeatures(power: Matrix, in workspace: AnalysisWorkspace) throws -> [String: [Double]] {
         let filterbank = try workspace.melFilterbank(sampleRate: sampleRate, nFFT: stft.nFFT)
         let decibels = try powerToDB(try filterbank.apply(power))
         let coefficients = try mfcc(logMel: decibels, nMFCC: Self.mfccCount)

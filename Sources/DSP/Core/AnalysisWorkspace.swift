@@ -1,10 +1,11 @@
-/// The large buffers of one ``GTZANFeatures`` call: spectrograms, median-filtered spectrograms and
-/// the harmonic signal. Workspaces are lent by a process-wide pool and keep their storage, so a
-/// later call on a track of similar length allocates nothing large and faults in no fresh pages.
+/// The large buffers of one analysis of a track (``GTZANFeatures``, time-domain ``HPSS``):
+/// spectrograms, median-filtered spectrograms and a synthesised signal. Workspaces are lent by a
+/// process-wide pool and keep their storage, so a later call on a track of similar length
+/// allocates nothing large and faults in no fresh pages.
 ///
 /// The matrices are only ever held by the call that borrowed the workspace; they are resized and
 /// overwritten in place (copy-on-write would copy rather than corrupt if a reference escaped).
-final class FeatureWorkspace {
+final class AnalysisWorkspace {
     /// `|STFT|` of the track.
     var magnitude = Matrix(rows: 0, columns: 0)
     /// `|STFT|²` of the track.
@@ -13,16 +14,16 @@ final class FeatureWorkspace {
     var harmonicFiltered = Matrix(rows: 0, columns: 0)
     /// `magnitude` median-filtered along frequency (HPSS's percussive enhancement), frames × bins.
     var percussiveFiltered = Matrix(rows: 0, columns: 0)
-    /// The overlap-added harmonic signal, centre padding included.
-    var harmonic: [Float] = []
+    /// An overlap-added signal, centre padding included.
+    var synthesis: [Float] = []
     /// The mel filters last used, with their sample rate.
     private var melFilters: (sampleRate: Float, filterbank: MelFilterbank)?
 
     /// Idle workspaces per analysis.
-    private static let pool = ReusePool<STFT, FeatureWorkspace> { _ in FeatureWorkspace() }
+    private static let pool = ReusePool<STFT, AnalysisWorkspace> { _ in AnalysisWorkspace() }
 
     /// Runs `body` with a workspace for `stft`'s analysis that no other thread uses meanwhile.
-    static func withWorkspace<Result>(for stft: STFT, _ body: (FeatureWorkspace) throws -> Result) rethrows -> Result {
+    static func withWorkspace<Result>(for stft: STFT, _ body: (AnalysisWorkspace) throws -> Result) rethrows -> Result {
         try pool.withObject(for: stft, body)
     }
 
@@ -42,10 +43,10 @@ final class FeatureWorkspace {
         }
     }
 
-    /// ``harmonic`` resized to `count` zeros, keeping its storage.
-    func clearHarmonic(count: Int) {
-        harmonic.removeAll(keepingCapacity: true)
-        harmonic.append(contentsOf: repeatElement(0, count: count))
+    /// ``synthesis`` resized to `count` zeros, keeping its storage.
+    func clearSynthesis(count: Int) {
+        synthesis.removeAll(keepingCapacity: true)
+        synthesis.append(contentsOf: repeatElement(0, count: count))
     }
 
     /// librosa's default mel filterbank for `sampleRate` and this workspace's `nFFT`, built once.
