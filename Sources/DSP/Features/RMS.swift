@@ -8,8 +8,7 @@ public func rms(y: [Float], frameLength: Int = 2048, hopLength: Int = 512, cente
 /// The RMS of every frame of `framing`.
 func rms(_ framing: Framing) -> Matrix {
     framing.map { frame in
-        var sum: Double = 0
-        for value in frame { sum += Double(value * value) }
+        let sum = DoubleSum.of(frame.count) { Double(frame[$0] * frame[$0]) }
         return Float((sum / Double(frame.count)).squareRoot())
     }
 }

@@ -89,19 +89,25 @@ extension STFT {
 
     /// Divides by the summed squared window wherever it is above the smallest normal float. The
     /// sum is built one hop of samples at a time (frames added in order), so no signal-sized
-    /// buffer is needed.
+    /// buffer is needed; hops covered by every overlapping frame share one sum.
     private func normalize(_ signal: UnsafeMutableBufferPointer<Float>, frames: Int) {
         let squared = paddedWindow.map { $0 * $0 }
         let overlapping = (nFFT + hopLength - 1) / hopLength
         var sum = [Float](repeating: 0, count: hopLength)
+        var sumCoversAllFrames = false
         squared.withUnsafeBufferPointer { squared in
             sum.withUnsafeMutableBufferPointer { sum in
                 for start in stride(from: 0, to: signal.count, by: hopLength) {
                     let hop = start / hopLength, width = min(hopLength, signal.count - start)
-                    sum.update(repeating: 0)
-                    for frame in stride(from: max(0, hop - overlapping + 1), through: min(hop, frames - 1), by: 1) {
-                        let offset = (hop - frame) * hopLength
-                        for i in 0..<min(width, nFFT - offset) { sum[i] += squared[offset + i] }
+                    let firstFrame = hop - overlapping + 1, lastFrame = hop
+                    let coversAllFrames = firstFrame >= 0 && lastFrame < frames && width == hopLength
+                    if !(coversAllFrames && sumCoversAllFrames) {
+                        sum.update(repeating: 0)
+                        for frame in stride(from: max(0, firstFrame), through: min(lastFrame, frames - 1), by: 1) {
+                            let offset = (hop - frame) * hopLength
+                            for i in 0..<min(width, nFFT - offset) { sum[i] += squared[offset + i] }
+                        }
+                        sumCoversAllFrames = coversAllFrames
                     }
                     for i in 0..<width {
                         let value = signal[start + i], total = sum[i]
