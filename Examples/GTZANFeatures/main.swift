@@ -15,7 +15,6 @@ do {
     exit(message.isEmpty ? 0 : 2)
 }
 
-HeapTuning.keepFreedBuffers()
 let (files, missing) = TrackList.collect(options.inputs)
 for path in missing { FileHandle.standardError.write(Data("gtzan-features: \(path): no such file or folder\n".utf8)) }
 guard !files.isEmpty else {

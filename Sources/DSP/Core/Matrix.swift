@@ -52,6 +52,20 @@ public struct Matrix: Equatable, Sendable {
     /// `(rows, columns)`, as NumPy's `shape`.
     public var shape: (rows: Int, columns: Int) { (rows, columns) }
 
+    /// Gives the matrix the shape `rows × columns` in place, keeping its storage when it is uniquely
+    /// referenced and large enough: values beyond the old count are zero, the others are left as
+    /// they were (callers overwrite them).
+    mutating func resize(rows: Int, columns: Int) {
+        let count = rows * columns
+        if values.count > count {
+            values.removeLast(values.count - count)
+        } else if values.count < count {
+            values.append(contentsOf: repeatElement(0, count: count - values.count))
+        }
+        self.rows = rows
+        self.columns = columns
+    }
+
     /// Applies `transform` to every value.
     public func map(_ transform: (Float) throws -> Float) rethrows -> Matrix {
         Matrix(rows: rows, columns: columns, values: try values.map(transform))

@@ -80,7 +80,7 @@ public struct HPSS: Hashable, Sendable {
     }
 
     /// librosa gives both-zero bins a mask of one half when neither margin widens the split.
-    private var splitZeros: Bool { harmonicMargin == 1 && percussiveMargin == 1 }
+    var splitZeros: Bool { harmonicMargin == 1 && percussiveMargin == 1 }
 
     /// The harmonic and percussive soft masks of a magnitude spectrogram (`hpss(S, mask=True)`).
     public func masks(of magnitude: Matrix) throws -> (harmonic: Matrix, percussive: Matrix) {
@@ -112,11 +112,16 @@ public struct HPSS: Hashable, Sendable {
     }
 
     /// The time-domain harmonic and percussive signals of `y` (`effects.hpss`): STFT with
-    /// `stft`'s settings, separation, inverse STFT to `y.count` samples.
+    /// `stft`'s settings, separation, inverse STFT to `y.count` samples. Computed in a pooled
+    /// workspace with the masking fused into the synthesis (see ``withSeparated(_:of:stft:in:_:)``).
     public func callAsFunction(_ y: [Float], stft: STFT = STFT()) throws -> (harmonic: [Float], percussive: [Float]) {
-        let parts = try self(try stft(y))
-        return (try stft.inverse(parts.harmonic, length: y.count),
-                try stft.inverse(parts.percussive, length: y.count))
+        try validate()
+        let framing = try stft.framing(y)
+        return try AnalysisWorkspace.withWorkspace(for: stft) { workspace in
+            try analyze(framing, stft: stft, in: workspace)
+            return (withSeparated(.harmonic, of: framing, stft: stft, in: workspace) { Array($0) },
+                    withSeparated(.percussive, of: framing, stft: stft, in: workspace) { Array($0) })
+        }
     }
 
     private func scaled(_ matrix: Matrix, by factor: Float) -> Matrix {

@@ -27,13 +27,20 @@ struct SlidingMedian {
         window[0] = Lanes(repeating: -.infinity)
     }
 
-    /// Filters `lanes` (≤ 8) lines of `count` values. Value `p` of line `l` is read from
-    /// `input[l * laneStride + p * positionStride]`; its median is written to the same offset of `output`.
-    mutating func filter(_ input: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, lanes: Int,
-                         laneStride: Int, positionStride: Int, count: Int) {
+    /// Where value `p` of line `l` lives: `l * lane + p * position` values from a base address.
+    struct Strides {
+        var lane: Int
+        var position: Int
+    }
+
+    /// Filters `lanes` (≤ 8) lines of `count` values. Value `p` of line `l` is read from `input` at
+    /// `inputStrides`; its median is written to `output` at `outputStrides`.
+    mutating func filter(_ input: UnsafePointer<Float>, _ inputStrides: Strides, into output: UnsafeMutablePointer<Float>,
+                         _ outputStrides: Strides, lanes: Int, count: Int) {
         precondition(count > 0 && lanes > 0 && lanes <= Self.laneCount, "SlidingMedian needs 1...8 non-empty lines")
         let half = size / 2, size = self.size
-        gather(input, lanes: lanes, laneStride: laneStride, positionStride: positionStride, count: count)
+        let (laneStride, positionStride) = (outputStrides.lane, outputStrides.position)
+        gather(input, inputStrides, lanes: lanes, count: count)
         extended.withUnsafeBufferPointer { extended in
             window.withUnsafeMutableBufferPointer { window in
                 let line = extended.baseAddress!, sorted = window.baseAddress!
@@ -50,8 +57,7 @@ struct SlidingMedian {
     }
 
     /// Copies the lines, reflect-extended by `size / 2` values at each end, into `extended`.
-    private mutating func gather(_ input: UnsafePointer<Float>, lanes: Int, laneStride: Int, positionStride: Int,
-                                 count: Int) {
+    private mutating func gather(_ input: UnsafePointer<Float>, _ strides: Strides, lanes: Int, count: Int) {
         let half = size / 2
         let extendedCount = count + 2 * half
         if extended.count < extendedCount {
@@ -59,16 +65,24 @@ struct SlidingMedian {
         }
         extended.withUnsafeMutableBufferPointer { extended in
             for position in 0..<extendedCount {
-                let source = input + Self.reflect(position - half, count: count) * positionStride
-                var vector = Lanes()
-                for lane in 0..<lanes { vector[lane] = source[lane * laneStride] }
-                extended[position] = vector
+                let source = input + Self.reflect(position - half, count: count) * strides.position
+                if strides.lane == 1, lanes == Self.laneCount {
+                    extended[position] = UnsafeRawPointer(source).loadUnaligned(as: Lanes.self)
+                } else {
+                    var vector = Lanes()
+                    for lane in 0..<lanes { vector[lane] = source[lane * strides.lane] }
+                    extended[position] = vector
+                }
             }
         }
     }
 
     @inline(__always)
     private static func scatter(_ medians: Lanes, to output: UnsafeMutablePointer<Float>, lanes: Int, laneStride: Int) {
+        if laneStride == 1, lanes == laneCount {
+            UnsafeMutableRawPointer(output).storeBytes(of: medians, as: Lanes.self)
+            return
+        }
         for lane in 0..<lanes { output[lane * laneStride] = medians[lane] }
     }
 
@@ -97,13 +111,16 @@ struct SlidingMedian {
     @inline(__always)
     private static func replace(_ old: Lanes, by new: Lanes, in sorted: UnsafeMutablePointer<Lanes>, size: Int) {
         var previous = Lanes(repeating: -.infinity)
-        var current = sorted[1]
-        for i in 1...size {
-            let next = sorted[i + 1]
+        var slot = sorted + 1
+        var current = slot.pointee
+        let end = slot + size
+        while slot < end {
+            let next = slot[1]
             let removed = next.replacing(with: current, where: current .< old)
-            sorted[i] = minimum(removed, maximum(new, previous))
+            slot.pointee = minimum(removed, maximum(new, previous))
             previous = removed
             current = next
+            slot += 1
         }
     }
 
@@ -112,7 +129,7 @@ struct SlidingMedian {
     @inline(__always)
     private static func minimum(_ a: Lanes, _ b: Lanes) -> Lanes { b.replacing(with: a, where: a .< b) }
 
-    /// Lane-wise maximum, in the form the compiler maps to `maxps`.
+    /// Lane-wise maximum, in the form the compiler maps to `maxps` (`a > b ? a : b`).
     @inline(__always)
-    private static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { a.replacing(with: b, where: a .< b) }
+    private static func maximum(_ a: Lanes, _ b: Lanes) -> Lanes { b.replacing(with: a, where: a .> b) }
 }

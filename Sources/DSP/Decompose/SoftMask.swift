@@ -21,10 +21,7 @@ public func softmask(_ x: Matrix, reference: Matrix, power: Float = 1, splitZero
                 for i in 0..<mask.count {
                     let a = x[i], b = reference[i]
                     negative = negative || a < 0 || b < 0
-                    let z = max(a, b)
-                    guard z >= Float.leastNormalMagnitude else { mask[i] = zeroValue; continue }
-                    let ratio = SoftMaskPower.apply(a / z, power: power)
-                    mask[i] = ratio / (ratio + SoftMaskPower.apply(b / z, power: power))
+                    mask[i] = SoftMask.value(a, reference: b, power: power, zeroValue: zeroValue)
                 }
             }
         }
@@ -35,12 +32,32 @@ public func softmask(_ x: Matrix, reference: Matrix, power: Float = 1, splitZero
     return mask
 }
 
-/// `value ** power` with the common powers on a fast path.
-enum SoftMaskPower {
+/// The soft mask of one pair of non-negative values.
+enum SoftMask {
+    typealias Lanes = SIMD4<Float>
+
+    /// `x^p / (x^p + reference^p)` after dividing both by their maximum; `zeroValue` where that
+    /// maximum is below the smallest normal float.
     @inline(__always)
-    static func apply(_ value: Float, power: Float) -> Float {
+    static func value(_ x: Float, reference: Float, power: Float, zeroValue: Float) -> Float {
+        values(Lanes(repeating: x), reference: Lanes(repeating: reference), power: power, zeroValue: zeroValue)[0]
+    }
+
+    /// ``value(_:reference:power:zeroValue:)`` of four pairs at once, branch-free (ratios are
+    /// computed everywhere and dropped where the maximum is too small).
+    @inline(__always)
+    static func values(_ x: Lanes, reference: Lanes, power: Float, zeroValue: Float) -> Lanes {
+        let z = reference.replacing(with: x, where: x .> reference)
+        let ratio = raised(x / z, to: power)
+        let mask = ratio / (ratio + raised(reference / z, to: power))
+        return Lanes(repeating: zeroValue).replacing(with: mask, where: z .>= Float.leastNormalMagnitude)
+    }
+
+    /// `value ** power` with the common powers on a fast path.
+    @inline(__always)
+    private static func raised(_ value: Lanes, to power: Float) -> Lanes {
         if power == 2 { return value * value }
         if power == 1 { return value }
-        return powf(value, power)
+        return Lanes(powf(value[0], power), powf(value[1], power), powf(value[2], power), powf(value[3], power))
     }
 }

@@ -3,8 +3,8 @@ import CFFTW
 /// FFTW-aligned buffers for one batch of real transforms: `batch` frames of `size` reals and
 /// `batch` spectra of `size / 2 + 1` complex values (interleaved re, im).
 ///
-/// One thread at a time uses a block (see ``FFTBlockPool``); the cached plans run on it through
-/// FFTW's new-array API.
+/// One thread at a time uses a block (lent by ``FFTBlock/withBlock(size:batch:_:)``); the cached plans
+/// run on it through FFTW's new-array API.
 final class FFTBlock {
     let size: Int
     let batch: Int
@@ -47,5 +47,22 @@ final class FFTBlock {
     /// Transforms `complex` into `real` (c2r, unnormalised); overwrites `complex`.
     func inverse() {
         fftwf_execute_dft_c2r(inversePlan, complex, real)
+    }
+}
+
+extension FFTBlock {
+    /// The size and batch of a block.
+    struct Shape: Hashable {
+        var size: Int
+        var batch: Int
+    }
+
+    /// Idle blocks of every shape, process-wide.
+    private static let pool = ReusePool<Shape, FFTBlock> { FFTBlock(size: $0.size, batch: $0.batch) }
+
+    /// Runs `body` with a reused block of `batch` transforms of `size` points that no other thread
+    /// uses meanwhile.
+    static func withBlock<Result>(size: Int, batch: Int, _ body: (FFTBlock) throws -> Result) rethrows -> Result {
+        try pool.withObject(for: Shape(size: size, batch: batch), body)
     }
 }

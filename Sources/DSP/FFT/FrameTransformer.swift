@@ -19,20 +19,28 @@ struct FrameTransformer {
         framing.signal.withUnsafeBufferPointer { signal in
             window.withUnsafeBufferPointer { window in
                 Parallel.forEach(blocks, when: blocks >= Self.parallelThreshold) { index in
-                    FFTBlockPool.shared.withBlock(size: nFFT, batch: Self.blockSize) { block in
+                    FFTBlock.withBlock(size: nFFT, batch: Self.blockSize) { block in
                         let first = index * Self.blockSize
-                        let count = min(Self.blockSize, frameCount - first)
-                        for slot in 0..<count {
-                            framing.load(frame: first + slot, window: window.baseAddress!,
-                                         into: block.real + slot * nFFT, from: signal)
-                        }
-                        (block.real + count * nFFT).update(repeating: 0, count: (Self.blockSize - count) * nFFT)
-                        block.forward()
+                        let frames = first..<min(first + Self.blockSize, frameCount)
+                        transform(frames, in: block, signal: signal, window: window.baseAddress!)
                         emit(SpectraBlock(spectra: block.interleaved, bins: block.bins,
-                                          stride: block.spectrumStride, first: first, count: count))
+                                          stride: block.spectrumStride, first: first, count: frames.count))
                     }
                 }
             }
         }
+    }
+
+    /// Windows `frames` (at most `block.batch`) of `signal` (the framing's) into `block`, zeroes
+    /// the slots after them and transforms the block: the spectrum of frame `frames.lowerBound + j`
+    /// lands in slot `j`.
+    func transform(_ frames: Range<Int>, in block: FFTBlock, signal: UnsafeBufferPointer<Float>,
+                   window: UnsafePointer<Float>) {
+        let nFFT = framing.frameLength
+        for (slot, frame) in frames.enumerated() {
+            framing.load(frame: frame, window: window, into: block.real + slot * nFFT, from: signal)
+        }
+        (block.real + frames.count * nFFT).update(repeating: 0, count: (block.batch - frames.count) * nFFT)
+        block.forward()
     }
 }

@@ -20,6 +20,20 @@ struct SpectraBlock {
         }
     }
 
+    /// Writes `re² + im²` of each value to `power` and its square root to `magnitude`, both
+    /// bin-major `bins × columns` matrices, at columns `first ..< first + count`.
+    func scatter(power: UnsafeMutablePointer<Float>, magnitude: UnsafeMutablePointer<Float>, columns: Int) {
+        for k in 0..<bins {
+            let powerRow = power + k * columns + first, magnitudeRow = magnitude + k * columns + first
+            for j in 0..<count {
+                let offset = 2 * (j * stride + k)
+                let squared = spectra[offset] * spectra[offset] + spectra[offset + 1] * spectra[offset + 1]
+                powerRow[j] = squared
+                magnitudeRow[j] = squared.squareRoot()
+            }
+        }
+    }
+
     /// Writes `transform(re, im)` of each value to columns `first ..< first + count` of the
     /// bin-major `bins × columns` matrix at `output`.
     @inline(__always)

@@ -4,7 +4,13 @@
 public func chromaSTFT(spectrogram S: Matrix, sampleRate: Float = 22050, norm: Float? = .infinity,
                        tuning: Double? = nil, nChroma: Int = 12) throws -> Matrix {
     try Validate.spectrogram(S)
-    let tuning = try tuning ?? estimateTuning(spectrogram: S, sampleRate: sampleRate, binsPerOctave: nChroma)
+    return try chromaSTFT(validated: S, sampleRate: sampleRate, norm: norm, tuning: tuning, nChroma: nChroma)
+}
+
+/// ``chromaSTFT(spectrogram:sampleRate:norm:tuning:nChroma:)`` of a spectrogram already validated.
+func chromaSTFT(validated S: Matrix, sampleRate: Float, norm: Float? = .infinity, tuning: Double? = nil,
+                nChroma: Int = 12) throws -> Matrix {
+    let tuning = try tuning ?? estimateTuning(validated: S, sampleRate: sampleRate, binsPerOctave: nChroma)
     let filterbank = try ChromaFilterbank(sampleRate: sampleRate, nFFT: 2 * (S.rows - 1), nChroma: nChroma, tuning: tuning)
     return try filterbank.apply(S).normalizedColumns(norm: norm)
 }

@@ -6,9 +6,10 @@
 /// first or the Nyquist bin).
 public func piptrack(spectrogram S: Matrix, sampleRate: Float = 22050, fMin: Float = 150, fMax: Float = 4000,
                      threshold: Float = 0.1) throws -> (pitches: Matrix, magnitudes: Matrix) {
+    try Validate.spectrogram(S)
     var pitches = Matrix(rows: S.rows, columns: S.columns)
     var magnitudes = pitches
-    for peak in try PitchPeaks(S, sampleRate: sampleRate, fMin: fMin, fMax: fMax, threshold: threshold).peaks {
+    for peak in PitchPeaks(S, sampleRate: sampleRate, fMin: fMin, fMax: fMax, threshold: threshold).peaks {
         pitches.values[peak.index] = peak.pitch
         magnitudes.values[peak.index] = peak.magnitude
     }
@@ -26,8 +27,8 @@ struct PitchPeaks {
     /// Peaks in row-major order of `S`.
     var peaks: [Peak] = []
 
-    init(_ S: Matrix, sampleRate: Float, fMin: Float, fMax: Float, threshold: Float) throws {
-        try Validate.spectrogram(S)
+    /// The peaks of a validated spectrogram `S`.
+    init(_ S: Matrix, sampleRate: Float, fMin: Float, fMax: Float, threshold: Float) {
         let nFFT = 2 * (S.rows - 1), frames = S.columns
         let frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: nFFT)
         let low = Double(max(fMin, 0)), high = Double(min(fMax, sampleRate / 2))

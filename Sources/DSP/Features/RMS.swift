@@ -2,10 +2,13 @@
 /// signal. Returns `1 × frames`.
 public func rms(y: [Float], frameLength: Int = 2048, hopLength: Int = 512, center: Bool = true,
                 padMode: PadMode = .constant) throws -> Matrix {
-    let framing = try Framing(y, frameLength: frameLength, hopLength: hopLength, center: center, padMode: padMode)
-    return framing.map { frame in
-        var sum: Double = 0
-        for value in frame { sum += Double(value * value) }
+    rms(try Framing(y, frameLength: frameLength, hopLength: hopLength, center: center, padMode: padMode))
+}
+
+/// The RMS of every frame of `framing`.
+func rms(_ framing: Framing) -> Matrix {
+    framing.map { frame in
+        let sum = DoubleSum.of(frame.count) { Double(frame[$0] * frame[$0]) }
         return Float((sum / Double(frame.count)).squareRoot())
     }
 }

@@ -6,6 +6,11 @@ public func spectralRolloff(spectrogram S: Matrix, sampleRate: Float = 22050, ro
         throw DSPError.invalidParameter(name: "roll_percent", value: "\(rollPercent)", requirement: "must lie in (0, 1)")
     }
     try Validate.spectrogram(S)
+    return spectralRolloff(validated: S, sampleRate: sampleRate, rollPercent: rollPercent)
+}
+
+/// ``spectralRolloff(spectrogram:sampleRate:rollPercent:)`` of a spectrogram already validated.
+func spectralRolloff(validated S: Matrix, sampleRate: Float, rollPercent: Float = 0.85) -> Matrix {
     let frequencies = fftFrequencies(sampleRate: sampleRate, nFFT: 2 * (S.rows - 1))
     var thresholds = [Float](repeating: 0, count: S.columns)
     S.forEachRow { _, row in for t in 0..<row.count { thresholds[t] += row[t] } }

@@ -38,7 +38,14 @@ private func histogramBin(_ value: Double, edges: [Double]) -> Int {
 /// least the median peak magnitude. `S` is the spectrogram `piptrack` reads (power, for `chroma_stft`).
 public func estimateTuning(spectrogram S: Matrix, sampleRate: Float = 22050, resolution: Double = 0.01,
                            binsPerOctave: Int = 12) throws -> Double {
-    let peaks = try PitchPeaks(S, sampleRate: sampleRate, fMin: 150, fMax: 4000, threshold: 0.1).peaks
+    try Validate.spectrogram(S)
+    return try estimateTuning(validated: S, sampleRate: sampleRate, resolution: resolution, binsPerOctave: binsPerOctave)
+}
+
+/// ``estimateTuning(spectrogram:sampleRate:resolution:binsPerOctave:)`` of a spectrogram already validated.
+func estimateTuning(validated S: Matrix, sampleRate: Float, resolution: Double = 0.01,
+                    binsPerOctave: Int) throws -> Double {
+    let peaks = PitchPeaks(S, sampleRate: sampleRate, fMin: 150, fMax: 4000, threshold: 0.1).peaks
         .filter { $0.pitch > 0 }
     let threshold = median(peaks.map(\.magnitude))
     let strong = peaks.filter { $0.magnitude >= threshold }.map(\.pitch)

@@ -4,7 +4,12 @@
 /// Returns `1 × frames`.
 public func zeroCrossingRate(_ y: [Float], frameLength: Int = 2048, hopLength: Int = 512,
                              center: Bool = true) throws -> Matrix {
-    let framing = try Framing(y, frameLength: frameLength, hopLength: hopLength, center: center, padMode: .edge)
+    zeroCrossingRate(try Framing(y, frameLength: frameLength, hopLength: hopLength, center: center, padMode: .edge))
+}
+
+/// The zero-crossing rate of every frame of `framing`, whose padding must be ``PadMode/edge``.
+func zeroCrossingRate(_ framing: Framing) -> Matrix {
+    let y = framing.signal, frameLength = framing.frameLength, hopLength = framing.hopLength
     // crossingsBefore[i]: crossings between consecutive samples up to sample i of y. Edge padding
     // adds none, so a frame over padded samples s ..< s + frameLength holds
     // crossingsBefore[clamped(s + frameLength - 1)] - crossingsBefore[clamped(s)].

@@ -49,78 +49,78 @@ public struct GTZANFeatures: Hashable, Sendable {
 
     /// The 57 feature values of `y`, in ``columnNames`` order.
     public func callAsFunction(_ y: [Float]) throws -> [Double] {
-        try Validate.audio(y)
         try Validate.positive(sampleRate, "sr")
-        let spectrum = try stft(y)
-        let magnitude = spectrum.magnitude(), power = spectrum.power()
-        let hpss = HPSS()
-        var groups: [String: [Double]] = [:]
-        var filtered: [MedianFilter.Axis: Matrix] = [:]
-        let firstStage: [() throws -> Part] = [
-            { .filtered(.time, try hpss.harmonicFilter(magnitude)) },
-            { .filtered(.frequency, try hpss.percussiveFilter(magnitude)) },
-            { .groups(try melFeatures(power: power)) },
-            { .groups(["chroma_stft": Statistics(try chromaSTFT(spectrogram: power, sampleRate: sampleRate).values).pair]) },
-        ]
-        for part in try ConcurrentJobs.run(firstStage, concurrently: concurrent) {
-            switch part {
-            case let .filtered(axis, matrix): filtered[axis] = matrix
-            case let .groups(values): groups.merge(values) { $1 }
-            }
+        let framing = try stft.framing(y)
+        return try AnalysisWorkspace.withWorkspace(for: stft) { workspace in
+            try features(of: framing, in: workspace)
         }
-        let (harmonicFiltered, percussiveFiltered) = (filtered[.time]!, filtered[.frequency]!)
-        let secondStage: [() throws -> [String: [Double]]] = [
-            { try separationFeatures(y, spectrum: spectrum, harmonicFiltered: harmonicFiltered,
-                                     percussiveFiltered: percussiveFiltered, hpss: hpss) },
-            { try spectralShape(magnitude: magnitude) },
-            { try signalFeatures(y) },
-        ]
-        for values in try ConcurrentJobs.run(secondStage, concurrently: concurrent) { groups.merge(values) { $1 } }
-        return Self.groups.flatMap { groups[$0]! }
     }
 
-    /// A result of one concurrent job of the first stage.
-    private enum Part {
-        case filtered(MedianFilter.Axis, Matrix)
-        case groups([String: [Double]])
+    /// The vector of the (validated) frames of a track, computed in `workspace`: one STFT gives
+    /// the magnitude and power spectrograms every spectral feature reads.
+    private func features(of framing: Framing, in workspace: AnalysisWorkspace) throws -> [Double] {
+        workspace.analyze(framing, window: stft.paddedWindow)
+        let hpss = HPSS()
+        let firstStage: [() throws -> [String: [Double]]] = [
+            { try hpss.harmonicFilter.apply(workspace.magnitude, into: &workspace.harmonicFiltered, transposed: true); return [:] },
+            { try hpss.percussiveFilter.apply(workspace.magnitude, into: &workspace.percussiveFiltered, transposed: true); return [:] },
+            { try melFeatures(power: workspace.power, in: workspace) },
+            { ["chroma_stft": Statistics(try chromaSTFT(validated: workspace.power, sampleRate: sampleRate).values).pair] },
+        ]
+        let secondStage: [() throws -> [String: [Double]]] = [
+            { separationFeatures(framing, in: workspace, hpss: hpss) },
+            { spectralShape(magnitude: workspace.magnitude) },
+            { signalFeatures(framing) },
+        ]
+        var groups: [String: [Double]] = [:]
+        for stage in [firstStage, secondStage] {
+            for values in try ConcurrentJobs.run(stage, concurrently: concurrent) { groups.merge(values) { $1 } }
+        }
+        return Self.groups.flatMap { groups[$0]! }
     }
 
     /// Statistics of the harmonic and percussive signals. With margins of 1 the two soft masks sum
     /// to one, so by linearity of the inverse STFT the percussive signal is `y` minus the harmonic
-    /// one (`istft(stft(y)) = y`): one inverse STFT instead of two, equal to librosa's
+    /// one (`istft(stft(y)) = y`): one synthesis instead of two, equal to librosa's
     /// `effects.percussive` up to float rounding.
-    private func separationFeatures(_ y: [Float], spectrum: ComplexMatrix, harmonicFiltered: Matrix,
-                                    percussiveFiltered: Matrix, hpss: HPSS) throws -> [String: [Double]] {
-        let mask = try hpss.harmonicMask(harmonicFiltered: harmonicFiltered, percussiveFiltered: percussiveFiltered)
-        let harmonic = try stft.inverse(try hpss.apply(mask, to: spectrum), length: y.count)
-        let percussive = zip(y, harmonic).map { $0 - $1 }
-        return ["harmony": Statistics(harmonic).pair, "perceptr": Statistics(percussive).pair]
+    private func separationFeatures(_ framing: Framing, in workspace: AnalysisWorkspace, hpss: HPSS) -> [String: [Double]] {
+        hpss.withSeparated(.harmonic, of: framing, stft: stft, in: workspace) { harmonic in
+            framing.signal.withUnsafeBufferPointer { y in
+                ["harmony": Statistics(count: y.count) { harmonic[$0] }.pair,
+                 "perceptr": Statistics(count: y.count) { y[$0] - harmonic[$0] }.pair]
+            }
+        }
     }
 
     /// MFCC statistics and the (beat-tracker) tempo, both from `power_to_db` of the 128-band mel
     /// spectrogram.
-    private func melFeatures(power: Matrix) throws -> [String: [Double]] {
-        let decibels = try powerToDB(try melSpectrogram(spectrogram: power, sampleRate: sampleRate))
+    private func melFeatures(power: Matrix, in workspace: AnalysisWorkspace) throws -> [String: [Double]] {
+        let filterbank = try workspace.melFilterbank(sampleRate: sampleRate, nFFT: stft.nFFT)
+        let decibels = try powerToDB(try filterbank.apply(power))
         let coefficients = try mfcc(logMel: decibels, nMFCC: Self.mfccCount)
         let envelope = try OnsetStrength(nFFT: stft.nFFT, hopLength: stft.hopLength, aggregate: .median)(melDecibels: decibels)
         let tempo = try Tempo(sampleRate: Double(sampleRate), hopLength: stft.hopLength)(onsetEnvelope: envelope)
         return ["mfcc": (0..<Self.mfccCount).flatMap { Statistics(coefficients.row($0)).pair }, "tempo": [tempo]]
     }
 
-    /// Centroid, bandwidth and rolloff statistics of the magnitude spectrogram.
-    private func spectralShape(magnitude: Matrix) throws -> [String: [Double]] {
-        [
-            "spectral_centroid": Statistics(try spectralCentroid(spectrogram: magnitude, sampleRate: sampleRate).values).pair,
-            "spectral_bandwidth": Statistics(try spectralBandwidth(spectrogram: magnitude, sampleRate: sampleRate).values).pair,
-            "rolloff": Statistics(try spectralRolloff(spectrogram: magnitude, sampleRate: sampleRate).values).pair,
+    /// Centroid, bandwidth and rolloff statistics of the magnitude spectrogram (one pass of
+    /// spectral moments for the first two).
+    private func spectralShape(magnitude: Matrix) -> [String: [Double]] {
+        let moments = SpectralMoments(magnitude, sampleRate: sampleRate)
+        return [
+            "spectral_centroid": Statistics(moments.centroids.lazy.map { Float($0) }).pair,
+            "spectral_bandwidth": Statistics(moments.bandwidths(p: 2, normalize: true).lazy.map { Float($0) }).pair,
+            "rolloff": Statistics(spectralRolloff(validated: magnitude, sampleRate: sampleRate).values).pair,
         ]
     }
 
-    /// RMS (framed signal, this preset's padding) and zero-crossing-rate statistics.
-    private func signalFeatures(_ y: [Float]) throws -> [String: [Double]] {
-        [
-            "rms": Statistics(try rms(y: y, padMode: padMode).values).pair,
-            "zero_crossing_rate": Statistics(try zeroCrossingRate(y).values).pair,
+    /// RMS (the STFT's frames and padding) and zero-crossing-rate (edge padding) statistics.
+    private func signalFeatures(_ framing: Framing) -> [String: [Double]] {
+        var edgePadded = framing
+        edgePadded.padMode = .edge
+        return [
+            "rms": Statistics(rms(framing).values).pair,
+            "zero_crossing_rate": Statistics(zeroCrossingRate(edgePadded).values).pair,
         ]
     }
 }

@@ -3,17 +3,19 @@ struct Statistics {
     var mean: Double
     var variance: Double
 
-    init<C: Collection>(_ values: C) where C.Element == Float {
-        var sum = 0.0
-        for value in values { sum += Double(value) }
-        let mean = values.isEmpty ? .nan : sum / Double(values.count)
-        var squares = 0.0
-        for value in values {
-            let deviation = Double(value) - mean
-            squares += deviation * deviation
-        }
+    init<C: RandomAccessCollection>(_ values: C) where C.Element == Float {
+        self.init(count: values.count) { values[values.index(values.startIndex, offsetBy: $0)] }
+    }
+
+    /// The statistics of `value(0) … value(count − 1)`.
+    @inline(__always)
+    init(count: Int, _ value: (Int) -> Float) {
+        let mean = count == 0 ? .nan : DoubleSum.of(count) { Double(value($0)) } / Double(count)
         self.mean = mean
-        variance = squares / Double(values.count)
+        variance = DoubleSum.of(count) { index in
+            let deviation = Double(value(index)) - mean
+            return deviation * deviation
+        } / Double(count)
     }
 
     /// `[mean, variance]`, the order of the GTZAN table's `_mean`, `_var` columns.

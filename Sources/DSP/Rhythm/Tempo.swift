@@ -43,21 +43,16 @@ public struct Tempo: Hashable, Sendable {
     /// The estimated tempo in BPM of the onset envelope `onsetEnvelope`.
     public func callAsFunction(onsetEnvelope: [Float]) throws -> Double {
         try validate()
-        let tempogram = try Tempogram(winLength: winLength)(onsetEnvelope: onsetEnvelope)
+        let strengths = try Tempogram(winLength: winLength).lagMeans(onsetEnvelope: onsetEnvelope)
         let bpms = lagFrequencies
         let firstAllowed = maxTempo.flatMap { limit in bpms.firstIndex { $0 < limit } } ?? 0
         var best = 0
         var bestScore = -Double.infinity
-        tempogram.values.withUnsafeBufferPointer { values in
-            for lag in firstAllowed..<tempogram.rows {
-                var sum = 0.0
-                for value in values[lag * tempogram.columns ..< (lag + 1) * tempogram.columns] { sum += Double(value) }
-                let strength = Float(sum / Double(tempogram.columns))
-                let score = Double(log1p(1e6 * strength)) + logPrior(bpms[lag])
-                if score > bestScore {
-                    bestScore = score
-                    best = lag
-                }
+        for lag in firstAllowed..<strengths.count {
+            let score = Double(log1p(1e6 * Float(strengths[lag]))) + logPrior(bpms[lag])
+            if score > bestScore {
+                bestScore = score
+                best = lag
             }
         }
         return bpms[best]

@@ -22,15 +22,43 @@ public struct Tempogram: Hashable, Sendable {
 
     /// The tempogram of `onsetEnvelope`: `winLength` rows (lag 0, 1, …) × one column per frame.
     public func callAsFunction(onsetEnvelope: [Float]) throws -> Matrix {
+        let frames = try frameCount(onsetEnvelope)
+        var result = Matrix(rows: winLength, columns: frames)
+        result.values.withUnsafeMutableBufferPointer { output in
+            forEachColumn(onsetEnvelope) { frame, column in
+                for lag in 0..<winLength { output[lag * frames + frame] = column[lag] }
+            }
+        }
+        return result
+    }
+
+    /// The mean over frames of each lag of the tempogram (`tempogram.mean(axis=1)`), summed in
+    /// frame order in `Double`, without building the matrix.
+    func lagMeans(onsetEnvelope: [Float]) throws -> [Double] {
+        let frames = try frameCount(onsetEnvelope)
+        var sums = [Double](repeating: 0, count: winLength)
+        sums.withUnsafeMutableBufferPointer { sums in
+            forEachColumn(onsetEnvelope) { _, column in
+                for lag in 0..<winLength { sums[lag] += Double(column[lag]) }
+            }
+        }
+        return sums.map { $0 / Double(frames) }
+    }
+
+    /// Validates the settings and `onsetEnvelope`; returns the number of tempogram frames.
+    private func frameCount(_ onsetEnvelope: [Float]) throws -> Int {
         try Validate.positive(winLength, "win_length")
         guard !onsetEnvelope.isEmpty else { throw DSPError.emptySignal(parameter: "onset_envelope") }
+        return center ? onsetEnvelope.count : max(onsetEnvelope.count - winLength + 1, 0)
+    }
+
+    /// Calls `body(frame, column)` for every frame in order with its `winLength` normalised lags.
+    private func forEachColumn(_ onsetEnvelope: [Float], _ body: (Int, UnsafePointer<Float>) -> Void) {
         let padded = center ? rampPadded(onsetEnvelope) : onsetEnvelope
         let frames = center ? onsetEnvelope.count : max(padded.count - winLength + 1, 0)
-        var result = Matrix(rows: winLength, columns: frames)
         let weights = window.values(length: winLength)
-        let block = FFTBlock(size: Self.transformSize(for: winLength), batch: Self.batch)
-        padded.withUnsafeBufferPointer { padded in
-            result.values.withUnsafeMutableBufferPointer { output in
+        FFTBlock.withBlock(size: Self.transformSize(for: winLength), batch: Self.batch) { block in
+            padded.withUnsafeBufferPointer { padded in
                 for first in stride(from: 0, to: frames, by: Self.batch) {
                     let count = min(Self.batch, frames - first)
                     for j in 0..<count {
@@ -40,13 +68,13 @@ public struct Tempogram: Hashable, Sendable {
                     }
                     Self.autocorrelate(block)
                     for j in 0..<count {
-                        normalize(block.real + j * block.size, scale: 1 / Float(block.size),
-                                  into: output.baseAddress! + first + j, stride: frames)
+                        let column = block.real + j * block.size
+                        normalize(column, scale: 1 / Float(block.size))
+                        body(first + j, column)
                     }
                 }
             }
         }
-        return result
     }
 
     /// Frames transformed per FFTW call.
@@ -75,15 +103,15 @@ public struct Tempogram: Hashable, Sendable {
         block.inverse()
     }
 
-    /// Writes lags `0..<winLength` of `correlation · scale` divided by their largest magnitude
-    /// (`util.normalize(norm=inf)`: left as is when that is below the smallest normal float).
-    private func normalize(_ correlation: UnsafeMutablePointer<Float>, scale: Float,
-                           into output: UnsafeMutablePointer<Float>, stride: Int) {
+    /// Replaces lags `0..<winLength` of `correlation` by `correlation · scale` divided by their
+    /// largest magnitude (`util.normalize(norm=inf)`: left as is when that is below the smallest
+    /// normal float).
+    private func normalize(_ correlation: UnsafeMutablePointer<Float>, scale: Float) {
         var norm: Float = 0
         for lag in 0..<winLength { norm = max(norm, abs(correlation[lag])) }
         norm *= scale
         let factor = norm < Float.leastNormalMagnitude ? scale : scale / norm
-        for lag in 0..<winLength { output[lag * stride] = correlation[lag] * factor }
+        for lag in 0..<winLength { correlation[lag] *= factor }
     }
 
     /// `envelope` with `winLength / 2` values on each side ramping linearly from 0 to the edge value

@@ -9,7 +9,8 @@ struct Framing {
     let hopLength: Int
     /// Padding samples before the signal (and after it).
     let offset: Int
-    let padMode: PadMode
+    /// How samples outside the signal are made.
+    var padMode: PadMode
     /// Number of whole frames.
     let count: Int
 
@@ -43,28 +44,22 @@ struct Framing {
         }
     }
 
-    /// The centre-padded signal itself, for measures that scan it whole.
-    func paddedSignal() -> [Float] {
-        let n = signal.count
-        return signal.withUnsafeBufferPointer { signal in
-            [Float](unsafeUninitializedCapacity: n + 2 * offset) { padded, count in
-                (padded.baseAddress! + offset).initialize(from: signal.baseAddress!, count: n)
-                for i in 0..<offset {
-                    padded[i] = padMode.sample(at: i - offset, of: signal)
-                    padded[offset + n + i] = padMode.sample(at: n + i, of: signal)
-                }
-                count = n + 2 * offset
-            }
-        }
-    }
-
-    /// A `1 × count` row holding `measure(frame)` for every frame.
+    /// A `1 × count` row holding `measure(frame)` for every frame. Frames inside the signal are
+    /// read in place; only those overlapping the padding are copied.
     func map(_ measure: (UnsafeBufferPointer<Float>) -> Float) -> Matrix {
-        let padded = paddedSignal()
         var out = [Float](repeating: 0, count: count)
-        padded.withUnsafeBufferPointer { padded in
-            for t in 0..<count {
-                out[t] = measure(UnsafeBufferPointer(rebasing: padded[t * hopLength ..< t * hopLength + frameLength]))
+        var edgeFrame = [Float](repeating: 0, count: frameLength)
+        signal.withUnsafeBufferPointer { signal in
+            edgeFrame.withUnsafeMutableBufferPointer { edgeFrame in
+                for t in 0..<count {
+                    let start = t * hopLength - offset
+                    if start >= 0, start + frameLength <= signal.count {
+                        out[t] = measure(UnsafeBufferPointer(rebasing: signal[start ..< start + frameLength]))
+                    } else {
+                        for i in 0..<frameLength { edgeFrame[i] = padMode.sample(at: start + i, of: signal) }
+                        out[t] = measure(UnsafeBufferPointer(edgeFrame))
+                    }
+                }
             }
         }
         return Matrix(rows: 1, columns: count, values: out)

@@ -84,10 +84,14 @@ public struct STFT: Hashable, Sendable {
 
     /// Validates `y` and the settings; returns the transformer over `y`'s frames.
     private func prepare(_ y: [Float]) throws -> FrameTransformer {
+        FrameTransformer(framing: try framing(y), window: paddedWindow)
+    }
+
+    /// Validates `y` and the settings; returns `y`'s analysis frames.
+    func framing(_ y: [Float]) throws -> Framing {
         try validate()
-        let framing = try Framing(y, frameLength: nFFT, hopLength: hopLength, center: center, padMode: padMode,
-                                  names: ("n_fft", "hop_length"))
-        return FrameTransformer(framing: framing, window: paddedWindow)
+        return try Framing(y, frameLength: nFFT, hopLength: hopLength, center: center, padMode: padMode,
+                           names: ("n_fft", "hop_length"))
     }
 }
 
