@@ -25,16 +25,21 @@ struct Winograd3x3Kernel {
         self.geometry = geometry
         tileRows = (geometry.height.outputSize + 1) / 2
         tileColumns = (geometry.width.outputSize + 1) / 2
+        precondition(Self.applies(to: geometry), "Winograd3x3Kernel: unsupported geometry \(geometry)")
         let floatsPerTileRow = 16 * (inChannels + outChannels) * tileColumns
         bandRows = min(max(Self.bandBudget / max(floatsPerTileRow, 1), 1), max(tileRows, 1))
     }
 
-    /// Whether the algorithm applies: 3×3 kernel, stride 1, no dilation, padding at most 2 per side.
+    /// Whether the algorithm applies: 3×3 kernel, stride 1, no dilation, padding at most 2 per side,
+    /// output at least `minimumWidth` wide.
     static func applies(to geometry: WindowGeometry) -> Bool {
-        [geometry.height, geometry.width].allSatisfy {
+        geometry.width.outputSize >= minimumWidth && [geometry.height, geometry.width].allSatisfy {
             $0.kernelSize == 3 && $0.stride == 1 && $0.dilation == 1 && $0.padBefore <= 2 && $0.padAfter <= 2
         }
     }
+
+    /// Narrowest output handled: four tiles, one SIMD group.
+    static let minimumWidth = 7
 
     /// Floats of scratch per worker: transformed input band and products.
     var scratchCount: Int { 16 * (inChannels + outChannels) * bandRows * tileColumns }
@@ -47,11 +52,16 @@ struct Winograd3x3Kernel {
         for o in 0..<outChannels {
             for i in 0..<inChannels {
                 let g = weight + (o * inChannels + i) * 9
-                var kernel = [Float](repeating: 0, count: 9)
-                for k in 0..<9 { kernel[k] = flipped ? g[8 - k] : g[k] }
-                let u = transform(kernel, rows: 3, by: gRows)
+                func row(_ r: Int) -> SIMD4<Float> {
+                    flipped ? SIMD4(g[8 - 3 * r], g[7 - 3 * r], g[6 - 3 * r], 0) : SIMD4(g[3 * r], g[3 * r + 1], g[3 * r + 2], 0)
+                }
+                // G along the columns (lanes: kernel columns), then along the rows (lanes: U rows).
+                let left = kernelTransform(row(0), row(1), row(2))
+                let u = kernelTransform(column(0, of: left), column(1, of: left), column(2, of: left))
                 let (row, column) = flipped ? (i, o) : (o, i)
-                for position in 0..<16 { transformed[(position * rows + row) * columns + column] = u[position] }
+                for position in 0..<16 {
+                    transformed[(position * rows + row) * columns + column] = u[position % 4][position / 4]
+                }
             }
         }
     }
@@ -98,53 +108,59 @@ struct Winograd3x3Kernel {
                                into weightGradient: UnsafeMutablePointer<Float>) {
         let pairs = outChannels * inChannels
         for pair in 0..<pairs {
-            let u = (0..<16).map { transformed[$0 * pairs + pair] }
-            let g = transform(u, rows: 4, by: gColumns)
-            for k in 0..<9 { weightGradient[pair * 9 + k] = g[k] }
+            func row(_ r: Int) -> SIMD4<Float> {
+                SIMD4(transformed[4 * r * pairs + pair], transformed[(4 * r + 1) * pairs + pair],
+                      transformed[(4 * r + 2) * pairs + pair], transformed[(4 * r + 3) * pairs + pair])
+            }
+            // Gᵀ along the columns (lanes: dU columns), then along the rows (lanes: dW rows).
+            let left = gradientKernelTransform(row(0), row(1), row(2), row(3))
+            let g = gradientKernelTransform(column(0, of: left), column(1, of: left), column(2, of: left),
+                                            column(3, of: left))
+            for k in 0..<9 { weightGradient[pair * 9 + k] = g[k % 3][k / 3] }
         }
     }
 
     // MARK: Transforms
+    //
+    // The tile transforms work on four horizontally adjacent tiles at once, one SIMD lane per tile:
+    // element (i, j) of the four tiles' transforms is one `SIMD4`, stored contiguously at transformed
+    // position 4i + j. Rows are read and written as 8-element segments (the four tiles' 2-wide
+    // steps), split into even and odd elements.
+
+    /// Calls `body(tileRow, firstTile, tileOffset)` for every group of four tiles of `band`, where
+    /// `tileOffset` is the group's index in the band's `[tiles]` axis. When `tileColumns` is not a
+    /// multiple of 4 the last group of a row overlaps the one before (its tiles are done twice, identically).
+    @inline(__always)
+    private func forEachTileGroup(in band: Range<Int>, _ body: (Int, Int, Int) -> Void) {
+        for tileRow in band {
+            let rowOffset = (tileRow - band.lowerBound) * tileColumns
+            for first in stride(from: 0, through: tileColumns - 4, by: 4) { body(tileRow, first, rowOffset + first) }
+            if tileColumns % 4 != 0 { body(tileRow, tileColumns - 4, rowOffset + tileColumns - 4) }
+        }
+    }
 
     /// `Bᵀ d B` of the 4×4 patch of every tile of `band` and channel, as `[16][inChannels][tiles]`.
     private func transformInput(_ input: UnsafePointer<Float>, band: Range<Int>,
                                 into transformed: UnsafeMutablePointer<Float>) {
         let (h, w) = (geometry.height, geometry.width)
-        let (tiles, stride) = (band.count * tileColumns, inChannels * band.count * tileColumns)
+        let segments = PlaneSegments(height: h.inputSize, width: w.inputSize)
+        let tiles = band.count * tileColumns
+        let stride = inChannels * tiles
         for channel in 0..<inChannels {
             let plane = input + channel * geometry.inputPlane
-            for tileRow in band {
-                let top = 2 * tileRow - h.padBefore
-                let rowsInside = top >= 0 && top + 4 <= h.inputSize
-                for tileColumn in 0..<tileColumns {
-                    let left = 2 * tileColumn - w.padBefore
-                    var d = (SIMD4<Float>(), SIMD4<Float>(), SIMD4<Float>(), SIMD4<Float>())
-                    if rowsInside && left >= 0 && left + 4 <= w.inputSize {
-                        let corner = UnsafeRawPointer(plane + top * w.inputSize + left), pitch = 4 * w.inputSize
-                        d = (corner.loadUnaligned(as: SIMD4<Float>.self),
-                             corner.loadUnaligned(fromByteOffset: pitch, as: SIMD4<Float>.self),
-                             corner.loadUnaligned(fromByteOffset: 2 * pitch, as: SIMD4<Float>.self),
-                             corner.loadUnaligned(fromByteOffset: 3 * pitch, as: SIMD4<Float>.self))
-                    } else {
-                        func row(_ r: Int) -> SIMD4<Float> {
-                            var values = SIMD4<Float>()
-                            guard (0..<h.inputSize).contains(top + r) else { return values }
-                            for c in 0..<4 where (0..<w.inputSize).contains(left + c) {
-                                values[c] = plane[(top + r) * w.inputSize + left + c]
-                            }
-                            return values
-                        }
-                        d = (row(0), row(1), row(2), row(3))
-                    }
-                    let rows = (d.0 - d.2, d.1 + d.2, d.2 - d.1, d.1 - d.3)
-                    let target = transformed + channel * tiles + (tileRow - band.lowerBound) * tileColumns + tileColumn
-                    for (index, t) in [rows.0, rows.1, rows.2, rows.3].enumerated() {
-                        let out = target + 4 * index * stride
-                        out[0] = t[0] - t[2]
-                        out[stride] = t[1] + t[2]
-                        out[2 * stride] = t[2] - t[1]
-                        out[3 * stride] = t[1] - t[3]
-                    }
+            let target = transformed + channel * tiles
+            forEachTileGroup(in: band) { tileRow, first, offset in
+                let (top, left) = (2 * tileRow - h.padBefore, 2 * first - w.padBefore)
+                // Row r of the four patches, Bᵀ applied along it (lanes: tiles).
+                func row(_ r: Int) -> Quad {
+                    let low = segments.load(plane, row: top + r, column: left)
+                    let high = segments.load(plane, row: top + r, column: left + 2)
+                    return Self.inputTransform(low.evenHalf, low.oddHalf, high.evenHalf, high.oddHalf)
+                }
+                let rows = (row(0), row(1), row(2), row(3))
+                for j in 0..<4 {
+                    let t = Self.inputTransform(rows.0[j], rows.1[j], rows.2[j], rows.3[j])
+                    for i in 0..<4 { Self.store(t[i], at: target + (4 * i + j) * stride + offset) }
                 }
             }
         }
@@ -153,24 +169,26 @@ struct Winograd3x3Kernel {
     /// `Aᵀ m A` of every tile's 16 products plus the bias, written where the 2×2 outputs exist.
     private func transformOutput(_ products: UnsafePointer<Float>, band: Range<Int>, bias: UnsafePointer<Float>?,
                                  into output: UnsafeMutablePointer<Float>) {
-        let (height, width) = (geometry.height.outputSize, geometry.width.outputSize)
-        let (tiles, stride) = (band.count * tileColumns, outChannels * band.count * tileColumns)
+        let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
+        let tiles = band.count * tileColumns
+        let stride = outChannels * tiles
         for channel in 0..<outChannels {
             let plane = output + channel * geometry.outputPlane
-            let offset = bias?[channel] ?? 0
-            for tile in 0..<tiles {
-                let m = products + channel * tiles + tile
-                func row(_ r: Int) -> SIMD4<Float> {
-                    SIMD4(m[4 * r * stride], m[(4 * r + 1) * stride], m[(4 * r + 2) * stride], m[(4 * r + 3) * stride])
+            let source = products + channel * tiles
+            let offset = SIMD4(repeating: bias?[channel] ?? 0)
+            forEachTileGroup(in: band) { tileRow, first, tile in
+                // Aᵀ down each column j of the products (lanes: tiles), then along the two rows.
+                func column(_ j: Int) -> (SIMD4<Float>, SIMD4<Float>) {
+                    func m(_ i: Int) -> SIMD4<Float> { Self.load(source + (4 * i + j) * stride + tile) }
+                    return Self.outputTransform(m(0), m(1), m(2), m(3))
                 }
-                let (m0, m1, m2, m3) = (row(0), row(1), row(2), row(3))
-                let (s0, s1) = (m0 + m1 + m2, m1 - m2 - m3)
-                let y = SIMD4(s0[0] + s0[1] + s0[2], s0[1] - s0[2] - s0[3],
-                              s1[0] + s1[1] + s1[2], s1[1] - s1[2] - s1[3]) + offset
-                let (top, left) = (2 * (band.lowerBound + tile / tileColumns), 2 * (tile % tileColumns))
-                for r in 0..<2 where top + r < height {
-                    for c in 0..<2 where left + c < width { plane[(top + r) * width + left + c] = y[r * 2 + c] }
-                }
+                let columns = (column(0), column(1), column(2), column(3))
+                let top = Self.outputTransform(columns.0.0, columns.1.0, columns.2.0, columns.3.0)
+                let bottom = Self.outputTransform(columns.0.1, columns.1.1, columns.2.1, columns.3.1)
+                segments.store(Self.interleave(top.0 + offset, top.1 + offset), into: plane,
+                               row: 2 * tileRow, column: 2 * first)
+                segments.store(Self.interleave(bottom.0 + offset, bottom.1 + offset), into: plane,
+                               row: 2 * tileRow + 1, column: 2 * first)
             }
         }
     }
@@ -178,38 +196,81 @@ struct Winograd3x3Kernel {
     /// `A dY Aᵀ` of every tile's 2×2 output gradient (zero beyond the output), as `[16][outChannels][tiles]`.
     private func transformOutputGradient(_ gradient: UnsafePointer<Float>, band: Range<Int>,
                                          into transformed: UnsafeMutablePointer<Float>) {
-        let (height, width) = (geometry.height.outputSize, geometry.width.outputSize)
-        let (tiles, stride) = (band.count * tileColumns, outChannels * band.count * tileColumns)
+        let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
+        let tiles = band.count * tileColumns
+        let stride = outChannels * tiles
         for channel in 0..<outChannels {
             let plane = gradient + channel * geometry.outputPlane
-            for tile in 0..<tiles {
-                let (top, left) = (2 * (band.lowerBound + tile / tileColumns), 2 * (tile % tileColumns))
-                func value(_ r: Int, _ c: Int) -> Float {
-                    top + r < height && left + c < width ? plane[(top + r) * width + left + c] : 0
-                }
-                let (a, b, c, d) = (value(0, 0), value(0, 1), value(1, 0), value(1, 1))
-                let target = transformed + channel * tiles + tile
-                for (index, (x, y)) in [(a, b), (a + c, b + d), (a - c, b - d), (-c, -d)].enumerated() {
-                    let out = target + 4 * index * stride
-                    out[0] = x
-                    out[stride] = x + y
-                    out[2 * stride] = x - y
-                    out[3 * stride] = -y
+            let target = transformed + channel * tiles
+            forEachTileGroup(in: band) { tileRow, first, offset in
+                let top = segments.load(plane, row: 2 * tileRow, column: 2 * first)
+                let bottom = segments.load(plane, row: 2 * tileRow + 1, column: 2 * first)
+                // A down the two columns of the tiles, then along each of the four rows.
+                let left = Self.gradientTransform(top.evenHalf, bottom.evenHalf)
+                let right = Self.gradientTransform(top.oddHalf, bottom.oddHalf)
+                for i in 0..<4 {
+                    let t = Self.gradientTransform(left[i], right[i])
+                    for j in 0..<4 { Self.store(t[j], at: target + (4 * i + j) * stride + offset) }
                 }
             }
         }
     }
 
-    /// `T x Tᵀ` for a square `rows × rows` matrix `x` and a transform `T` given as its rows.
-    private static func transform(_ x: [Float], rows: Int, by t: [[Float]]) -> [Float] {
-        let n = t.count
-        var left = [Float](repeating: 0, count: n * rows)   // T x
-        for i in 0..<n { for j in 0..<rows { for k in 0..<rows { left[i * rows + j] += t[i][k] * x[k * rows + j] } } }
-        var result = [Float](repeating: 0, count: n * n)    // (T x) Tᵀ
-        for i in 0..<n { for j in 0..<n { for k in 0..<rows { result[i * n + j] += left[i * rows + k] * t[j][k] } } }
-        return result
+    /// Four vectors: the four elements of one row or column of a transform, one lane per tile (or
+    /// per kernel row or column in the weight transforms).
+    private typealias Quad = InlineArray<4, SIMD4<Float>>
+
+    /// `Bᵀ x`: `(x0 − x2, x1 + x2, x2 − x1, x1 − x3)`.
+    @inline(__always)
+    private static func inputTransform(_ x0: SIMD4<Float>, _ x1: SIMD4<Float>, _ x2: SIMD4<Float>,
+                                       _ x3: SIMD4<Float>) -> Quad {
+        [x0 - x2, x1 + x2, x2 - x1, x1 - x3]
     }
 
-    private static let gRows: [[Float]] = [[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]]
-    private static let gColumns: [[Float]] = [[1, 0.5, 0.5, 0], [0, 0.5, -0.5, 0], [0, 0.5, 0.5, 1]]
+    /// `Aᵀ m`: `(m0 + m1 + m2, m1 − m2 − m3)`.
+    @inline(__always)
+    private static func outputTransform(_ m0: SIMD4<Float>, _ m1: SIMD4<Float>, _ m2: SIMD4<Float>,
+                                        _ m3: SIMD4<Float>) -> (SIMD4<Float>, SIMD4<Float>) {
+        (m0 + m1 + m2, m1 - m2 - m3)
+    }
+
+    /// `A y` for a 2-element `y`: `(y0, y0 + y1, y0 − y1, −y1)`.
+    @inline(__always)
+    private static func gradientTransform(_ y0: SIMD4<Float>, _ y1: SIMD4<Float>) -> Quad {
+        [y0, y0 + y1, y0 - y1, -y1]
+    }
+
+    /// `G g` for a 3-element `g`: `(g0, (g0 + g1 + g2) / 2, (g0 − g1 + g2) / 2, g2)`.
+    private static func kernelTransform(_ g0: SIMD4<Float>, _ g1: SIMD4<Float>, _ g2: SIMD4<Float>) -> Quad {
+        [g0, (g0 + g1 + g2) * 0.5, (g0 - g1 + g2) * 0.5, g2]
+    }
+
+    /// `Gᵀ u` for a 4-element `u`: `(u0 + (u1 + u2) / 2, (u1 − u2) / 2, (u1 + u2) / 2 + u3)`, and a zero
+    /// fourth element.
+    private static func gradientKernelTransform(_ u0: SIMD4<Float>, _ u1: SIMD4<Float>, _ u2: SIMD4<Float>,
+                                                _ u3: SIMD4<Float>) -> Quad {
+        let half = (u1 + u2) * 0.5
+        return [u0 + half, (u1 - u2) * 0.5, half + u3, SIMD4()]
+    }
+
+    /// Lane `j` of the four vectors, as one vector: a transposition step.
+    private static func column(_ j: Int, of rows: Quad) -> SIMD4<Float> {
+        SIMD4(rows[0][j], rows[1][j], rows[2][j], rows[3][j])
+    }
+
+    /// `(a0, b0, a1, b1, a2, b2, a3, b3)`: two-wide outputs of four tiles in row order.
+    @inline(__always)
+    private static func interleave(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD8<Float> {
+        SIMD8(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3])
+    }
+
+    @inline(__always)
+    private static func load(_ source: UnsafePointer<Float>) -> SIMD4<Float> {
+        UnsafeRawPointer(source).loadUnaligned(as: SIMD4<Float>.self)
+    }
+
+    @inline(__always)
+    private static func store(_ value: SIMD4<Float>, at target: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(target).storeBytes(of: value, as: SIMD4<Float>.self)
+    }
 }
