@@ -1,12 +1,12 @@
 import COpenBLAS
 
-/// 3×3, stride-1 convolution by Winograd's F(2×2, 3×3) algorithm: 16 multiplications per 2×2
-/// output tile and channel pair instead of 36, as batched `cblas_sgemm` over the 16 transformed
+/// 3×3, stride-1 convolution by Winograd's F(4×4, 3×3) algorithm: 36 multiplications per 4×4
+/// output tile and channel pair instead of 144, as batched `cblas_sgemm` over the 36 transformed
 /// positions.
 ///
-/// `Y = Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A` for each 4×4 input patch `d` (tiles overlap by 2); the weight
-/// gradient is `Gᵀ[Σ (A dY Aᵀ) ⊙ (Bᵀ d B)]G`. Output tiles are processed in bands of tile rows so the
-/// transformed matrices stay in cache.
+/// `Y = Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A` for each 6×6 input patch `d` (tiles overlap by 2); the weight
+/// gradient is `Gᵀ[Σ (A dY Aᵀ) ⊙ (Bᵀ d B)]G`, with Lavin and Gray's matrices. Output tiles are
+/// processed in bands of tile rows so the transformed matrices stay in cache.
 struct Winograd3x3Kernel {
     var inChannels: Int
     var outChannels: Int
@@ -16,17 +16,21 @@ struct Winograd3x3Kernel {
     /// Tile rows per band.
     var bandRows: Int
 
-    /// Floats of transformed input and products per band (measured best between 128 and 768 Ki).
+    /// Output rows and columns per tile.
+    static let tileSize = 4
+    /// Transformed positions per tile: the 6×6 input patch.
+    static let positions = 36
+    /// Floats of transformed input and products per band.
     static let bandBudget = 256 * 1024
 
     init(inChannels: Int, outChannels: Int, geometry: WindowGeometry) {
+        precondition(Self.applies(to: geometry), "Winograd3x3Kernel: unsupported geometry \(geometry)")
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.geometry = geometry
-        tileRows = (geometry.height.outputSize + 1) / 2
-        tileColumns = (geometry.width.outputSize + 1) / 2
-        precondition(Self.applies(to: geometry), "Winograd3x3Kernel: unsupported geometry \(geometry)")
-        let floatsPerTileRow = 16 * (inChannels + outChannels) * tileColumns
+        tileRows = (geometry.height.outputSize + Self.tileSize - 1) / Self.tileSize
+        tileColumns = (geometry.width.outputSize + Self.tileSize - 1) / Self.tileSize
+        let floatsPerTileRow = Self.positions * (inChannels + outChannels) * tileColumns
         bandRows = min(max(Self.bandBudget / max(floatsPerTileRow, 1), 1), max(tileRows, 1))
     }
 
@@ -39,12 +43,12 @@ struct Winograd3x3Kernel {
     }
 
     /// Narrowest output handled: four tiles, one SIMD group.
-    static let minimumWidth = 7
+    static let minimumWidth = 3 * tileSize + 1
 
     /// Floats of scratch per worker: transformed input band and products.
-    var scratchCount: Int { 16 * (inChannels + outChannels) * bandRows * tileColumns }
+    var scratchCount: Int { Self.positions * (inChannels + outChannels) * bandRows * tileColumns }
 
-    /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[16][outChannels][inChannels]`;
+    /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[36][outChannels][inChannels]`;
     /// with `flipped`, for the input gradient: the kernel rotated by 180° and its channels swapped.
     static func transformedWeights(_ weight: UnsafePointer<Float>, outChannels: Int, inChannels: Int,
                                    flipped: Bool, into transformed: UnsafeMutablePointer<Float>) {
@@ -52,16 +56,20 @@ struct Winograd3x3Kernel {
         for o in 0..<outChannels {
             for i in 0..<inChannels {
                 let g = weight + (o * inChannels + i) * 9
-                func row(_ r: Int) -> SIMD4<Float> {
-                    flipped ? SIMD4(g[8 - 3 * r], g[7 - 3 * r], g[6 - 3 * r], 0) : SIMD4(g[3 * r], g[3 * r + 1], g[3 * r + 2], 0)
+                func kernelRow(_ r: Int) -> SIMD8<Float> {
+                    let k = flipped ? (8 - 3 * r, 7 - 3 * r, 6 - 3 * r) : (3 * r, 3 * r + 1, 3 * r + 2)
+                    return SIMD8(g[k.0], g[k.1], g[k.2], 0, 0, 0, 0, 0)
                 }
-                // G along the columns (lanes: kernel columns), then along the rows (lanes: U rows).
-                let left = kernelTransform(row(0), row(1), row(2))
-                let u = kernelTransform(column(0, of: left), column(1, of: left), column(2, of: left))
-                let (row, column) = flipped ? (i, o) : (o, i)
-                for position in 0..<16 {
-                    transformed[(position * rows + row) * columns + column] = u[position % 4][position / 4]
+                // G down the columns (lanes: kernel columns), then along the rows (lanes: U rows).
+                let left = WinogradTransforms.kernel((kernelRow(0), kernelRow(1), kernelRow(2)))
+                let u = WinogradTransforms.kernel((lane(0, of: left), lane(1, of: left), lane(2, of: left)))
+                let (uRow, uColumn) = flipped ? (i, o) : (o, i)
+                let target = transformed + uRow * columns + uColumn
+                // U[k][j] is lane k of u.j; position 6k + j.
+                func put(_ j: Int, _ uj: SIMD8<Float>) {
+                    for k in 0..<6 { target[(6 * k + j) * rows * columns] = uj[k] }
                 }
+                put(0, u.0); put(1, u.1); put(2, u.2); put(3, u.3); put(4, u.4); put(5, u.5)
             }
         }
     }
@@ -72,9 +80,9 @@ struct Winograd3x3Kernel {
         for bandStart in stride(from: 0, to: tileRows, by: bandRows) {
             let band = bandStart..<min(bandStart + bandRows, tileRows)
             let tiles = band.count * tileColumns
-            let (transformedInput, products) = (scratch, scratch + 16 * inChannels * tiles)
+            let (transformedInput, products) = (scratch, scratch + Self.positions * inChannels * tiles)
             transformInput(input, band: band, into: transformedInput)
-            for position in 0..<16 {
+            for position in 0..<Self.positions {
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(tiles),
                             Int32(inChannels), 1, transformedWeight + position * outChannels * inChannels,
                             Int32(inChannels), transformedInput + position * inChannels * tiles, Int32(tiles),
@@ -84,17 +92,17 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// Adds this image's `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` to `transformedGradient` (`[16][out][in]`).
+    /// Adds this image's `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` to `transformedGradient` (`[36][out][in]`).
     func accumulateWeightGradient(input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                   into transformedGradient: UnsafeMutablePointer<Float>,
                                   scratch: UnsafeMutablePointer<Float>) {
         for bandStart in stride(from: 0, to: tileRows, by: bandRows) {
             let band = bandStart..<min(bandStart + bandRows, tileRows)
             let tiles = band.count * tileColumns
-            let (transformedInput, transformedGradientBand) = (scratch, scratch + 16 * inChannels * tiles)
+            let (transformedInput, transformedGradientBand) = (scratch, scratch + Self.positions * inChannels * tiles)
             transformInput(input, band: band, into: transformedInput)
             transformOutputGradient(outputGradient, band: band, into: transformedGradientBand)
-            for position in 0..<16 {
+            for position in 0..<Self.positions {
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(outChannels), Int32(inChannels),
                             Int32(tiles), 1, transformedGradientBand + position * outChannels * tiles, Int32(tiles),
                             transformedInput + position * inChannels * tiles, Int32(tiles),
@@ -103,29 +111,33 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `dW = Gᵀ dU G` for every channel pair, from the summed `[16][out][in]` transformed gradient.
+    /// `dW = Gᵀ dU G` for every channel pair, from the summed `[36][out][in]` transformed gradient.
     static func weightGradient(_ transformed: UnsafePointer<Float>, outChannels: Int, inChannels: Int,
                                into weightGradient: UnsafeMutablePointer<Float>) {
         let pairs = outChannels * inChannels
         for pair in 0..<pairs {
-            func row(_ r: Int) -> SIMD4<Float> {
-                SIMD4(transformed[4 * r * pairs + pair], transformed[(4 * r + 1) * pairs + pair],
-                      transformed[(4 * r + 2) * pairs + pair], transformed[(4 * r + 3) * pairs + pair])
+            func gradientRow(_ r: Int) -> SIMD8<Float> {
+                var row = SIMD8<Float>()
+                for j in 0..<6 { row[j] = transformed[(6 * r + j) * pairs + pair] }
+                return row
             }
-            // Gᵀ along the columns (lanes: dU columns), then along the rows (lanes: dW rows).
-            let left = gradientKernelTransform(row(0), row(1), row(2), row(3))
-            let g = gradientKernelTransform(column(0, of: left), column(1, of: left), column(2, of: left),
-                                            column(3, of: left))
-            for k in 0..<9 { weightGradient[pair * 9 + k] = g[k % 3][k / 3] }
+            // Gᵀ down the columns (lanes: dU columns), then along the rows (lanes: dW rows).
+            let left = WinogradTransforms.kernelGradient((gradientRow(0), gradientRow(1), gradientRow(2),
+                                                          gradientRow(3), gradientRow(4), gradientRow(5)))
+            let g = WinogradTransforms.kernelGradient((lane(0, of: left), lane(1, of: left), lane(2, of: left),
+                                                       lane(3, of: left), lane(4, of: left), lane(5, of: left)))
+            // dW[k][l] is lane k of g.l.
+            let target = weightGradient + pair * 9
+            for k in 0..<3 { (target[3 * k], target[3 * k + 1], target[3 * k + 2]) = (g.0[k], g.1[k], g.2[k]) }
         }
     }
 
-    // MARK: Transforms
+    // MARK: Tile transforms
     //
     // The tile transforms work on four horizontally adjacent tiles at once, one SIMD lane per tile:
     // element (i, j) of the four tiles' transforms is one `SIMD4`, stored contiguously at transformed
-    // position 4i + j. Rows are read and written as 8-element segments (the four tiles' 2-wide
-    // steps), split into even and odd elements.
+    // position 6i + j. Rows are read and written as 16-element segments (the four tiles' 4-wide
+    // steps), split into their lanes modulo 4.
 
     /// Calls `body(tileRow, firstTile, tileOffset)` for every group of four tiles of `band`, where
     /// `tileOffset` is the group's index in the band's `[tiles]` axis. When `tileColumns` is not a
@@ -139,138 +151,153 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `Bᵀ d B` of the 4×4 patch of every tile of `band` and channel, as `[16][inChannels][tiles]`.
+    /// `Bᵀ d B` of the 6×6 patch of every tile of `band` and channel, as `[36][inChannels][tiles]`.
     private func transformInput(_ input: UnsafePointer<Float>, band: Range<Int>,
                                 into transformed: UnsafeMutablePointer<Float>) {
         let (h, w) = (geometry.height, geometry.width)
         let segments = PlaneSegments(height: h.inputSize, width: w.inputSize)
         let tiles = band.count * tileColumns
         let stride = inChannels * tiles
-        for channel in 0..<inChannels {
-            let plane = input + channel * geometry.inputPlane
-            let target = transformed + channel * tiles
-            forEachTileGroup(in: band) { tileRow, first, offset in
-                let (top, left) = (2 * tileRow - h.padBefore, 2 * first - w.padBefore)
-                // Row r of the four patches, Bᵀ applied along it (lanes: tiles).
-                func row(_ r: Int) -> Quad {
-                    let low = segments.load(plane, row: top + r, column: left)
-                    let high = segments.load(plane, row: top + r, column: left + 2)
-                    return Self.inputTransform(low.evenHalf, low.oddHalf, high.evenHalf, high.oddHalf)
-                }
-                let rows = (row(0), row(1), row(2), row(3))
-                for j in 0..<4 {
-                    let t = Self.inputTransform(rows.0[j], rows.1[j], rows.2[j], rows.3[j])
-                    for i in 0..<4 { Self.store(t[i], at: target + (4 * i + j) * stride + offset) }
+        Self.withTileTemporary { rows in
+            for channel in 0..<inChannels {
+                let plane = input + channel * geometry.inputPlane
+                let target = transformed + channel * tiles
+                forEachTileGroup(in: band) { tileRow, first, offset in
+                    let (top, left) = (4 * tileRow - h.padBefore, 4 * first - w.padBefore)
+                    // Bᵀ along each of the six patch rows (lanes: tiles), then down each column.
+                    for r in 0..<6 {
+                        let low: SIMD16<Float> = segments.load(plane, row: top + r, column: left)
+                        let high: SIMD16<Float> = segments.load(plane, row: top + r, column: left + 4)
+                        let d = (Self.lanes(0, of: low), Self.lanes(1, of: low), Self.lanes(2, of: low),
+                                 Self.lanes(3, of: low), Self.lanes(0, of: high), Self.lanes(1, of: high))
+                        Self.store(WinogradTransforms.input(d), at: rows + 24 * r, step: 4)
+                    }
+                    for j in 0..<6 {
+                        let column = Self.loadSextet(rows + 4 * j, step: 24)
+                        Self.store(WinogradTransforms.input(column), at: target + j * stride + offset, step: 6 * stride)
+                    }
                 }
             }
         }
     }
 
-    /// `Aᵀ m A` of every tile's 16 products plus the bias, written where the 2×2 outputs exist.
+    /// `Aᵀ m A` of every tile's 36 products plus the bias, written where the 4×4 outputs exist.
     private func transformOutput(_ products: UnsafePointer<Float>, band: Range<Int>, bias: UnsafePointer<Float>?,
                                  into output: UnsafeMutablePointer<Float>) {
         let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
         let tiles = band.count * tileColumns
         let stride = outChannels * tiles
-        for channel in 0..<outChannels {
-            let plane = output + channel * geometry.outputPlane
-            let source = products + channel * tiles
-            let offset = SIMD4(repeating: bias?[channel] ?? 0)
-            forEachTileGroup(in: band) { tileRow, first, tile in
-                // Aᵀ down each column j of the products (lanes: tiles), then along the two rows.
-                func column(_ j: Int) -> (SIMD4<Float>, SIMD4<Float>) {
-                    func m(_ i: Int) -> SIMD4<Float> { Self.load(source + (4 * i + j) * stride + tile) }
-                    return Self.outputTransform(m(0), m(1), m(2), m(3))
+        Self.withTileTemporary { columns in
+            for channel in 0..<outChannels {
+                let plane = output + channel * geometry.outputPlane
+                let source = products + channel * tiles
+                let offset = SIMD16(repeating: bias?[channel] ?? 0)
+                forEachTileGroup(in: band) { tileRow, first, tile in
+                    // Aᵀ down each of the six product columns (lanes: tiles), then along each output row.
+                    for j in 0..<6 {
+                        let m = Self.loadSextet(source + j * stride + tile, step: 6 * stride)
+                        Self.store(WinogradTransforms.output(m), at: columns + 4 * j, step: 24)
+                    }
+                    for i in 0..<4 {
+                        let row = Self.loadSextet(columns + 24 * i, step: 4)
+                        let y = WinogradTransforms.output(row)
+                        segments.store(Self.interleave(y) + offset, into: plane, row: 4 * tileRow + i, column: 4 * first)
+                    }
                 }
-                let columns = (column(0), column(1), column(2), column(3))
-                let top = Self.outputTransform(columns.0.0, columns.1.0, columns.2.0, columns.3.0)
-                let bottom = Self.outputTransform(columns.0.1, columns.1.1, columns.2.1, columns.3.1)
-                segments.store(Self.interleave(top.0 + offset, top.1 + offset), into: plane,
-                               row: 2 * tileRow, column: 2 * first)
-                segments.store(Self.interleave(bottom.0 + offset, bottom.1 + offset), into: plane,
-                               row: 2 * tileRow + 1, column: 2 * first)
             }
         }
     }
 
-    /// `A dY Aᵀ` of every tile's 2×2 output gradient (zero beyond the output), as `[16][outChannels][tiles]`.
+    /// `A dY Aᵀ` of every tile's 4×4 output gradient (zero beyond the output), as `[36][outChannels][tiles]`.
     private func transformOutputGradient(_ gradient: UnsafePointer<Float>, band: Range<Int>,
                                          into transformed: UnsafeMutablePointer<Float>) {
         let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
         let tiles = band.count * tileColumns
         let stride = outChannels * tiles
-        for channel in 0..<outChannels {
-            let plane = gradient + channel * geometry.outputPlane
-            let target = transformed + channel * tiles
-            forEachTileGroup(in: band) { tileRow, first, offset in
-                let top = segments.load(plane, row: 2 * tileRow, column: 2 * first)
-                let bottom = segments.load(plane, row: 2 * tileRow + 1, column: 2 * first)
-                // A down the two columns of the tiles, then along each of the four rows.
-                let left = Self.gradientTransform(top.evenHalf, bottom.evenHalf)
-                let right = Self.gradientTransform(top.oddHalf, bottom.oddHalf)
-                for i in 0..<4 {
-                    let t = Self.gradientTransform(left[i], right[i])
-                    for j in 0..<4 { Self.store(t[j], at: target + (4 * i + j) * stride + offset) }
+        Self.withTileTemporary { rows in
+            for channel in 0..<outChannels {
+                let plane = gradient + channel * geometry.outputPlane
+                let target = transformed + channel * tiles
+                forEachTileGroup(in: band) { tileRow, first, offset in
+                    // A along each of the four gradient rows (lanes: tiles), then down each column.
+                    for r in 0..<4 {
+                        let segment: SIMD16<Float> = segments.load(plane, row: 4 * tileRow + r, column: 4 * first)
+                        let y = (Self.lanes(0, of: segment), Self.lanes(1, of: segment), Self.lanes(2, of: segment),
+                                 Self.lanes(3, of: segment))
+                        Self.store(WinogradTransforms.outputGradient(y), at: rows + 24 * r, step: 4)
+                    }
+                    for j in 0..<6 {
+                        let column = Self.loadQuartet(rows + 4 * j, step: 24)
+                        Self.store(WinogradTransforms.outputGradient(column), at: target + j * stride + offset,
+                                   step: 6 * stride)
+                    }
                 }
             }
         }
     }
 
-    /// Four vectors: the four elements of one row or column of a transform, one lane per tile (or
-    /// per kernel row or column in the weight transforms).
-    private typealias Quad = InlineArray<4, SIMD4<Float>>
-
-    /// `Bᵀ x`: `(x0 − x2, x1 + x2, x2 − x1, x1 − x3)`.
+    /// Runs `body` with room for one 6×6 transform of four tiles (36 `SIMD4`, row-major) on the stack.
     @inline(__always)
-    private static func inputTransform(_ x0: SIMD4<Float>, _ x1: SIMD4<Float>, _ x2: SIMD4<Float>,
-                                       _ x3: SIMD4<Float>) -> Quad {
-        [x0 - x2, x1 + x2, x2 - x1, x1 - x3]
+    private static func withTileTemporary(_ body: (UnsafeMutablePointer<Float>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * positions) { body($0.baseAddress!) }
     }
 
-    /// `Aᵀ m`: `(m0 + m1 + m2, m1 − m2 − m3)`.
+    /// Lane `k` of each vector, as one vector: a transposition step of the weight transforms.
+    private static func lane(_ k: Int, of vectors: Triplet<SIMD8<Float>>) -> SIMD8<Float> {
+        SIMD8(vectors.0[k], vectors.1[k], vectors.2[k], 0, 0, 0, 0, 0)
+    }
+
+    private static func lane(_ k: Int, of vectors: Sextet<SIMD8<Float>>) -> SIMD8<Float> {
+        SIMD8(vectors.0[k], vectors.1[k], vectors.2[k], vectors.3[k], vectors.4[k], vectors.5[k], 0, 0)
+    }
+
+    /// Elements `c, c + 4, c + 8, c + 12` of a row segment: column `c` of four adjacent tiles.
     @inline(__always)
-    private static func outputTransform(_ m0: SIMD4<Float>, _ m1: SIMD4<Float>, _ m2: SIMD4<Float>,
-                                        _ m3: SIMD4<Float>) -> (SIMD4<Float>, SIMD4<Float>) {
-        (m0 + m1 + m2, m1 - m2 - m3)
+    private static func lanes(_ c: Int, of segment: SIMD16<Float>) -> SIMD4<Float> {
+        SIMD4(segment[c], segment[c + 4], segment[c + 8], segment[c + 12])
     }
 
-    /// `A y` for a 2-element `y`: `(y0, y0 + y1, y0 − y1, −y1)`.
+    /// The row segment whose element `4k + c` is lane `k` of `columns.c`: the inverse of `lanes`.
     @inline(__always)
-    private static func gradientTransform(_ y0: SIMD4<Float>, _ y1: SIMD4<Float>) -> Quad {
-        [y0, y0 + y1, y0 - y1, -y1]
+    private static func interleave(_ columns: Quartet<SIMD4<Float>>) -> SIMD16<Float> {
+        let (c0, c1, c2, c3) = columns
+        return SIMD16(c0[0], c1[0], c2[0], c3[0], c0[1], c1[1], c2[1], c3[1],
+                      c0[2], c1[2], c2[2], c3[2], c0[3], c1[3], c2[3], c3[3])
     }
 
-    /// `G g` for a 3-element `g`: `(g0, (g0 + g1 + g2) / 2, (g0 − g1 + g2) / 2, g2)`.
-    private static func kernelTransform(_ g0: SIMD4<Float>, _ g1: SIMD4<Float>, _ g2: SIMD4<Float>) -> Quad {
-        [g0, (g0 + g1 + g2) * 0.5, (g0 - g1 + g2) * 0.5, g2]
-    }
-
-    /// `Gᵀ u` for a 4-element `u`: `(u0 + (u1 + u2) / 2, (u1 − u2) / 2, (u1 + u2) / 2 + u3)`, and a zero
-    /// fourth element.
-    private static func gradientKernelTransform(_ u0: SIMD4<Float>, _ u1: SIMD4<Float>, _ u2: SIMD4<Float>,
-                                                _ u3: SIMD4<Float>) -> Quad {
-        let half = (u1 + u2) * 0.5
-        return [u0 + half, (u1 - u2) * 0.5, half + u3, SIMD4()]
-    }
-
-    /// Lane `j` of the four vectors, as one vector: a transposition step.
-    private static func column(_ j: Int, of rows: Quad) -> SIMD4<Float> {
-        SIMD4(rows[0][j], rows[1][j], rows[2][j], rows[3][j])
-    }
-
-    /// `(a0, b0, a1, b1, a2, b2, a3, b3)`: two-wide outputs of four tiles in row order.
+    /// The six `SIMD4` at `source`, `source + step`, ….
     @inline(__always)
-    private static func interleave(_ a: SIMD4<Float>, _ b: SIMD4<Float>) -> SIMD8<Float> {
-        SIMD8(a[0], b[0], a[1], b[1], a[2], b[2], a[3], b[3])
+    private static func loadSextet(_ source: UnsafePointer<Float>, step: Int) -> Sextet<SIMD4<Float>> {
+        func vector(_ k: Int) -> SIMD4<Float> { UnsafeRawPointer(source + k * step).loadUnaligned(as: SIMD4<Float>.self) }
+        return (vector(0), vector(1), vector(2), vector(3), vector(4), vector(5))
+    }
+
+    /// The four `SIMD4` at `source`, `source + step`, ….
+    @inline(__always)
+    private static func loadQuartet(_ source: UnsafePointer<Float>, step: Int) -> Quartet<SIMD4<Float>> {
+        func vector(_ k: Int) -> SIMD4<Float> { UnsafeRawPointer(source + k * step).loadUnaligned(as: SIMD4<Float>.self) }
+        return (vector(0), vector(1), vector(2), vector(3))
+    }
+
+    /// Stores the six vectors at `target`, `target + step`, ….
+    @inline(__always)
+    private static func store(_ vectors: Sextet<SIMD4<Float>>, at target: UnsafeMutablePointer<Float>, step: Int) {
+        store((vectors.0, vectors.1, vectors.2, vectors.3), at: target, step: step)
+        store(vectors.4, at: target + 4 * step)
+        store(vectors.5, at: target + 5 * step)
+    }
+
+    /// Stores the four vectors at `target`, `target + step`, ….
+    @inline(__always)
+    private static func store(_ vectors: Quartet<SIMD4<Float>>, at target: UnsafeMutablePointer<Float>, step: Int) {
+        store(vectors.0, at: target)
+        store(vectors.1, at: target + step)
+        store(vectors.2, at: target + 2 * step)
+        store(vectors.3, at: target + 3 * step)
     }
 
     @inline(__always)
-    private static func load(_ source: UnsafePointer<Float>) -> SIMD4<Float> {
-        UnsafeRawPointer(source).loadUnaligned(as: SIMD4<Float>.self)
-    }
-
-    @inline(__always)
-    private static func store(_ value: SIMD4<Float>, at target: UnsafeMutablePointer<Float>) {
-        UnsafeMutableRawPointer(target).storeBytes(of: value, as: SIMD4<Float>.self)
+    private static func store(_ vector: SIMD4<Float>, at target: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(target).storeBytes(of: vector, as: SIMD4<Float>.self)
     }
 }
