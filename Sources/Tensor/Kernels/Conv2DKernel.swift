@@ -165,7 +165,7 @@ extension Conv2DKernel {
                   weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?) {
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
         // Weight gradients are summed in the Winograd domain when that kernel runs.
-        let weightCount = winograd == nil ? outChannels * patchSize : 16 * outChannels * inChannels
+        let weightCount = winograd == nil ? outChannels * patchSize : Winograd3x3Kernel.positions * outChannels * inChannels
         let adjoint = winograd.map { _ in transposedWinograd() }
         let flipped = adjoint.map { _ in transformedWeights(weight, flipped: true) }
         let scratchCount = max(2 * columnCapacity, winograd?.scratchCount ?? 0, adjoint?.scratchCount ?? 0)
@@ -224,7 +224,7 @@ extension Conv2DKernel {
 
     /// The Winograd-transformed weights, flipped for the input gradient, as a scratch array.
     private func transformedWeights(_ weight: UnsafePointer<Float>, flipped: Bool) -> [Float] {
-        [Float](unsafeUninitializedCapacity: 16 * outChannels * inChannels) { buffer, count in
+        [Float](unsafeUninitializedCapacity: Winograd3x3Kernel.positions * outChannels * inChannels) { buffer, count in
             Winograd3x3Kernel.transformedWeights(weight, outChannels: outChannels, inChannels: inChannels,
                                                  flipped: flipped, into: buffer.baseAddress!)
             count = buffer.count

@@ -1,12 +1,12 @@
 import COpenBLAS
 
-/// 3×3, stride-1 convolution by Winograd's F(2×2, 3×3) algorithm: 16 multiplications per 2×2
-/// output tile and channel pair instead of 36, as batched `cblas_sgemm` over the 16 transformed
+/// 3×3, stride-1 convolution by Winograd's F(4×4, 3×3) algorithm: 36 multiplications per 4×4
+/// output tile and channel pair instead of 144, as batched `cblas_sgemm` over the 36 transformed
 /// positions.
 ///
-/// `Y = Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A` for each 4×4 input patch `d` (tiles overlap by 2); the weight
-/// gradient is `Gᵀ[Σ (A dY Aᵀ) ⊙ (Bᵀ d B)]G`. Output tiles are processed in bands of tile rows so the
-/// transformed matrices stay in cache.
+/// `Y = Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A` for each 6×6 input patch `d` (tiles overlap by 2); the weight
+/// gradient is `Gᵀ[Σ (A dY Aᵀ) ⊙ (Bᵀ d B)]G`, with Lavin and Gray's matrices. Output tiles are
+/// processed in bands of tile rows so the transformed matrices stay in cache.
 struct Winograd3x3Kernel {
     var inChannels: Int
     var outChannels: Int
@@ -16,30 +16,39 @@ struct Winograd3x3Kernel {
     /// Tile rows per band.
     var bandRows: Int
 
-    /// Floats of transformed input and products per band (measured best between 128 and 768 Ki).
+    /// Output rows and columns per tile.
+    static let tileSize = 4
+    /// Transformed positions per tile: the 6×6 input patch.
+    static let positions = 36
+    /// Floats of transformed input and products per band.
     static let bandBudget = 256 * 1024
 
     init(inChannels: Int, outChannels: Int, geometry: WindowGeometry) {
+        precondition(Self.applies(to: geometry), "Winograd3x3Kernel: unsupported geometry \(geometry)")
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.geometry = geometry
-        tileRows = (geometry.height.outputSize + 1) / 2
-        tileColumns = (geometry.width.outputSize + 1) / 2
-        let floatsPerTileRow = 16 * (inChannels + outChannels) * tileColumns
+        tileRows = (geometry.height.outputSize + Self.tileSize - 1) / Self.tileSize
+        tileColumns = (geometry.width.outputSize + Self.tileSize - 1) / Self.tileSize
+        let floatsPerTileRow = Self.positions * (inChannels + outChannels) * tileColumns
         bandRows = min(max(Self.bandBudget / max(floatsPerTileRow, 1), 1), max(tileRows, 1))
     }
 
-    /// Whether the algorithm applies: 3×3 kernel, stride 1, no dilation, padding at most 2 per side.
+    /// Whether the algorithm applies: 3×3 kernel, stride 1, no dilation, padding at most 2 per side,
+    /// output at least `minimumWidth` wide.
     static func applies(to geometry: WindowGeometry) -> Bool {
-        [geometry.height, geometry.width].allSatisfy {
+        geometry.width.outputSize >= minimumWidth && [geometry.height, geometry.width].allSatisfy {
             $0.kernelSize == 3 && $0.stride == 1 && $0.dilation == 1 && $0.padBefore <= 2 && $0.padAfter <= 2
         }
     }
 
-    /// Floats of scratch per worker: transformed input band and products.
-    var scratchCount: Int { 16 * (inChannels + outChannels) * bandRows * tileColumns }
+    /// Narrowest output handled: four tiles, one SIMD group.
+    static let minimumWidth = 3 * tileSize + 1
 
-    /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[16][outChannels][inChannels]`;
+    /// Floats of scratch per worker: transformed input band and products.
+    var scratchCount: Int { Self.positions * (inChannels + outChannels) * bandRows * tileColumns }
+
+    /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[36][outChannels][inChannels]`;
     /// with `flipped`, for the input gradient: the kernel rotated by 180° and its channels swapped.
     static func transformedWeights(_ weight: UnsafePointer<Float>, outChannels: Int, inChannels: Int,
                                    flipped: Bool, into transformed: UnsafeMutablePointer<Float>) {
@@ -47,11 +56,20 @@ struct Winograd3x3Kernel {
         for o in 0..<outChannels {
             for i in 0..<inChannels {
                 let g = weight + (o * inChannels + i) * 9
-                var kernel = [Float](repeating: 0, count: 9)
-                for k in 0..<9 { kernel[k] = flipped ? g[8 - k] : g[k] }
-                let u = transform(kernel, rows: 3, by: gRows)
-                let (row, column) = flipped ? (i, o) : (o, i)
-                for position in 0..<16 { transformed[(position * rows + row) * columns + column] = u[position] }
+                func kernelRow(_ r: Int) -> SIMD8<Float> {
+                    let k = flipped ? (8 - 3 * r, 7 - 3 * r, 6 - 3 * r) : (3 * r, 3 * r + 1, 3 * r + 2)
+                    return SIMD8(g[k.0], g[k.1], g[k.2], 0, 0, 0, 0, 0)
+                }
+                // G down the columns (lanes: kernel columns), then along the rows (lanes: U rows).
+                let left = WinogradTransforms.kernel((kernelRow(0), kernelRow(1), kernelRow(2)))
+                let u = WinogradTransforms.kernel((lane(0, of: left), lane(1, of: left), lane(2, of: left)))
+                let (uRow, uColumn) = flipped ? (i, o) : (o, i)
+                let target = transformed + uRow * columns + uColumn
+                // U[k][j] is lane k of u.j; position 6k + j.
+                func put(_ j: Int, _ uj: SIMD8<Float>) {
+                    for k in 0..<6 { target[(6 * k + j) * rows * columns] = uj[k] }
+                }
+                put(0, u.0); put(1, u.1); put(2, u.2); put(3, u.3); put(4, u.4); put(5, u.5)
             }
         }
     }
@@ -62,9 +80,9 @@ struct Winograd3x3Kernel {
         for bandStart in stride(from: 0, to: tileRows, by: bandRows) {
             let band = bandStart..<min(bandStart + bandRows, tileRows)
             let tiles = band.count * tileColumns
-            let (transformedInput, products) = (scratch, scratch + 16 * inChannels * tiles)
+            let (transformedInput, products) = (scratch, scratch + Self.positions * inChannels * tiles)
             transformInput(input, band: band, into: transformedInput)
-            for position in 0..<16 {
+            for position in 0..<Self.positions {
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(tiles),
                             Int32(inChannels), 1, transformedWeight + position * outChannels * inChannels,
                             Int32(inChannels), transformedInput + position * inChannels * tiles, Int32(tiles),
@@ -74,17 +92,17 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// Adds this image's `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` to `transformedGradient` (`[16][out][in]`).
+    /// Adds this image's `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` to `transformedGradient` (`[36][out][in]`).
     func accumulateWeightGradient(input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                   into transformedGradient: UnsafeMutablePointer<Float>,
                                   scratch: UnsafeMutablePointer<Float>) {
         for bandStart in stride(from: 0, to: tileRows, by: bandRows) {
             let band = bandStart..<min(bandStart + bandRows, tileRows)
             let tiles = band.count * tileColumns
-            let (transformedInput, transformedGradientBand) = (scratch, scratch + 16 * inChannels * tiles)
+            let (transformedInput, transformedGradientBand) = (scratch, scratch + Self.positions * inChannels * tiles)
             transformInput(input, band: band, into: transformedInput)
             transformOutputGradient(outputGradient, band: band, into: transformedGradientBand)
-            for position in 0..<16 {
+            for position in 0..<Self.positions {
                 cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(outChannels), Int32(inChannels),
                             Int32(tiles), 1, transformedGradientBand + position * outChannels * tiles, Int32(tiles),
                             transformedInput + position * inChannels * tiles, Int32(tiles),
@@ -93,123 +111,193 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `dW = Gᵀ dU G` for every channel pair, from the summed `[16][out][in]` transformed gradient.
+    /// `dW = Gᵀ dU G` for every channel pair, from the summed `[36][out][in]` transformed gradient.
     static func weightGradient(_ transformed: UnsafePointer<Float>, outChannels: Int, inChannels: Int,
                                into weightGradient: UnsafeMutablePointer<Float>) {
         let pairs = outChannels * inChannels
         for pair in 0..<pairs {
-            let u = (0..<16).map { transformed[$0 * pairs + pair] }
-            let g = transform(u, rows: 4, by: gColumns)
-            for k in 0..<9 { weightGradient[pair * 9 + k] = g[k] }
+            func gradientRow(_ r: Int) -> SIMD8<Float> {
+                var row = SIMD8<Float>()
+                for j in 0..<6 { row[j] = transformed[(6 * r + j) * pairs + pair] }
+                return row
+            }
+            // Gᵀ down the columns (lanes: dU columns), then along the rows (lanes: dW rows).
+            let left = WinogradTransforms.kernelGradient((gradientRow(0), gradientRow(1), gradientRow(2),
+                                                          gradientRow(3), gradientRow(4), gradientRow(5)))
+            let g = WinogradTransforms.kernelGradient((lane(0, of: left), lane(1, of: left), lane(2, of: left),
+                                                       lane(3, of: left), lane(4, of: left), lane(5, of: left)))
+            // dW[k][l] is lane k of g.l.
+            let target = weightGradient + pair * 9
+            for k in 0..<3 { (target[3 * k], target[3 * k + 1], target[3 * k + 2]) = (g.0[k], g.1[k], g.2[k]) }
         }
     }
 
-    // MARK: Transforms
+    // MARK: Tile transforms
+    //
+    // The tile transforms work on four horizontally adjacent tiles at once, one SIMD lane per tile:
+    // element (i, j) of the four tiles' transforms is one `SIMD4`, stored contiguously at transformed
+    // position 6i + j. Rows are read and written as 16-element segments (the four tiles' 4-wide
+    // steps), split into their lanes modulo 4.
 
-    /// `Bᵀ d B` of the 4×4 patch of every tile of `band` and channel, as `[16][inChannels][tiles]`.
+    /// Calls `body(tileRow, firstTile, tileOffset)` for every group of four tiles of `band`, where
+    /// `tileOffset` is the group's index in the band's `[tiles]` axis. When `tileColumns` is not a
+    /// multiple of 4 the last group of a row overlaps the one before (its tiles are done twice, identically).
+    @inline(__always)
+    private func forEachTileGroup(in band: Range<Int>, _ body: (Int, Int, Int) -> Void) {
+        for tileRow in band {
+            let rowOffset = (tileRow - band.lowerBound) * tileColumns
+            for first in stride(from: 0, through: tileColumns - 4, by: 4) { body(tileRow, first, rowOffset + first) }
+            if tileColumns % 4 != 0 { body(tileRow, tileColumns - 4, rowOffset + tileColumns - 4) }
+        }
+    }
+
+    /// `Bᵀ d B` of the 6×6 patch of every tile of `band` and channel, as `[36][inChannels][tiles]`.
     private func transformInput(_ input: UnsafePointer<Float>, band: Range<Int>,
                                 into transformed: UnsafeMutablePointer<Float>) {
         let (h, w) = (geometry.height, geometry.width)
-        let (tiles, stride) = (band.count * tileColumns, inChannels * band.count * tileColumns)
-        for channel in 0..<inChannels {
-            let plane = input + channel * geometry.inputPlane
-            for tileRow in band {
-                let top = 2 * tileRow - h.padBefore
-                let rowsInside = top >= 0 && top + 4 <= h.inputSize
-                for tileColumn in 0..<tileColumns {
-                    let left = 2 * tileColumn - w.padBefore
-                    var d = (SIMD4<Float>(), SIMD4<Float>(), SIMD4<Float>(), SIMD4<Float>())
-                    if rowsInside && left >= 0 && left + 4 <= w.inputSize {
-                        let corner = UnsafeRawPointer(plane + top * w.inputSize + left), pitch = 4 * w.inputSize
-                        d = (corner.loadUnaligned(as: SIMD4<Float>.self),
-                             corner.loadUnaligned(fromByteOffset: pitch, as: SIMD4<Float>.self),
-                             corner.loadUnaligned(fromByteOffset: 2 * pitch, as: SIMD4<Float>.self),
-                             corner.loadUnaligned(fromByteOffset: 3 * pitch, as: SIMD4<Float>.self))
-                    } else {
-                        func row(_ r: Int) -> SIMD4<Float> {
-                            var values = SIMD4<Float>()
-                            guard (0..<h.inputSize).contains(top + r) else { return values }
-                            for c in 0..<4 where (0..<w.inputSize).contains(left + c) {
-                                values[c] = plane[(top + r) * w.inputSize + left + c]
-                            }
-                            return values
-                        }
-                        d = (row(0), row(1), row(2), row(3))
+        let segments = PlaneSegments(height: h.inputSize, width: w.inputSize)
+        let tiles = band.count * tileColumns
+        let stride = inChannels * tiles
+        Self.withTileTemporary { rows in
+            for channel in 0..<inChannels {
+                let plane = input + channel * geometry.inputPlane
+                let target = transformed + channel * tiles
+                forEachTileGroup(in: band) { tileRow, first, offset in
+                    let (top, left) = (4 * tileRow - h.padBefore, 4 * first - w.padBefore)
+                    // Bᵀ along each of the six patch rows (lanes: tiles), then down each column.
+                    for r in 0..<6 {
+                        let low: SIMD16<Float> = segments.load(plane, row: top + r, column: left)
+                        let high: SIMD16<Float> = segments.load(plane, row: top + r, column: left + 4)
+                        let d = (Self.lanes(0, of: low), Self.lanes(1, of: low), Self.lanes(2, of: low),
+                                 Self.lanes(3, of: low), Self.lanes(0, of: high), Self.lanes(1, of: high))
+                        Self.store(WinogradTransforms.input(d), at: rows + 24 * r, step: 4)
                     }
-                    let rows = (d.0 - d.2, d.1 + d.2, d.2 - d.1, d.1 - d.3)
-                    let target = transformed + channel * tiles + (tileRow - band.lowerBound) * tileColumns + tileColumn
-                    for (index, t) in [rows.0, rows.1, rows.2, rows.3].enumerated() {
-                        let out = target + 4 * index * stride
-                        out[0] = t[0] - t[2]
-                        out[stride] = t[1] + t[2]
-                        out[2 * stride] = t[2] - t[1]
-                        out[3 * stride] = t[1] - t[3]
+                    for j in 0..<6 {
+                        let column = Self.loadSextet(rows + 4 * j, step: 24)
+                        Self.store(WinogradTransforms.input(column), at: target + j * stride + offset, step: 6 * stride)
                     }
                 }
             }
         }
     }
 
-    /// `Aᵀ m A` of every tile's 16 products plus the bias, written where the 2×2 outputs exist.
+    /// `Aᵀ m A` of every tile's 36 products plus the bias, written where the 4×4 outputs exist.
     private func transformOutput(_ products: UnsafePointer<Float>, band: Range<Int>, bias: UnsafePointer<Float>?,
                                  into output: UnsafeMutablePointer<Float>) {
-        let (height, width) = (geometry.height.outputSize, geometry.width.outputSize)
-        let (tiles, stride) = (band.count * tileColumns, outChannels * band.count * tileColumns)
-        for channel in 0..<outChannels {
-            let plane = output + channel * geometry.outputPlane
-            let offset = bias?[channel] ?? 0
-            for tile in 0..<tiles {
-                let m = products + channel * tiles + tile
-                func row(_ r: Int) -> SIMD4<Float> {
-                    SIMD4(m[4 * r * stride], m[(4 * r + 1) * stride], m[(4 * r + 2) * stride], m[(4 * r + 3) * stride])
-                }
-                let (m0, m1, m2, m3) = (row(0), row(1), row(2), row(3))
-                let (s0, s1) = (m0 + m1 + m2, m1 - m2 - m3)
-                let y = SIMD4(s0[0] + s0[1] + s0[2], s0[1] - s0[2] - s0[3],
-                              s1[0] + s1[1] + s1[2], s1[1] - s1[2] - s1[3]) + offset
-                let (top, left) = (2 * (band.lowerBound + tile / tileColumns), 2 * (tile % tileColumns))
-                for r in 0..<2 where top + r < height {
-                    for c in 0..<2 where left + c < width { plane[(top + r) * width + left + c] = y[r * 2 + c] }
+        let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
+        let tiles = band.count * tileColumns
+        let stride = outChannels * tiles
+        Self.withTileTemporary { columns in
+            for channel in 0..<outChannels {
+                let plane = output + channel * geometry.outputPlane
+                let source = products + channel * tiles
+                let offset = SIMD16(repeating: bias?[channel] ?? 0)
+                forEachTileGroup(in: band) { tileRow, first, tile in
+                    // Aᵀ down each of the six product columns (lanes: tiles), then along each output row.
+                    for j in 0..<6 {
+                        let m = Self.loadSextet(source + j * stride + tile, step: 6 * stride)
+                        Self.store(WinogradTransforms.output(m), at: columns + 4 * j, step: 24)
+                    }
+                    for i in 0..<4 {
+                        let row = Self.loadSextet(columns + 24 * i, step: 4)
+                        let y = WinogradTransforms.output(row)
+                        segments.store(Self.interleave(y) + offset, into: plane, row: 4 * tileRow + i, column: 4 * first)
+                    }
                 }
             }
         }
     }
 
-    /// `A dY Aᵀ` of every tile's 2×2 output gradient (zero beyond the output), as `[16][outChannels][tiles]`.
+    /// `A dY Aᵀ` of every tile's 4×4 output gradient (zero beyond the output), as `[36][outChannels][tiles]`.
     private func transformOutputGradient(_ gradient: UnsafePointer<Float>, band: Range<Int>,
                                          into transformed: UnsafeMutablePointer<Float>) {
-        let (height, width) = (geometry.height.outputSize, geometry.width.outputSize)
-        let (tiles, stride) = (band.count * tileColumns, outChannels * band.count * tileColumns)
-        for channel in 0..<outChannels {
-            let plane = gradient + channel * geometry.outputPlane
-            for tile in 0..<tiles {
-                let (top, left) = (2 * (band.lowerBound + tile / tileColumns), 2 * (tile % tileColumns))
-                func value(_ r: Int, _ c: Int) -> Float {
-                    top + r < height && left + c < width ? plane[(top + r) * width + left + c] : 0
-                }
-                let (a, b, c, d) = (value(0, 0), value(0, 1), value(1, 0), value(1, 1))
-                let target = transformed + channel * tiles + tile
-                for (index, (x, y)) in [(a, b), (a + c, b + d), (a - c, b - d), (-c, -d)].enumerated() {
-                    let out = target + 4 * index * stride
-                    out[0] = x
-                    out[stride] = x + y
-                    out[2 * stride] = x - y
-                    out[3 * stride] = -y
+        let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
+        let tiles = band.count * tileColumns
+        let stride = outChannels * tiles
+        Self.withTileTemporary { rows in
+            for channel in 0..<outChannels {
+                let plane = gradient + channel * geometry.outputPlane
+                let target = transformed + channel * tiles
+                forEachTileGroup(in: band) { tileRow, first, offset in
+                    // A along each of the four gradient rows (lanes: tiles), then down each column.
+                    for r in 0..<4 {
+                        let segment: SIMD16<Float> = segments.load(plane, row: 4 * tileRow + r, column: 4 * first)
+                        let y = (Self.lanes(0, of: segment), Self.lanes(1, of: segment), Self.lanes(2, of: segment),
+                                 Self.lanes(3, of: segment))
+                        Self.store(WinogradTransforms.outputGradient(y), at: rows + 24 * r, step: 4)
+                    }
+                    for j in 0..<6 {
+                        let column = Self.loadQuartet(rows + 4 * j, step: 24)
+                        Self.store(WinogradTransforms.outputGradient(column), at: target + j * stride + offset,
+                                   step: 6 * stride)
+                    }
                 }
             }
         }
     }
 
-    /// `T x Tᵀ` for a square `rows × rows` matrix `x` and a transform `T` given as its rows.
-    private static func transform(_ x: [Float], rows: Int, by t: [[Float]]) -> [Float] {
-        let n = t.count
-        var left = [Float](repeating: 0, count: n * rows)   // T x
-        for i in 0..<n { for j in 0..<rows { for k in 0..<rows { left[i * rows + j] += t[i][k] * x[k * rows + j] } } }
-        var result = [Float](repeating: 0, count: n * n)    // (T x) Tᵀ
-        for i in 0..<n { for j in 0..<n { for k in 0..<rows { result[i * n + j] += left[i * rows + k] * t[j][k] } } }
-        return result
+    /// Runs `body` with room for one 6×6 transform of four tiles (36 `SIMD4`, row-major) on the stack.
+    @inline(__always)
+    private static func withTileTemporary(_ body: (UnsafeMutablePointer<Float>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * positions) { body($0.baseAddress!) }
     }
 
-    private static let gRows: [[Float]] = [[1, 0, 0], [0.5, 0.5, 0.5], [0.5, -0.5, 0.5], [0, 0, 1]]
-    private static let gColumns: [[Float]] = [[1, 0.5, 0.5, 0], [0, 0.5, -0.5, 0], [0, 0.5, 0.5, 1]]
+    /// Lane `k` of each vector, as one vector: a transposition step of the weight transforms.
+    private static func lane(_ k: Int, of vectors: Triplet<SIMD8<Float>>) -> SIMD8<Float> {
+        SIMD8(vectors.0[k], vectors.1[k], vectors.2[k], 0, 0, 0, 0, 0)
+    }
+
+    private static func lane(_ k: Int, of vectors: Sextet<SIMD8<Float>>) -> SIMD8<Float> {
+        SIMD8(vectors.0[k], vectors.1[k], vectors.2[k], vectors.3[k], vectors.4[k], vectors.5[k], 0, 0)
+    }
+
+    /// Elements `c, c + 4, c + 8, c + 12` of a row segment: column `c` of four adjacent tiles.
+    @inline(__always)
+    private static func lanes(_ c: Int, of segment: SIMD16<Float>) -> SIMD4<Float> {
+        SIMD4(segment[c], segment[c + 4], segment[c + 8], segment[c + 12])
+    }
+
+    /// The row segment whose element `4k + c` is lane `k` of `columns.c`: the inverse of `lanes`.
+    @inline(__always)
+    private static func interleave(_ columns: Quartet<SIMD4<Float>>) -> SIMD16<Float> {
+        let (c0, c1, c2, c3) = columns
+        return SIMD16(c0[0], c1[0], c2[0], c3[0], c0[1], c1[1], c2[1], c3[1],
+                      c0[2], c1[2], c2[2], c3[2], c0[3], c1[3], c2[3], c3[3])
+    }
+
+    /// The six `SIMD4` at `source`, `source + step`, ….
+    @inline(__always)
+    private static func loadSextet(_ source: UnsafePointer<Float>, step: Int) -> Sextet<SIMD4<Float>> {
+        func vector(_ k: Int) -> SIMD4<Float> { UnsafeRawPointer(source + k * step).loadUnaligned(as: SIMD4<Float>.self) }
+        return (vector(0), vector(1), vector(2), vector(3), vector(4), vector(5))
+    }
+
+    /// The four `SIMD4` at `source`, `source + step`, ….
+    @inline(__always)
+    private static func loadQuartet(_ source: UnsafePointer<Float>, step: Int) -> Quartet<SIMD4<Float>> {
+        func vector(_ k: Int) -> SIMD4<Float> { UnsafeRawPointer(source + k * step).loadUnaligned(as: SIMD4<Float>.self) }
+        return (vector(0), vector(1), vector(2), vector(3))
+    }
+
+    /// Stores the six vectors at `target`, `target + step`, ….
+    @inline(__always)
+    private static func store(_ vectors: Sextet<SIMD4<Float>>, at target: UnsafeMutablePointer<Float>, step: Int) {
+        store((vectors.0, vectors.1, vectors.2, vectors.3), at: target, step: step)
+        store(vectors.4, at: target + 4 * step)
+        store(vectors.5, at: target + 5 * step)
+    }
+
+    /// Stores the four vectors at `target`, `target + step`, ….
+    @inline(__always)
+    private static func store(_ vectors: Quartet<SIMD4<Float>>, at target: UnsafeMutablePointer<Float>, step: Int) {
+        store(vectors.0, at: target)
+        store(vectors.1, at: target + step)
+        store(vectors.2, at: target + 2 * step)
+        store(vectors.3, at: target + 3 * step)
+    }
+
+    @inline(__always)
+    private static func store(_ vector: SIMD4<Float>, at target: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(target).storeBytes(of: vector, as: SIMD4<Float>.self)
+    }
 }
