@@ -3,24 +3,25 @@
 /// dilation. Output channel `o` reads input channel `o / multiplier`, as PyTorch's grouped weights
 /// `[channels · multiplier, 1, kh, kw]`.
 ///
-/// The forward pass keeps 8 output columns in registers while it sums every tap. Columns whose
-/// taps all fall inside the input (the interior) run vectorised; the few border columns next to the
-/// padding run one at a time. With a column stride `s > 1` the input rows are first split into `s`
-/// phases (columns `φ, φ + s, φ + 2s, …` contiguous), so the taps of neighbouring outputs are
-/// neighbours again and every stride loads contiguous vectors. The backward passes walk the valid
-/// outputs of each (output row, tap) pair: the input gradient scatters `w · dy`, the weight
-/// gradient sums `dy · x`. Planes are split across `Parallel` workers: images × channels for the
-/// forward pass and input gradient, output channels for the weight gradient (no reduction needed).
+/// The forward pass first copies each input row with its column padding (zeros) and its columns
+/// split into `s` phases for a column stride `s` (padded columns `φ, φ + s, φ + 2s, …` contiguous),
+/// so that the taps of neighbouring outputs are neighbours in memory for every stride and no output
+/// needs a bounds check. It then keeps 8 output columns in registers while it sums every tap; rows
+/// of taps that fall in the row padding are skipped. The backward passes walk the valid outputs of
+/// each (output row, tap) pair: the input gradient scatters `w · dy`, the weight gradient sums
+/// `dy · x`. Planes are split across `Parallel` workers: images × channels for the forward pass and
+/// the input gradient, output channels for the weight gradient (no reduction needed).
 struct DepthwiseConv2DKernel {
     var channels: Int
     var multiplier: Int
     var geometry: WindowGeometry
-    /// Per column tap `j`: where output column 0 would read in a phase-split row (interior only).
+    /// Elements per phase of a padded row: the output columns rounded up to whole blocks plus the
+    /// kernel's reach.
+    private var phaseLength: Int
+    /// Per column tap `j`: where output column 0 reads in a padded row, `phase · phaseLength + shift`.
     private var tapOffsets: [Int]
-    /// The output columns whose taps all read inside the input.
-    private var interior: Range<Int>
 
-    /// Output columns computed together in the vectorised interior.
+    /// Output columns computed together.
     static let blockWidth = 8
 
     /// Whether the convolution is depthwise: one input channel per group, several groups.
@@ -33,35 +34,36 @@ struct DepthwiseConv2DKernel {
         multiplier = outChannels / channels
         self.geometry = geometry
         let w = geometry.width
-        let phaseStarts = (0..<w.stride).map { phase in
-            (0..<phase).reduce(0) { start, previous in start + (w.inputSize - previous + w.stride - 1) / w.stride }
+        let blocks = (w.outputSize + Self.blockWidth - 1) / Self.blockWidth
+        phaseLength = blocks * Self.blockWidth + (w.kernelSize - 1) * w.dilation / w.stride
+        tapOffsets = (0..<w.kernelSize).map { [phaseLength] tap in
+            let reach = tap * w.dilation
+            return reach % w.stride * phaseLength + reach / w.stride
         }
-        tapOffsets = (0..<w.kernelSize).map { tap in
-            let first = tap * w.dilation - w.padBefore
-            let shift = Self.floorDivision(first, w.stride)
-            return phaseStarts[first - shift * w.stride] + shift
-        }
-        let lower = w.validOutputs(tap: 0).lowerBound, upper = w.validOutputs(tap: w.kernelSize - 1).upperBound
-        interior = lower..<max(lower, upper)
     }
 
     var outChannels: Int { channels * multiplier }
     private var kernelArea: Int { geometry.kernelArea }
+    /// Floats of one padded, phase-split row.
+    private var paddedRow: Int { geometry.width.stride * phaseLength }
 
     /// Forward pass over `batch` consecutive images: `output = weight ⊛ input + bias`.
     func forward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                  bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
         let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
-        let splitsColumns = geometry.width.stride > 1
         Parallel.parallelFor(0..<batch * outChannels) { planes in
-            let split = UnsafeMutablePointer<Float>.allocate(capacity: splitsColumns ? inputPlane : 0)
-            defer { split.deallocate() }
+            let padded = UnsafeMutablePointer<Float>.allocate(capacity: geometry.height.inputSize * paddedRow)
+            defer { padded.deallocate() }
+            var loaded = -1
             for plane in planes {
                 let (image, channel) = plane.quotientAndRemainder(dividingBy: outChannels)
-                let x = input + (image * channels + channel / multiplier) * inputPlane
-                if splitsColumns { splitColumns(x, into: split) }
-                forwardPlane(x, split: splitsColumns ? UnsafePointer(split) : x, filter: weight + channel * kernelArea,
-                             bias: bias?[channel] ?? 0, output: output + plane * outputPlane)
+                let source = image * channels + channel / multiplier
+                if source != loaded {
+                    pad(input + source * inputPlane, into: padded)
+                    loaded = source
+                }
+                forwardPlane(padded, filter: weight + channel * kernelArea, bias: bias?[channel] ?? 0,
+                             output: output + plane * outputPlane)
             }
         }
     }
@@ -106,70 +108,54 @@ struct DepthwiseConv2DKernel {
         }
     }
 
-    /// One output plane. `split` is the input plane with its columns split into phases (the input
-    /// itself for stride 1); `input` is read as is by the border columns.
-    private func forwardPlane(_ input: UnsafePointer<Float>, split: UnsafePointer<Float>, filter: UnsafePointer<Float>,
-                              bias: Float, output: UnsafeMutablePointer<Float>) {
+    /// One output plane from the padded, phase-split input plane `padded`.
+    private func forwardPlane(_ padded: UnsafePointer<Float>, filter: UnsafePointer<Float>, bias: Float,
+                              output: UnsafeMutablePointer<Float>) {
         let (h, w) = (geometry.height, geometry.width)
         let width = Self.blockWidth
-        let vectorised = interior.count >= width ? interior : interior.lowerBound..<interior.lowerBound
         tapOffsets.withUnsafeBufferPointer { offsets in
             for row in 0..<h.outputSize {
                 let taps = h.validTaps(output: row)
-                let out = output + row * w.outputSize
-                for column in 0..<vectorised.lowerBound {
-                    out[column] = borderOutput(input, filter: filter, bias: bias, row: row, column: column, taps: taps)
-                }
-                var column = vectorised.lowerBound
-                while column < vectorised.upperBound {
-                    // The last block overlaps the previous one rather than leaving a scalar tail.
-                    let start = min(column, vectorised.upperBound - width)
+                let out = output + row &* w.outputSize
+                for start in Swift.stride(from: 0, to: w.outputSize, by: width) {
                     var sum = SIMD8<Float>(repeating: bias)
                     for i in taps {
-                        let line = UnsafeRawPointer(split + h.inputIndex(output: row, tap: i) * w.inputSize)
-                        let weights = filter + i * w.kernelSize
+                        let line = padded + (h.inputIndex(output: row, tap: i) &* paddedRow &+ start)
+                        let weights = filter + i &* w.kernelSize
                         for j in 0..<w.kernelSize {
-                            sum += weights[j] * line.loadUnaligned(fromByteOffset: (start + offsets[j]) * 4, as: SIMD8<Float>.self)
+                            sum += weights[j] * UnsafeRawPointer(line + offsets[j]).loadUnaligned(as: SIMD8<Float>.self)
                         }
                     }
-                    UnsafeMutableRawPointer(out + start).storeBytes(of: sum, as: SIMD8<Float>.self)
-                    column = start + width
-                }
-                for column in vectorised.upperBound..<w.outputSize {
-                    out[column] = borderOutput(input, filter: filter, bias: bias, row: row, column: column, taps: taps)
+                    if start + width <= w.outputSize {
+                        UnsafeMutableRawPointer(out + start).storeBytes(of: sum, as: SIMD8<Float>.self)
+                    } else {
+                        for lane in 0..<w.outputSize - start { out[start + lane] = sum[lane] }
+                    }
                 }
             }
         }
     }
 
-    /// One output next to the padding, checking every column tap.
-    @inline(__always)
-    private func borderOutput(_ input: UnsafePointer<Float>, filter: UnsafePointer<Float>, bias: Float,
-                              row: Int, column: Int, taps: Range<Int>) -> Float {
-        let (h, w) = (geometry.height, geometry.width)
-        var sum = bias
-        for i in taps {
-            let line = input + h.inputIndex(output: row, tap: i) * w.inputSize
-            for j in 0..<w.kernelSize {
-                let x = w.inputIndex(output: column, tap: j)
-                if x >= 0 && x < w.inputSize { sum += filter[i * w.kernelSize + j] * line[x] }
+    /// Writes each row of `input` with its column padding as zeros, split into phases: padded
+    /// columns `φ, φ + s, φ + 2s, …` at `φ · phaseLength` for `φ = 0, …, s − 1`, `s` the column stride.
+    private func pad(_ input: UnsafePointer<Float>, into padded: UnsafeMutablePointer<Float>) {
+        let w = geometry.width
+        for phase in 0..<w.stride {
+            // Elements k of the phase hold input column k · s + phase − padBefore: inside for k in kept.
+            func firstElement(reaching column: Int) -> Int {
+                min(max((column + w.padBefore - phase + w.stride - 1) / w.stride, 0), phaseLength)
             }
-        }
-        return sum
-    }
-
-    /// Writes each row of `input` with its columns grouped by phase: `φ, φ + s, φ + 2s, …` for
-    /// `φ = 0, …, s − 1`, where `s` is the column stride.
-    private func splitColumns(_ input: UnsafePointer<Float>, into split: UnsafeMutablePointer<Float>) {
-        let (rows, width, stride) = (geometry.height.inputSize, geometry.width.inputSize, geometry.width.stride)
-        for row in 0..<rows {
-            let (source, target) = (input + row * width, split + row * width)
-            var index = 0
-            for phase in 0..<stride {
-                for column in Swift.stride(from: phase, to: width, by: stride) {
-                    target[index] = source[column]
-                    index += 1
+            let kept = firstElement(reaching: 0)..<max(firstElement(reaching: 0), firstElement(reaching: w.inputSize))
+            let first = kept.lowerBound * w.stride + phase - w.padBefore
+            for row in 0..<geometry.height.inputSize {
+                let (source, target) = (input + row * w.inputSize + first, padded + row * paddedRow + phase * phaseLength)
+                target.initialize(repeating: 0, count: kept.lowerBound)
+                if w.stride == 1 {
+                    (target + kept.lowerBound).initialize(from: source, count: kept.count)
+                } else {
+                    for k in 0..<kept.count { target[kept.lowerBound + k] = source[k * w.stride] }
                 }
+                (target + kept.upperBound).initialize(repeating: 0, count: phaseLength - kept.upperBound)
             }
         }
     }
@@ -216,11 +202,6 @@ struct DepthwiseConv2DKernel {
         var sum: Float = 0
         for k in 0..<count { sum += gradient[k] * input[k * stride] }
         return sum
-    }
-
-    /// ⌊a / b⌋ for b > 0.
-    private static func floorDivision(_ a: Int, _ b: Int) -> Int {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
     }
 }
 
