@@ -4,9 +4,10 @@ extension Sequential {
     /// The layers applied in order, as `forward`, for inference without recorded gradients: a `Conv2D`
     /// followed by a `BatchNorm2D` in evaluation mode runs as one convolution with the normalisation
     /// folded into its weight and bias (`w · γ/σ` and `(b − μ) · γ/σ + β`, with σ = √(running_var + ε)),
-    /// and a `ReLU` or `ReLU6` right after clamps that convolution's output in place: one pass over the
-    /// activations where there were three, and two tensors fewer. Nested `Sequential`s fuse too; other
-    /// layers run as usual. Every layer still records its output shape (for `summary()`).
+    /// and a `ReLU` or `ReLU6` right after clamps that convolution's output in place: two passes over
+    /// the activations (the convolution's and the clamp's) where there were three, and two tensors
+    /// fewer. Nested `Sequential`s fuse too; other layers run as usual. Every layer still records its
+    /// output shape (for `summary()`).
     ///
     /// The result equals `forward(input)` up to float rounding.
     ///
@@ -40,6 +41,8 @@ extension Sequential {
 
     /// `conv` then `norm` in evaluation mode, as one convolution.
     private static func convolution(_ conv: Conv2D, folding norm: BatchNorm, _ input: Tensor) -> Tensor {
+        precondition(norm.features == conv.outChannels,
+                     "\(norm.typeName)(\(norm.features)) after Conv2D with \(conv.outChannels) output channels")
         let (scale, shift) = norm.inferenceAffine()
         let weight = conv.weight.value * scale.reshaped(to: [scale.count, 1, 1, 1])
         let bias = conv.bias.map { $0.value * scale + shift } ?? shift
