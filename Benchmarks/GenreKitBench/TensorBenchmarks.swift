@@ -78,7 +78,7 @@ let tensorBenchmarks: [Benchmark] = [
             }
         }
     },
-] + nnOpBenchmarks
+] + nnOpBenchmarks + depthwiseConvBenchmarks
 
 /// Convolution shapes of the documented models (3×3 kernels, padding 1), then pooling and batch
 /// norm: forward + backward with gradients for input, weight and bias, as the Python side.
@@ -130,3 +130,33 @@ let nnOpBenchmarks: [Benchmark] = [
         }
     },
 ]
+
+/// Depthwise 3×3 convolutions of MobileNetV2 (`features.3` at stride 1, `features.2` at stride 2, batch
+/// 32), forward + backward with gradients for input and weight (bias-free, as the model) and forward
+/// only without gradients (the frozen backbone).
+let depthwiseConvBenchmarks: [Benchmark] = [
+    (name: "s1_32x144x56x56", shape: [32, 144, 56, 56], stride: 1),
+    (name: "s2_32x96x112x112", shape: [32, 96, 112, 112], stride: 2),
+].flatMap { task -> [Benchmark] in
+    let what = "depthwise conv2d \(task.shape), 3×3, stride \(task.stride), padding 1"
+    func operands() -> (x: Tensor, w: Tensor) {
+        var rng = RandomGenerator(seed: 11)
+        return (Tensor.normal(task.shape, using: &rng), Tensor.normal([task.shape[1], 1, 3, 3], std: 0.1, using: &rng))
+    }
+    return [
+        Benchmark(name: "tensor/depthwise_\(task.name)", summary: "\(what), forward + backward") {
+            var (x, w) = operands()
+            x.requiresGrad = true; w.requiresGrad = true
+            let y = x.conv2d(w, stride: Pair2D(task.stride), padding: .explicit(1), groups: task.shape[1])
+            let seed = Tensor.ones(y.shape)
+            return {
+                for parameter in [x, w] { parameter.zeroGrad() }
+                x.conv2d(w, stride: Pair2D(task.stride), padding: .explicit(1), groups: task.shape[1]).backward(seed)
+            }
+        },
+        Benchmark(name: "tensor/depthwise_infer_\(task.name)", summary: "\(what), forward only (no gradient)") {
+            let (x, w) = operands()
+            return { _ = Tensor.withoutGrad { x.conv2d(w, stride: Pair2D(task.stride), padding: .explicit(1), groups: task.shape[1]) } }
+        },
+    ]
+}

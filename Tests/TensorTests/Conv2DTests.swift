@@ -15,6 +15,12 @@ final class Conv2DTests: XCTestCase {
         try OpsFixture("conv2d_depthwise").assertMatches(inputs: ["x", "w", "b"], rtol: 1e-4) {
             $0[0].conv2d($0[1], bias: $0[2], padding: .explicit(1), groups: 3)
         }
+        try OpsFixture("conv2d_depthwise_strided").assertMatches(inputs: ["x", "w", "b"], rtol: 1e-4) {
+            $0[0].conv2d($0[1], bias: $0[2], stride: 2, padding: .explicit(1), groups: 4)
+        }
+        try OpsFixture("conv2d_depthwise_dilated").assertMatches(inputs: ["x", "w"], rtol: 1e-4) {
+            $0[0].conv2d($0[1], stride: [1, 3], padding: .perAxis([2, 3]), dilation: 2, groups: 3)
+        }
         try OpsFixture("conv2d_same").assertMatches(inputs: ["x", "w", "b"], rtol: 1e-4) {
             $0[0].conv2d($0[1], bias: $0[2], stride: 2, padding: .same)
         }
@@ -37,6 +43,11 @@ final class Conv2DTests: XCTestCase {
             ([2, 4, 5, 5], [6, 2, 3, 3], 2, .same, 1, 2),
             ([1, 3, 5, 6], [3, 1, 3, 3], 1, .explicit(1), 1, 3),
             ([1, 3, 6, 7], [2, 3, 4, 3], 2, .same, 1, 1),
+            // Depthwise kernel: vectorised interior (≥ 8 outputs wide) and borders, strides, dilation,
+            // channel multiplier 2, asymmetric "same" padding.
+            ([2, 3, 5, 19], [3, 1, 3, 3], 2, .explicit(1), 1, 3),
+            ([1, 2, 6, 20], [4, 1, 3, 3], [1, 2], .perAxis([2, 1]), [2, 1], 2),
+            ([1, 2, 7, 13], [2, 1, 2, 4], 1, .same, 1, 2),
             // Winograd path (≥ 8 input channels, 3×3, stride 1, output ≥ 16 wide), odd sizes.
             ([2, 8, 5, 17], [3, 8, 3, 3], 1, .explicit(1), 1, 1),
             ([1, 8, 5, 18], [2, 8, 3, 3], 1, .perAxis([2, 0]), 1, 1),

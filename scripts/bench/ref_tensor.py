@@ -166,3 +166,29 @@ TASKS["tensor/maxpool_infer_2x2_32x32x256x65"] = ("max_pool2d 2×2 of [32, 32, 2
                                                    maxpool_infer)
 TASKS["tensor/batchnorm_train_32x32x256x65"] = ("batch_norm (training, affine) of [32, 32, 256, 65] forward + backward",
                                                  batchnorm)
+
+
+def depthwise(shape, stride, backward):
+    """MobileNetV2's depthwise 3×3 convolution (bias-free); forward + backward or forward only."""
+    def prepare():
+        g = _setup(11)
+        x = torch.randn(*shape, generator=g, requires_grad=backward)
+        w = (torch.randn(shape[1], 1, 3, 3, generator=g) * 0.1).requires_grad_(backward)
+        seed = torch.ones_like(torch.nn.functional.conv2d(x.detach(), w.detach(), stride=stride, padding=1,
+                                                          groups=shape[1]))
+
+        def run():
+            if backward:
+                x.grad = w.grad = None
+                torch.nn.functional.conv2d(x, w, stride=stride, padding=1, groups=shape[1]).backward(seed)
+            else:
+                with torch.no_grad():
+                    torch.nn.functional.conv2d(x, w, stride=stride, padding=1, groups=shape[1])
+        return run
+    return prepare
+
+
+for _name, _shape, _stride in [("s1_32x144x56x56", (32, 144, 56, 56), 1), ("s2_32x96x112x112", (32, 96, 112, 112), 2)]:
+    _what = f"depthwise conv2d {list(_shape)}, 3×3, stride {_stride}, padding 1"
+    TASKS[f"tensor/depthwise_{_name}"] = (f"{_what}, forward + backward", depthwise(_shape, _stride, True))
+    TASKS[f"tensor/depthwise_infer_{_name}"] = (f"{_what}, forward only (no gradient)", depthwise(_shape, _stride, False))

@@ -36,9 +36,9 @@ public final class MobileNetTransfer: Module {
     }
 
     public override func forward(_ input: Tensor) -> Tensor {
-        guard isBackboneFrozen else { return classifier(pool(backbone.features(input))) }
+        guard isBackboneFrozen else { return classifier(pool(backbone(input))) }
         backbone.features.eval()
-        let features = Tensor.withoutGrad { backbone.features(input) }
+        let features = Tensor.withoutGrad { backbone(input) }
         return classifier(pool(features))
     }
 }

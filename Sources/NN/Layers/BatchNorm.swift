@@ -64,4 +64,12 @@ public class BatchNorm: Module {
         }
         return output
     }
+
+    /// The per-channel `(scale, shift)` that evaluation mode applies, `y = scale · x + shift`:
+    /// `scale = γ / √(running_var + ε)` and `shift = β − running_mean · scale`.
+    func inferenceAffine() -> (scale: Tensor, shift: Tensor) {
+        let inverseDeviation = 1 / (runningVariance.value + epsilon).sqrt()
+        let scale = weight.map { $0.value * inverseDeviation } ?? inverseDeviation
+        return (scale, (bias?.value ?? Tensor.zeros([features])) - runningMean.value * scale)
+    }
 }

@@ -22,7 +22,7 @@ open class Module {
     /// True in training mode (dropout active, BatchNorm uses batch statistics); see `train()` and `eval()`.
     public private(set) var isTraining = true
     /// The shape of the last output of `callAsFunction`, recorded for `summary()`.
-    public private(set) var lastOutputShape: [Int]?
+    public internal(set) var lastOutputShape: [Int]?
     private var childEntries: [(name: String, module: Module)] = []
     private var parameterEntries: [(name: String, parameter: Parameter)] = []
     private var bufferEntries: [(name: String, buffer: Buffer)] = []

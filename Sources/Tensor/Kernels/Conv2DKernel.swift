@@ -9,7 +9,8 @@ import COpenBLAS
 /// Weights are `[outChannels, inChannels / groups, kh, kw]`, as PyTorch's. The batch methods switch
 /// to Winograd's algorithm (`Winograd3x3Kernel`) for ungrouped 3×3 stride-1 convolutions with at
 /// least `winogradMinimumChannels` input channels and outputs at least `winogradMinimumWidth` wide;
-/// below that its GEMMs are too thin (and its tiles too wasteful) to pay off.
+/// below that its GEMMs are too thin (and its tiles too wasteful) to pay off. Depthwise
+/// convolutions (`groups == inChannels`) run the direct `DepthwiseConv2DKernel` instead.
 struct Conv2DKernel {
     var inChannels: Int
     var outChannels: Int
@@ -19,6 +20,8 @@ struct Conv2DKernel {
     var bandRows: Int
     /// The Winograd kernel used by the batch methods when it applies.
     var winograd: Winograd3x3Kernel?
+    /// The direct kernel used by the batch methods for depthwise convolutions.
+    var depthwise: DepthwiseConv2DKernel?
 
     static let winogradMinimumChannels = 8
     static let winogradMinimumWidth = 16
@@ -36,6 +39,9 @@ struct Conv2DKernel {
         if groups == 1, inChannels >= Self.winogradMinimumChannels, geometry.width.outputSize >= Self.winogradMinimumWidth,
            Winograd3x3Kernel.applies(to: geometry) {
             winograd = Winograd3x3Kernel(inChannels: inChannels, outChannels: outChannels, geometry: geometry)
+        }
+        if DepthwiseConv2DKernel.applies(inChannels: inChannels, groups: groups) {
+            depthwise = DepthwiseConv2DKernel(channels: inChannels, outChannels: outChannels, geometry: geometry)
         }
     }
 
@@ -142,6 +148,9 @@ extension Conv2DKernel {
     /// Forward pass over `batch` consecutive images, images split across `Parallel` workers.
     func forward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                  bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
+        if let depthwise {
+            return depthwise.forward(batch: batch, input: input, weight: weight, bias: bias, output: output)
+        }
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
         let transformed = winograd.map { _ in transformedWeights(weight, flipped: false) }
         Parallel.parallelFor(0..<batch) { images in
@@ -163,6 +172,11 @@ extension Conv2DKernel {
     func backward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                   outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
                   weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?) {
+        if let depthwise {
+            return depthwise.backward(batch: batch, input: input, weight: weight, outputGradient: outputGradient,
+                                      inputGradient: inputGradient, weightGradient: weightGradient,
+                                      biasGradient: biasGradient)
+        }
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
         // Weight gradients are summed in the Winograd domain when that kernel runs.
         let weightCount = winograd == nil ? outChannels * patchSize : Winograd3x3Kernel.positions * outChannels * inChannels
