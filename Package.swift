@@ -41,7 +41,7 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
     ("image-cnn", "ImageCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("mobilenet-transfer", "MobileNetTransfer", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-explore", "GTZANExplore", ["Experiments", "GenreModels", "GTZAN", "NN"]),
-    ("gtzan-features", "GTZANFeatures", ["AudioIO", "DSP", "NN"]),
+    ("gtzan-features", "GTZANFeatures", ["Experiments", "DSP"]),
 ]
 
 let tests: [Target] = [

@@ -36,10 +36,9 @@ enum TrackList {
         return parts.count >= 3 ? String(parts[0]) : url.deletingLastPathComponent().lastPathComponent
     }
 
-    /// The `filename` column: the name with a `.wav` extension, as the Kaggle tables write it for
-    /// every GTZAN format; `segment` adds `.<index>` before it (`blues.00000.3.wav`).
-    static func rowName(of url: URL, segment: Int?) -> String {
-        let stem = url.deletingPathExtension().lastPathComponent
-        return segment.map { "\(stem).\($0).wav" } ?? "\(stem).wav"
+    /// The `filename` stem: the name without its extension, as the Kaggle tables write it (with `.wav`)
+    /// for every GTZAN format.
+    static func stem(of url: URL) -> String {
+        url.deletingPathExtension().lastPathComponent
     }
 }

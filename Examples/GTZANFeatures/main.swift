@@ -1,94 +1,66 @@
-import AudioIO
+// gtzan-features: the Kaggle GTZAN feature tables (features_30_sec.csv / features_3_sec.csv schema) for any
+// set of audio files, computed with DSP's GTZANFeatures through Experiments' FeatureTableExtractor.
+import ArgumentParser
 import DSP
-import NN
+import Experiments
 import Foundation
 
-// gtzan-features: the Kaggle GTZAN feature tables (features_30_sec.csv / features_3_sec.csv
-// schema) for any set of audio files. See `Options.usage`.
+extension PadMode: ExpressibleByArgument {}
 
-let options: Options
-do {
-    options = try Options(Array(CommandLine.arguments.dropFirst()))
-} catch {
-    let message = "\(error)"
-    FileHandle.standardError.write(Data(((message.isEmpty ? "" : "gtzan-features: \(message)\n") + Options.usage + "\n").utf8))
-    exit(message.isEmpty ? 0 : 2)
-}
+struct GTZANFeaturesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gtzan-features",
+        abstract: "Writes the 57 GTZAN features of audio files as a CSV in the Kaggle tables' schema.",
+        discussion: """
+            Unreadable files are listed at the end and left out; the command fails only when no file could be read.
+            """)
 
-let (files, missing) = TrackList.collect(options.inputs)
-for path in missing { FileHandle.standardError.write(Data("gtzan-features: \(path): no such file or folder\n".utf8)) }
-guard !files.isEmpty else {
-    FileHandle.standardError.write(Data("gtzan-features: no audio files found\n".utf8))
-    exit(1)
-}
+    @Argument(help: "Audio files, or folders searched recursively for .au/.wav/.flac/.ogg/.aiff/.mp3.")
+    var inputs: [String]
+    @Option(name: [.customLong("out"), .customShort("o")], help: "The CSV to write (header of Kaggle's features_30_sec.csv).")
+    var output: String
+    @Option(help: ArgumentHelp("Cut each track into consecutive segments of this many seconds; 3 gives the "
+                               + "features_3_sec.csv rows (66149 samples, names like blues.00000.0.wav).",
+                               valueName: "seconds"))
+    var segment: Double?
+    @Option(name: [.customLong("jobs"), .customShort("j")], help: "Files processed at once; the number of cores by default.")
+    var jobs = ProcessInfo.processInfo.activeProcessorCount
+    @Option(help: "reflect (reproduces the Kaggle tables) or constant (librosa >= 0.9's default).")
+    var padMode = PadMode.reflect
 
-let sampleRate = 22050.0
-let features = GTZANFeatures(sampleRate: Float(sampleRate), padMode: options.padMode == "constant" ? .constant : .reflect,
-                             concurrent: options.jobs == 1)
-/// Kaggle's 3 s table holds 66149-sample segments: one sample short of 3 s.
-let segmentLength = options.segmentSeconds.map { Int($0 * sampleRate) - 1 }
-
-/// The CSV rows of one file, or why it was skipped.
-func rows(for url: URL) -> Result<[String], Error> {
-    Result {
-        // AudioIO opens regular files only: read a symlinked dataset through its targets (the
-        // names and labels still come from the links).
-        let y = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: sampleRate, mono: true).samples
-        let label = TrackList.label(of: url)
-        func row(_ samples: ArraySlice<Float>, segment: Int?) throws -> String {
-            let values = try features(Array(samples))
-            return ([TrackList.rowName(of: url, segment: segment), "\(samples.count)"] + values.map { "\($0)" } + [label])
-                .joined(separator: ",")
+    func validate() throws {
+        if let segment, !(segment > 0 && segment.isFinite) {
+            throw ValidationError("--segment \(segment): expected a positive number of seconds")
         }
-        guard let segmentLength else { return [try row(y[...], segment: nil)] }
-        let count = y.count / segmentLength
-        guard count > 0 else {
-            throw DSPError.signalTooShort(parameter: url.lastPathComponent, length: y.count, required: segmentLength)
+        guard jobs > 0 else { throw ValidationError("--jobs \(jobs): expected a positive integer") }
+    }
+
+    /// Samples per row: Kaggle's 3 s rows are one sample short of 3 s.
+    var segmentLength: Int? { segment.map { Int($0 * FeatureTableExtractor.sampleRate) - 1 } }
+
+    func run() throws {
+        let (files, missing) = TrackList.collect(inputs)
+        for path in missing { FileHandle.standardError.write(Data("gtzan-features: \(path): no such file or folder\n".utf8)) }
+        guard !files.isEmpty else { throw ValidationError("no audio files found") }
+        let sources = files.map { FeatureTableExtractor.Source(url: $0, stem: TrackList.stem(of: $0), label: TrackList.label(of: $0)) }
+        let extractor = FeatureTableExtractor(segmentLength: segmentLength, padMode: padMode, jobs: jobs)
+        let table = extractor.table(of: sources, label: "gtzan-features")
+        let written = files.count - table.skipped.count
+        if written > 0 {
+            do {
+                try table.csv.write(toFile: output, atomically: true, encoding: .utf8)
+            } catch {
+                FileHandle.standardError.write(Data("gtzan-features: cannot write \(output): \(error)\n".utf8))
+                throw ExitCode.failure
+            }
+            print("wrote \(table.lines.count) rows from \(written) files to \(output)")
         }
-        return try (0..<count).map { try row(y[$0 * segmentLength ..< ($0 + 1) * segmentLength], segment: $0) }
+        if !table.skipped.isEmpty {
+            FileHandle.standardError.write(Data(("skipped \(table.skipped.count) unreadable files:\n"
+                + table.skippedReport.map { "  \($0)\n" }.joined()).utf8))
+        }
+        if written == 0 { throw ExitCode.failure }
     }
 }
 
-let results = UnsafeMutableBufferPointer<Result<[String], Error>?>.allocate(capacity: files.count)
-results.initialize(repeating: nil)
-let progress = ProgressBar(label: "gtzan-features", total: files.count, plainLines: 9)
-let next = NSLock()
-var nextIndex = 0
-DispatchQueue.concurrentPerform(iterations: min(options.jobs, files.count)) { _ in
-    while true {
-        next.lock()
-        let index = nextIndex
-        nextIndex += 1
-        next.unlock()
-        guard index < files.count else { return }
-        results[index] = rows(for: files[index])
-        progress.advance()
-    }
-}
-progress.finish()
-
-var lines = ["filename,length," + GTZANFeatures.columnNames.joined(separator: ",") + ",label"]
-var skipped: [String] = []
-for (url, result) in zip(files, results) {
-    switch result! {
-    case let .success(rows): lines += rows
-    case let .failure(error):
-        let message = "\(error)"
-        skipped.append(message.contains(url.path) ? message : "\(url.path): \(message)")
-    }
-}
-let written = files.count - skipped.count
-if written > 0 {
-    do {
-        try (lines.joined(separator: "\n") + "\n").write(toFile: options.output, atomically: true, encoding: .utf8)
-    } catch {
-        FileHandle.standardError.write(Data("gtzan-features: cannot write \(options.output): \(error)\n".utf8))
-        exit(1)
-    }
-    print("wrote \(lines.count - 1) rows from \(written) files to \(options.output)")
-}
-if !skipped.isEmpty {
-    FileHandle.standardError.write(Data(("skipped \(skipped.count) unreadable files:\n"
-        + skipped.map { "  \($0)\n" }.joined()).utf8))
-}
-exit(written > 0 ? 0 : 1)
+GTZANFeaturesCommand.main()

@@ -55,7 +55,7 @@ final class LearningRateScheduleTests: XCTestCase {
     }
 
     func testConstantThenExponentialFollowsTheKerasLambda() throws {
-        var schedule = try ConstantThenExponentialDecay()
+        let schedule = try ConstantThenExponentialDecay()
         var rate: Float = 1e-3
         var rates: [Float] = [rate]
         for epoch in 0..<14 {

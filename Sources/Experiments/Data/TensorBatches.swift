@@ -40,7 +40,7 @@ public final class TensorBatches: BatchSource {
     public func batches(epoch: Int, limit: Int?) -> EpochBatches {
         let shuffleSeed = shuffle ? seed &+ UInt64(epoch) &* 0x9E37_79B9_7F4A_7C15 : nil
         let batches = try! MiniBatches(inputs: inputs, labels: labels, batchSize: batchSize, shuffleSeed: shuffleSeed)
-        var iterator = batches.makeIterator()
+        let iterator = batches.makeIterator()
         let total = min(batches.count, limit ?? batches.count)
         var produced = 0
         return EpochBatches(count: total) {

@@ -1,5 +1,3 @@
-import AudioIO
-import DSP
 import Foundation
 import GTZAN
 import NN
@@ -14,14 +12,13 @@ public struct FeatureTableBuilder {
 
         /// Kaggle's file name.
         public var fileName: String { self == .thirtySeconds ? "features_30_sec.csv" : "features_3_sec.csv" }
-        /// Samples per row at 22050 Hz; Kaggle's 3 s rows hold 66149 samples (one short of 3 s); nil for whole tracks.
-        var segmentLength: Int? { self == .thirtySeconds ? nil : 66_149 }
+        /// Samples per row at 22050 Hz (Kaggle's 3 s rows); nil for whole tracks.
+        var segmentLength: Int? { self == .thirtySeconds ? nil : FeatureTableExtractor.kaggleThreeSecondLength }
     }
 
     public var table: Table
     /// Tracks analysed at once.
     public var threads: Int
-    static let sampleRate = 22050.0
 
     public init(table: Table, threads: Int) {
         self.table = table
@@ -46,50 +43,26 @@ public struct FeatureTableBuilder {
         return try FeatureTable(contentsOf: url, genres: genres)
     }
 
-    /// The CSV text of `tracks`, computed `threads` tracks at a time with a progress bar.
-    func csv(of tracks: [Track]) throws -> String {
-        var results = [Result<[String], Error>?](repeating: nil, count: tracks.count)
-        let lock = NSLock()
-        var done = 0
-        let bar = ProgressBar(label: "Features (\(table.fileName))", total: tracks.count)
-        results.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
-            DispatchQueue.concurrentPerform(iterations: min(threads, tracks.count)) { worker in
-                for index in stride(from: worker, to: tracks.count, by: min(threads, tracks.count)) {
-                    base[index] = Result { try lines(of: tracks[index]) }
-                    lock.lock(); done += 1; bar.update(completed: done); lock.unlock()
-                }
-            }
-        }
-        bar.finish()
-        let header = "filename,length," + GTZANFeatures.columnNames.joined(separator: ",") + ",label"
-        return try ([header] + results.flatMap { try $0!.get() }).joined(separator: "\n") + "\n"
-    }
+    private var extractor: FeatureTableExtractor { FeatureTableExtractor(segmentLength: table.segmentLength, jobs: threads) }
 
-    /// The CSV lines of one track.
-    private func lines(of track: Track) throws -> [String] {
-        let samples = try AudioFile.read(track.url, sampleRate: Self.sampleRate, mono: true).samples
-        return try rows(of: samples, name: track.id.description).map { row in
-            ([row.name, String(row.length)] + row.values.map { String($0) } + [track.genre.name]).joined(separator: ",")
+    /// The CSV text of `tracks`; unreadable tracks are left out and listed on standard error.
+    /// - Throws: `GTZANError.malformedFile` when no track could be read.
+    func csv(of tracks: [Track]) throws -> String {
+        let sources = tracks.map { FeatureTableExtractor.Source(url: $0.url, stem: $0.id.description, label: $0.genre.name) }
+        let computed = extractor.table(of: sources, label: "Features (\(table.fileName))")
+        if !computed.skipped.isEmpty {
+            FileHandle.standardError.write(Data(("skipped \(computed.skipped.count) unreadable tracks:\n"
+                + computed.skippedReport.map { "  \($0)\n" }.joined()).utf8))
         }
+        guard !computed.lines.isEmpty else {
+            throw GTZANError.malformedFile(tracks.first?.url.deletingLastPathComponent() ?? URL(fileURLWithPath: "."),
+                                           reason: "no track could be read: \(computed.skippedReport.first ?? "no tracks")")
+        }
+        return computed.csv
     }
 
     /// The feature rows of the audio file `url` (one, or one per 3 s segment).
     public func rows(ofAudioFile url: URL) throws -> [[Double]] {
-        let samples = try AudioFile.read(url, sampleRate: Self.sampleRate, mono: true).samples
-        return try rows(of: samples, name: url.lastPathComponent).map(\.values)
-    }
-
-    /// Rows named as Kaggle names them (`blues.00000.wav`, `blues.00000.3.wav`).
-    private func rows(of samples: [Float], name: String) throws -> [(name: String, length: Int, values: [Double])] {
-        let features = GTZANFeatures(sampleRate: Float(Self.sampleRate), concurrent: threads == 1)
-        guard let length = table.segmentLength else { return [("\(name).wav", samples.count, try features(samples))] }
-        let count = samples.count / length
-        guard count > 0 else {
-            throw DSPError.signalTooShort(parameter: name, length: samples.count, required: length)
-        }
-        return try (0..<count).map { index in
-            ("\(name).\(index).wav", length, try features(Array(samples[index * length..<(index + 1) * length])))
-        }
+        try extractor.rows(ofAudioFile: url, stem: url.lastPathComponent).map(\.values)
     }
 }

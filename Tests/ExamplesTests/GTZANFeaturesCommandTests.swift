@@ -1,0 +1,64 @@
+import AudioIO
+import DSP
+import Experiments
+import Foundation
+import GTZAN
+import TestSupport
+import XCTest
+
+/// `gtzan-features` end to end: Kaggle's schema for whole tracks and 3 s segments, values equal to
+/// `GTZANFeatures` in process, unreadable files skipped and listed, failure only when nothing could be read.
+final class GTZANFeaturesCommandTests: XCTestCase {
+    static let dataset = try! SyntheticGTZAN.write(to: try! Fixtures.temporaryDirectory("gtzan-features-data"),
+                                                   tracksPerGenre: 1, seconds: 7, seed: 3, genres: [.blues, .rock])
+    let command = ExampleProcess(name: "gtzan-features")
+
+    private func table(_ url: URL) throws -> [[String]] {
+        try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    func testWholeTracksAndSegmentsInKaggleSchemaSkippingUnreadableFiles() throws {
+        let folder = try Fixtures.temporaryDirectory("gtzan-features-out")
+        let corrupt = Self.dataset.appendingPathComponent("genres/rock/rock.00099.wav")
+        try Data((0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 7919) }).write(to: corrupt)
+        defer { try? FileManager.default.removeItem(at: corrupt) }
+
+        let whole = folder.appendingPathComponent("features_30_sec.csv")
+        let output = try command.run([Self.dataset.path, "--out", whole.path, "--jobs", "2"])
+        XCTAssertTrue(output.contains("skipped 1 unreadable files") && output.contains(corrupt.path), output)
+        let rows = try table(whole)
+        XCTAssertEqual(rows[0], ["filename", "length"] + GTZANFeatures.columnNames + ["label"])
+        XCTAssertEqual(rows.dropFirst().map { $0[0] }, ["blues.00000.wav", "rock.00000.wav"])
+        XCTAssertEqual(rows.dropFirst().map(\.last), ["blues", "rock"])
+        let track = Self.dataset.appendingPathComponent("genres/rock/rock.00000.wav")
+        let samples = try AudioFile.read(track).samples
+        XCTAssertEqual(rows[2][1], "\(samples.count)")
+        let expected = try GTZANFeatures()(samples)
+        for (column, value) in zip(GTZANFeatures.columnNames, rows[2][2..<59]) {
+            XCTAssertEqual(Double(value), expected[GTZANFeatures.columnNames.firstIndex(of: column)!], column)
+        }
+
+        let segments = folder.appendingPathComponent("features_3_sec.csv")
+        try command.run([Self.dataset.path, "--out", segments.path, "--segment", "3", "--pad-mode", "constant"])
+        let segmentRows = try table(segments)
+        XCTAssertEqual(segmentRows.dropFirst().map { $0[0] },
+                       ["blues.00000.0.wav", "blues.00000.1.wav", "rock.00000.0.wav", "rock.00000.1.wav"])
+        XCTAssertEqual(Set(segmentRows.dropFirst().map { $0[1] }), ["66149"])
+        let second = try GTZANFeatures(padMode: .constant)(Array(samples[66149..<2 * 66149]))
+        XCTAssertEqual(segmentRows[4][2..<59].map { Double($0)! }, second)
+    }
+
+    func testFailsOnlyWhenNothingCouldBeRead() throws {
+        let folder = try Fixtures.temporaryDirectory("gtzan-features-bad")
+        let bad = folder.appendingPathComponent("blues.00000.au")
+        try Data("not audio at all".utf8).write(to: bad)
+        let out = folder.appendingPathComponent("out.csv")
+        let (status, output) = try command.outcome([bad.path, "--out", out.path])
+        XCTAssertNotEqual(status, 0, output)
+        XCTAssertTrue(output.contains(bad.path), output)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out.path))
+        let (usage, message) = try command.outcome([folder.path, "--out", out.path, "--segment", "-3"])
+        XCTAssertNotEqual(usage, 0)
+        XCTAssertTrue(message.contains("--segment"), message)
+    }
+}
