@@ -20,6 +20,12 @@ struct SpectraBlock {
         }
     }
 
+    /// Copies the spectra, `2 * stride` floats per frame, to frames `first ..< first + count` of the
+    /// frame-major `destination`.
+    func copy(to destination: UnsafeMutablePointer<Float>) {
+        (destination + 2 * first * stride).update(from: spectra, count: 2 * count * stride)
+    }
+
     /// Writes `re² + im²` of each value to `power` and its square root to `magnitude`, both
     /// bin-major `bins × columns` matrices, at columns `first ..< first + count`.
     func scatter(power: UnsafeMutablePointer<Float>, magnitude: UnsafeMutablePointer<Float>, columns: Int) {
