@@ -8,12 +8,21 @@ extension HPSS {
         case percussive
     }
 
-    /// Fills `workspace`'s magnitude and its two median-filtered spectrograms (frame-major) for the
-    /// frames of `framing`, analysed with `stft`. The settings must be valid.
+    /// Fills `workspace`'s spectra, magnitude and its two median-filtered spectrograms for the
+    /// frames of `framing`, analysed with `stft`.
     func analyze(_ framing: Framing, stft: STFT, in workspace: AnalysisWorkspace) throws {
         workspace.analyze(framing, window: stft.paddedWindow)
-        try harmonicFilter.apply(workspace.magnitude, into: &workspace.harmonicFiltered, transposed: true)
-        try percussiveFilter.apply(workspace.magnitude, into: &workspace.percussiveFiltered, transposed: true)
+        try filter(.harmonic, in: workspace)
+        try filter(.percussive, in: workspace)
+    }
+
+    /// Median-filters `workspace`'s magnitude for `part` into its (frame-major) filtered
+    /// spectrogram; the two parts may run concurrently.
+    func filter(_ part: Part, in workspace: AnalysisWorkspace) throws {
+        switch part {
+        case .harmonic: try harmonicFilter.apply(workspace.magnitude, into: &workspace.harmonicFiltered, transposed: true)
+        case .percussive: try percussiveFilter.apply(workspace.magnitude, into: &workspace.percussiveFiltered, transposed: true)
+        }
     }
 
     /// Calls `body` with `part` of `framing`'s signal (as many samples, like `istft(length:)`),
