@@ -40,6 +40,17 @@ final class GTZANFeaturesTests: XCTestCase {
         }
     }
 
+    /// Reused workspaces leave no trace: a vector computed after a shorter and a longer signal
+    /// equals the one computed before them.
+    func testVectorsDoNotDependOnEarlierCalls() throws {
+        let mix = try FeatureFixture.array("mix").values
+        let features = GTZANFeatures(concurrent: false)
+        let first = try features(mix)
+        _ = try features(Array(mix.prefix(mix.count / 3)))
+        _ = try features(mix + mix)
+        XCTAssertEqual(try features(mix), first)
+    }
+
     func testBadSignalsThrow() {
         XCTAssertThrowsError(try GTZANFeatures()([])) { XCTAssertTrue("\($0)".contains("empty"), "\($0)") }
         XCTAssertThrowsError(try GTZANFeatures()([0.1, .infinity, 0.2])) {

@@ -21,6 +21,22 @@ final class HPSSTests: XCTestCase {
         }
     }
 
+    /// The time-domain path (pooled workspace, masks fused into the synthesis) against the
+    /// spectrogram path (`stft`, masks, `istft`), over calls of growing and shrinking lengths that
+    /// reuse the same workspace.
+    func testTimeDomainSeparationEqualsSpectrogramPathAcrossLengths() throws {
+        let mix = try FeatureFixture.array("mix").values
+        for (count, margin) in [(mix.count, 1), (mix.count / 3, 2), (mix.count / 2, 1), (mix.count, 1)] as [(Int, Float)] {
+            let y = Array(mix.prefix(count))
+            let parts = try hpss(y, margin: margin)
+            let spectral = try HPSS(margin: margin)(try stft(y))
+            assertClose(parts.harmonic, try istft(spectral.harmonic, length: count), rtol: 1e-5, relativeToMax: true,
+                        "harmonic of \(count) samples, margin \(margin)")
+            assertClose(parts.percussive, try istft(spectral.percussive, length: count), rtol: 1e-5, relativeToMax: true,
+                        "percussive of \(count) samples, margin \(margin)")
+        }
+    }
+
     func testSoftMasksSumToOneAndZerosSplitEvenly() throws {
         let x = Matrix(rows: 1, columns: 3, values: [2, 0, 1])
         let reference = Matrix(rows: 1, columns: 3, values: [1, 0, 3])

@@ -1,11 +1,16 @@
 /// The large buffers of one analysis of a track (``GTZANFeatures``, time-domain ``HPSS``):
-/// spectrograms, median-filtered spectrograms and a synthesised signal. Workspaces are lent by a
+/// complex spectra, spectrograms, median-filtered spectrograms and a synthesised signal. Workspaces are lent by a
 /// process-wide pool and keep their storage, so a later call on a track of similar length
 /// allocates nothing large and faults in no fresh pages.
 ///
 /// The matrices are only ever held by the call that borrowed the workspace; they are resized and
 /// overwritten in place (copy-on-write would copy rather than corrupt if a reference escaped).
 final class AnalysisWorkspace {
+    /// The complex STFT, frame-major as FFTW writes it: row `t` holds frame `t`'s spectrum,
+    /// interleaved (re, im), padded to ``spectrumStride`` complex values.
+    var spectra = Matrix(rows: 0, columns: 0)
+    /// Complex values from one frame's spectrum to the next in ``spectra``.
+    private(set) var spectrumStride = 0
     /// `|STFT|` of the track.
     var magnitude = Matrix(rows: 0, columns: 0)
     /// `|STFT|²` of the track.
@@ -27,17 +32,21 @@ final class AnalysisWorkspace {
         try pool.withObject(for: stft, body)
     }
 
-    /// Fills ``magnitude`` and ``power`` with the spectrograms of the frames of `framing`, from one
-    /// pass of FFTs.
+    /// Fills ``spectra``, ``magnitude`` and ``power`` from one pass of FFTs over the frames of `framing`.
     func analyze(_ framing: Framing, window: [Float]) {
         let frames = framing.count, bins = framing.frameLength / 2 + 1
+        spectrumStride = FFTBlock.spectrumStride(size: framing.frameLength)
+        spectra.resize(rows: frames, columns: 2 * spectrumStride)
         magnitude.resize(rows: bins, columns: frames)
         power.resize(rows: bins, columns: frames)
-        magnitude.values.withUnsafeMutableBufferPointer { magnitude in
-            power.values.withUnsafeMutableBufferPointer { power in
-                let magnitude = magnitude.baseAddress!, power = power.baseAddress!
-                FrameTransformer(framing: framing, window: window).forEachBlock { block in
-                    block.scatter(power: power, magnitude: magnitude, columns: frames)
+        spectra.values.withUnsafeMutableBufferPointer { spectra in
+            magnitude.values.withUnsafeMutableBufferPointer { magnitude in
+                power.values.withUnsafeMutableBufferPointer { power in
+                    let spectra = spectra.baseAddress!, magnitude = magnitude.baseAddress!, power = power.baseAddress!
+                    FrameTransformer(framing: framing, window: window).forEachBlock { block in
+                        block.copy(to: spectra)
+                        block.scatter(power: power, magnitude: magnitude, columns: frames)
+                    }
                 }
             }
         }

@@ -21,10 +21,13 @@ final class FFTBlock {
         self.size = size
         self.batch = batch
         bins = size / 2 + 1
-        spectrumStride = (bins + 7) / 8 * 8
+        spectrumStride = Self.spectrumStride(size: size)
         real = fftwf_alloc_real(batch * size)!
         complex = fftwf_alloc_complex(batch * spectrumStride)!
     }
+
+    /// ``spectrumStride`` of blocks of `size`-point transforms.
+    static func spectrumStride(size: Int) -> Int { (size / 2 + 1 + 7) / 8 * 8 }
 
     deinit {
         fftwf_free(real)

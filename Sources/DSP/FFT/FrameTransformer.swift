@@ -34,7 +34,7 @@ struct FrameTransformer {
     /// Windows `frames` (at most `block.batch`) of `signal` (the framing's) into `block`, zeroes
     /// the slots after them and transforms the block: the spectrum of frame `frames.lowerBound + j`
     /// lands in slot `j`.
-    func transform(_ frames: Range<Int>, in block: FFTBlock, signal: UnsafeBufferPointer<Float>,
+    private func transform(_ frames: Range<Int>, in block: FFTBlock, signal: UnsafeBufferPointer<Float>,
                    window: UnsafePointer<Float>) {
         let nFFT = framing.frameLength
         for (slot, frame) in frames.enumerated() {

@@ -14,12 +14,16 @@ struct SpectralMoments {
         self.frequencies = frequencies
         var totals = [Double](repeating: 0, count: S.columns)
         var weighted = totals
-        S.forEachRow { k, row in
-            let frequency = frequencies[k]
-            for t in 0..<row.count {
-                let value = Double(row[t])
-                totals[t] += value
-                weighted[t] += frequency * value
+        totals.withUnsafeMutableBufferPointer { totals in
+            weighted.withUnsafeMutableBufferPointer { weighted in
+                S.forEachRow { k, row in
+                    let frequency = frequencies[k]
+                    for t in 0..<row.count {
+                        let value = Double(row[t])
+                        totals[t] += value
+                        weighted[t] += frequency * value
+                    }
+                }
             }
         }
         norms = totals.map { $0 < Double(Float.leastNormalMagnitude) ? 1 : $0 }
@@ -30,12 +34,14 @@ struct SpectralMoments {
     func bandwidths(p: Double, normalize: Bool) -> [Double] {
         var sums = [Double](repeating: 0, count: spectrogram.columns)
         centroids.withUnsafeBufferPointer { centroids in
-            spectrogram.forEachRow { k, row in
-                let frequency = frequencies[k]
-                for t in 0..<row.count {
-                    let deviation = abs(frequency - centroids[t])
-                    let power = p == 2 ? deviation * deviation : Foundation.pow(deviation, p)
-                    sums[t] += Double(row[t]) * power
+            sums.withUnsafeMutableBufferPointer { sums in
+                spectrogram.forEachRow { k, row in
+                    let frequency = frequencies[k]
+                    for t in 0..<row.count {
+                        let deviation = abs(frequency - centroids[t])
+                        let power = p == 2 ? deviation * deviation : Foundation.pow(deviation, p)
+                        sums[t] += Double(row[t]) * power
+                    }
                 }
             }
         }

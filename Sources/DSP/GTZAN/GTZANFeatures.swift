@@ -62,8 +62,8 @@ public struct GTZANFeatures: Hashable, Sendable {
         workspace.analyze(framing, window: stft.paddedWindow)
         let hpss = HPSS()
         let firstStage: [() throws -> [String: [Double]]] = [
-            { try hpss.harmonicFilter.apply(workspace.magnitude, into: &workspace.harmonicFiltered, transposed: true); return [:] },
-            { try hpss.percussiveFilter.apply(workspace.magnitude, into: &workspace.percussiveFiltered, transposed: true); return [:] },
+            { try hpss.filter(.harmonic, in: workspace); return [:] },
+            { try hpss.filter(.percussive, in: workspace); return [:] },
             { try melFeatures(power: workspace.power, in: workspace) },
             { ["chroma_stft": Statistics(try chromaSTFT(validated: workspace.power, sampleRate: sampleRate).values).pair] },
         ]
