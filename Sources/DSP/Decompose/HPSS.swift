@@ -93,9 +93,7 @@ public struct HPSS: Hashable, Sendable {
         guard mask.rows == spectrogram.rows, mask.columns == spectrogram.columns else {
             throw DSPError.shapeMismatch("mask is \(mask.rows)×\(mask.columns), STFT is \(spectrogram.rows)×\(spectrogram.columns)")
         }
-        return ComplexMatrix(rows: mask.rows, columns: mask.columns,
-                             real: multiplied(spectrogram.real, by: mask.values),
-                             imaginary: multiplied(spectrogram.imaginary, by: mask.values))
+        return ComplexMatrix(rows: mask.rows, columns: mask.columns, values: multiplied(spectrogram.values, by: mask.values))
     }
 
     /// The harmonic and percussive parts of a magnitude spectrogram (`decompose.hpss(S)`).
@@ -132,12 +130,15 @@ public struct HPSS: Hashable, Sendable {
         Matrix(rows: matrix.rows, columns: matrix.columns, values: multiplied(matrix.values, by: mask.values))
     }
 
-    /// `values · mask`, elementwise, into a fresh array.
+    /// `values · mask`, elementwise, into a fresh array; `values` may hold several planes of the
+    /// mask's size (a complex matrix's real and imaginary planes), each multiplied by the mask.
     private func multiplied(_ values: [Float], by mask: [Float]) -> [Float] {
         [Float](unsafeUninitializedCapacity: values.count) { output, initialized in
             values.withUnsafeBufferPointer { values in
                 mask.withUnsafeBufferPointer { mask in
-                    for i in 0..<values.count { output[i] = values[i] * mask[i] }
+                    for plane in stride(from: 0, to: values.count, by: mask.count) {
+                        for i in 0..<mask.count { output[plane + i] = values[plane + i] * mask[i] }
+                    }
                 }
             }
             initialized = values.count

@@ -44,19 +44,15 @@ public struct STFT: Hashable, Sendable {
     public func callAsFunction(_ y: [Float]) throws -> ComplexMatrix {
         let transformer = try prepare(y)
         let frames = transformer.framing.count, count = binCount * frames
-        var imaginary: [Float] = []
         // Every element is written by the scatter, so the planes skip zero-filling.
-        let real = [Float](unsafeUninitializedCapacity: count) { real, realCount in
-            imaginary = [Float](unsafeUninitializedCapacity: count) { imaginary, imaginaryCount in
-                let re = real.baseAddress!, im = imaginary.baseAddress!
-                transformer.forEachBlock { block in
-                    block.scatter(real: re, imaginary: im, columns: frames)
-                }
-                imaginaryCount = count
+        let values = [Float](unsafeUninitializedCapacity: 2 * count) { planes, initialized in
+            let re = planes.baseAddress!, im = re + count
+            transformer.forEachBlock { block in
+                block.scatter(real: re, imaginary: im, columns: frames)
             }
-            realCount = count
+            initialized = 2 * count
         }
-        return ComplexMatrix(rows: binCount, columns: frames, real: real, imaginary: imaginary)
+        return ComplexMatrix(rows: binCount, columns: frames, values: values)
     }
 
     /// `|stft(y)| ** power` computed without materialising the complex matrix
