@@ -42,6 +42,22 @@ final class FusedInferenceTests: XCTestCase {
         }
     }
 
+    /// Two blocks against PyTorch in evaluation mode (scripts/fixtures/nn.py, `mobilenet_blocks`: non-trivial
+    /// BatchNorm statistics), fused and layer by layer.
+    func testInvertedResidualsMatchPyTorchInEvaluation() throws {
+        let blocks = Sequential(InvertedResidual(8, 8, stride: 1, expandRatio: 6),
+                                InvertedResidual(8, 12, stride: 2, expandRatio: 1))
+        try blocks.load(from: Fixtures.url("NN/mobilenet_blocks/weights.safetensors"))
+        blocks.eval()
+        let input = try NPYArray.fixture("NN/mobilenet_blocks/input.npy")
+        let expected = try NPYArray.fixture("NN/mobilenet_blocks/output.npy")
+        let x = try Tensor(input.values, shape: input.shape)
+        let fused = Tensor.withoutGrad { blocks(x) }
+        XCTAssertEqual(fused.shape, expected.shape)
+        assertClose(fused.scalars, expected.values, rtol: 1e-4, relativeToMax: true, "fused")
+        assertClose(blocks(x).scalars, expected.values, rtol: 1e-4, relativeToMax: true, "layer by layer")
+    }
+
     func testMobileNetV2MatchesLayerByLayerAndKeepsSummaryShapes() {
         // Initialised weights: random ones make the 52-layer network chaotic (ReLU6 flips on rounding).
         let model = randomized(MobileNetV2(), seed: 3, spread: 0.2, convolutions: false)

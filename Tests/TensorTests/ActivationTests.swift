@@ -25,4 +25,25 @@ final class ActivationTests: XCTestCase {
         }
         assertPasses(GradientCheck().check([x]) { $0[0].leakyRelu(negativeSlope: 0.3) }, "leaky 0.3")
     }
+
+    /// In-place `clamp` (ReLU6 in fused inference) equals `clamped` and `relu6`, keeps NaN as PyTorch,
+    /// works one-sided and leaves copies that shared the storage unchanged.
+    func testInPlaceClampMatchesClampedAndKeepsCopies() {
+        var rng = RandomGenerator(seed: 3)
+        let x = Tensor.concatenate([Tensor.normal([37], std: 5, using: &rng), Tensor([.nan, 6, 0, -7])], axis: 0)
+        let original = x.scalars
+        func assertSame(_ actual: Tensor, _ expected: Tensor, _ message: String) {
+            for (a, e) in zip(actual.scalars, expected.scalars) {
+                XCTAssertTrue(a == e || (a.isNaN && e.isNaN), "\(message): \(a) vs \(e)")
+            }
+        }
+        var y = x
+        y.clamp(min: 0, max: 6)
+        assertSame(y, x.clamped(min: 0, max: 6), "clamp 0…6")
+        assertSame(y, x.relu6(), "relu6")
+        var z = x
+        z.clamp(max: 1)
+        assertSame(z, x.clamped(max: 1), "clamp …1")
+        XCTAssertTrue(zip(x.scalars, original).allSatisfy { $0 == $1 || ($0.isNaN && $1.isNaN) }, "the copy changed")
+    }
 }

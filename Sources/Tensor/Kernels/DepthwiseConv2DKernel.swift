@@ -7,10 +7,11 @@
 /// split into `s` phases for a column stride `s` (padded columns `φ, φ + s, φ + 2s, …` contiguous),
 /// so that the taps of neighbouring outputs are neighbours in memory for every stride and no output
 /// needs a bounds check. It then keeps 8 output columns in registers while it sums every tap; rows
-/// of taps that fall in the row padding are skipped. The backward passes walk the valid outputs of
-/// each (output row, tap) pair: the input gradient scatters `w · dy`, the weight gradient sums
-/// `dy · x`. Planes are split across `Parallel` workers: images × channels for the forward pass and
-/// the input gradient, output channels for the weight gradient (no reduction needed).
+/// of taps that fall in the row padding are skipped. The backward passes use the same layout, one
+/// contiguous output row per (row, tap) pair: the weight gradient sums `dy · x` over the padded
+/// input, the input gradient adds `w · dy` into a padded gradient that is then folded back (the
+/// adjoint of the padding copy). Planes are split across `Parallel` workers: images × channels for
+/// the forward pass and the input gradient, output channels for the weight gradient (no reduction).
 struct DepthwiseConv2DKernel {
     var channels: Int
     var multiplier: Int
@@ -73,24 +74,29 @@ struct DepthwiseConv2DKernel {
     func backward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                   outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
                   weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?) {
-        let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
+        let (inputPlane, outputPlane, outputWidth) = (geometry.inputPlane, geometry.outputPlane, geometry.width.outputSize)
+        let paddedPlane = geometry.height.inputSize * paddedRow
         if let inputGradient {
             Parallel.parallelFor(0..<batch * channels) { planes in
+                let padded = UnsafeMutablePointer<Float>.allocate(capacity: paddedPlane)
+                defer { padded.deallocate() }
                 for plane in planes {
-                    let dx = inputGradient + plane * inputPlane
-                    dx.initialize(repeating: 0, count: inputPlane)
+                    padded.initialize(repeating: 0, count: paddedPlane)
                     for channel in plane * multiplier..<(plane + 1) * multiplier {
-                        let filter = weight + channel % outChannels * kernelArea
-                        forEachTapRow { tap, inputOffset, outputOffset, count in
-                            scatter(filter[tap], outputGradient + channel * outputPlane + outputOffset, count: count,
-                                    into: dx + inputOffset)
+                        let (filter, dy) = (weight + channel % outChannels * kernelArea, outputGradient + channel * outputPlane)
+                        forEachTapLine { row, tap, offset in
+                            let (source, target, w) = (dy + row * outputWidth, padded + offset, filter[tap])
+                            for k in 0..<outputWidth { target[k] += w * source[k] }
                         }
                     }
+                    unpad(padded, into: inputGradient + plane * inputPlane)
                 }
             }
         }
         guard weightGradient != nil || biasGradient != nil else { return }
         Parallel.parallelFor(0..<outChannels) { range in
+            let padded = UnsafeMutablePointer<Float>.allocate(capacity: weightGradient == nil ? 0 : paddedPlane)
+            defer { padded.deallocate() }
             for channel in range {
                 let filterGradient = weightGradient.map { $0 + channel * kernelArea }
                 filterGradient?.initialize(repeating: 0, count: kernelArea)
@@ -99,9 +105,10 @@ struct DepthwiseConv2DKernel {
                     let dy = outputGradient + (image * outChannels + channel) * outputPlane
                     biasGradient?[channel] += VectorSum.sum(dy, count: outputPlane)
                     guard let filterGradient else { continue }
-                    let x = input + (image * channels + channel / multiplier) * inputPlane
-                    forEachTapRow { tap, inputOffset, outputOffset, count in
-                        filterGradient[tap] += dot(dy + outputOffset, x + inputOffset, count: count)
+                    pad(input + (image * channels + channel / multiplier) * inputPlane, into: padded)
+                    forEachTapLine { row, tap, offset in
+                        filterGradient[tap] += VectorSum.sum(dy + row * outputWidth, padded + offset, count: outputWidth,
+                                                             { $0 * $1 }, { $0 * $1 })
                     }
                 }
             }
@@ -139,69 +146,61 @@ struct DepthwiseConv2DKernel {
     /// Writes each row of `input` with its column padding as zeros, split into phases: padded
     /// columns `φ, φ + s, φ + 2s, …` at `φ · phaseLength` for `φ = 0, …, s − 1`, `s` the column stride.
     private func pad(_ input: UnsafePointer<Float>, into padded: UnsafeMutablePointer<Float>) {
+        let stride = geometry.width.stride
+        forEachPhaseRow { inputOffset, paddedOffset, kept in
+            let (source, target) = (input + inputOffset, padded + paddedOffset)
+            target.initialize(repeating: 0, count: kept.lowerBound)
+            if stride == 1 {
+                (target + kept.lowerBound).initialize(from: source, count: kept.count)
+            } else {
+                for k in 0..<kept.count { target[kept.lowerBound + k] = source[k * stride] }
+            }
+            (target + kept.upperBound).initialize(repeating: 0, count: phaseLength - kept.upperBound)
+        }
+    }
+
+    /// The adjoint of `pad`: writes the input gradient plane from the gradient of its padded copy
+    /// (the padding's share is dropped; columns no window reaches get 0).
+    private func unpad(_ padded: UnsafePointer<Float>, into inputGradient: UnsafeMutablePointer<Float>) {
+        let stride = geometry.width.stride
+        inputGradient.initialize(repeating: 0, count: geometry.inputPlane)
+        forEachPhaseRow { inputOffset, paddedOffset, kept in
+            let (source, target) = (padded + paddedOffset + kept.lowerBound, inputGradient + inputOffset)
+            for k in 0..<kept.count { target[k * stride] = source[k] }
+        }
+    }
+
+    /// Calls `body(inputOffset, paddedOffset, kept)` for every input row and column phase: elements
+    /// `kept` of the phase, starting at `paddedOffset` in the padded plane, hold the input columns read
+    /// every `stride` from `inputOffset` in the input plane; the others are padding.
+    @inline(__always)
+    private func forEachPhaseRow(_ body: (Int, Int, Range<Int>) -> Void) {
         let w = geometry.width
         for phase in 0..<w.stride {
-            // Elements k of the phase hold input column k · s + phase − padBefore: inside for k in kept.
+            // Element k of the phase holds input column k · s + phase − padBefore.
             func firstElement(reaching column: Int) -> Int {
                 min(max((column + w.padBefore - phase + w.stride - 1) / w.stride, 0), phaseLength)
             }
             let kept = firstElement(reaching: 0)..<max(firstElement(reaching: 0), firstElement(reaching: w.inputSize))
             let first = kept.lowerBound * w.stride + phase - w.padBefore
             for row in 0..<geometry.height.inputSize {
-                let (source, target) = (input + row * w.inputSize + first, padded + row * paddedRow + phase * phaseLength)
-                target.initialize(repeating: 0, count: kept.lowerBound)
-                if w.stride == 1 {
-                    (target + kept.lowerBound).initialize(from: source, count: kept.count)
-                } else {
-                    for k in 0..<kept.count { target[kept.lowerBound + k] = source[k * w.stride] }
-                }
-                (target + kept.upperBound).initialize(repeating: 0, count: phaseLength - kept.upperBound)
+                body(row * w.inputSize + first, row * paddedRow + phase * phaseLength, kept)
             }
         }
     }
 
-    /// Calls `body(tap, inputOffset, outputOffset, count)` for every output row and kernel tap
-    /// `tap = i · kw + j` with the `count` outputs of that row whose tap reads inside the input:
-    /// they start at `outputOffset` in the output plane and read every `stride`-th input from
-    /// `inputOffset` in the input plane.
+    /// Calls `body(row, tap, offset)` for every output row and kernel tap `tap = i · kw + j` whose
+    /// row `i` reads inside the input: output column `k` of that row reads element `offset + k` of
+    /// the padded plane.
     @inline(__always)
-    private func forEachTapRow(_ body: (Int, Int, Int, Int) -> Void) {
+    private func forEachTapLine(_ body: (Int, Int, Int) -> Void) {
         let (h, w) = (geometry.height, geometry.width)
         for row in 0..<h.outputSize {
             for i in h.validTaps(output: row) {
-                let line = h.inputIndex(output: row, tap: i) * w.inputSize
-                for j in 0..<w.kernelSize {
-                    let valid = w.validOutputs(tap: j)
-                    guard !valid.isEmpty else { continue }
-                    body(i * w.kernelSize + j, line + w.inputIndex(output: valid.lowerBound, tap: j),
-                         row * w.outputSize + valid.lowerBound, valid.count)
-                }
+                let line = h.inputIndex(output: row, tap: i) * paddedRow
+                for j in 0..<w.kernelSize { body(row, i * w.kernelSize + j, line + tapOffsets[j]) }
             }
         }
-    }
-
-    /// `target[k · stride] += weight · source[k]` for `k < count`, `stride` the column stride.
-    @inline(__always)
-    private func scatter(_ weight: Float, _ source: UnsafePointer<Float>, count: Int,
-                         into target: UnsafeMutablePointer<Float>) {
-        let stride = geometry.width.stride
-        if stride == 1 {
-            for k in 0..<count { target[k] += weight * source[k] }
-        } else {
-            for k in 0..<count { target[k * stride] += weight * source[k] }
-        }
-    }
-
-    /// `Σ gradient[k] · input[k · stride]` for `k < count`, `stride` the column stride.
-    @inline(__always)
-    private func dot(_ gradient: UnsafePointer<Float>, _ input: UnsafePointer<Float>, count: Int) -> Float {
-        let stride = geometry.width.stride
-        if stride == 1 {
-            return VectorSum.sum(gradient, input, count: count, { $0 * $1 }, { $0 * $1 })
-        }
-        var sum: Float = 0
-        for k in 0..<count { sum += gradient[k] * input[k * stride] }
-        return sum
     }
 }
 

@@ -3,6 +3,7 @@ extension Tensor {
     ///
     /// Computed by im2col + `cblas_sgemm` in cache-sized bands, images split across
     /// `Parallel.threadCount` workers. Differentiable with respect to the input, `weight` and `bias`.
+    /// Depthwise convolutions (`groups` equal to the input channels) run a direct vectorised kernel.
     ///
     /// ```swift
     /// let y = x.conv2d(w, bias: b, padding: .same)          // Keras Conv2D(padding="same")
