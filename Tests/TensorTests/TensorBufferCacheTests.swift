@@ -80,6 +80,38 @@ final class TensorBufferCacheTests: XCTestCase {
         XCTAssertEqual(larger.count, 2 * megabyteCount)
     }
 
+    /// A request whose size class is not cached takes the smallest cached buffer up to twice its size,
+    /// which returns to the cache at its own size; a buffer more than twice too large is not taken.
+    func testBestFitReusesLargerBufferUpToTwice() {
+        let twoMegabytes = Tensor.full([2 * megabyteCount], value: 1)
+        let address = twoMegabytes.withUnsafeBufferPointer { $0.baseAddress }
+        _ = consume twoMegabytes
+        XCTAssertEqual(TensorBufferCache.cachedByteCount, 2 << 20)
+        do {
+            let smaller = Tensor.full([megabyteCount + 1000], value: 5)
+            XCTAssertEqual(smaller.withUnsafeBufferPointer { $0.baseAddress }, address)
+            XCTAssertEqual(TensorBufferCache.cachedByteCount, 0)
+            XCTAssertTrue(smaller.withUnsafeBufferPointer { $0.allSatisfy { $0 == 5 } })
+        }
+        XCTAssertEqual(TensorBufferCache.cachedByteCount, 2 << 20, "the buffer returns at its own size")
+        _ = Tensor.zeros([megabyteCount / 2])
+        XCTAssertEqual(TensorBufferCache.cachedByteCount, 1 << 19,
+                       "a fresh 512 KiB buffer came back; the 2 MiB one was released for it, not taken")
+    }
+
+    /// A miss keeps cached buffers while live plus cached memory stays within the peak of live memory.
+    func testMissKeepsCachedBuffersWithinPeak() {
+        _ = (0..<4).map { Tensor.full([megabyteCount], value: Float($0)) }  // peak: 4 MiB live
+        TensorBufferCache.maximumByteCount = 1 << 20
+        TensorBufferCache.maximumByteCount = 64 << 20
+        XCTAssertEqual(TensorBufferCache.cachedByteCount, 1 << 20)
+        let larger = Tensor.zeros([2 * megabyteCount])
+        XCTAssertEqual(TensorBufferCache.cachedByteCount, 1 << 20, "2 MiB live + 1 MiB cached is within the 4 MiB peak")
+        let another = Tensor.zeros([2 * megabyteCount])
+        XCTAssertEqual(TensorBufferCache.cachedByteCount, 0, "4 MiB live: the cached buffer had to go")
+        XCTAssertEqual(larger.count + another.count, 4 * megabyteCount)
+    }
+
     /// A bound of 0 disables the cache.
     func testZeroBoundDisablesCache() {
         TensorBufferCache.maximumByteCount = 0

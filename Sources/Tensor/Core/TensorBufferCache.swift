@@ -13,8 +13,14 @@ import Foundation
 ///   larger than requested (the unused tail is never touched, so it costs no resident memory).
 /// - Bound: the cache holds at most `maximumByteCount` bytes and releases the least recently freed
 ///   buffers first. `purge()` empties it.
-/// - Peak memory: a request no cached buffer fits first releases at least as many cached bytes as
-///   it allocates, so live plus cached memory never exceeds the peak of live tensor memory.
+/// - Best fit: a request with no cached buffer of its size class takes the smallest cached buffer up
+///   to `maximumOversize` times larger (its pages are already resident: no page faults, and live plus
+///   cached memory stays the same).
+/// - Peak memory: the cache tracks the bytes of live cached-size tensors. A request no cached buffer
+///   fits releases just enough cached buffers (least recently freed first) that live plus cached
+///   memory stays within the peak of live tensor memory, so the cache never raises the process's
+///   peak. Training repeats the same allocations every step, so with a bound above the step's peak
+///   every buffer after the first step is reused and no page is faulted in again.
 /// - Contents: a reused buffer keeps its old values. Tensors that need zeros fill them (as
 ///   `Tensor.zeros` does); kernels that write every element skip the fill.
 /// - Thread safety: all members may be used from any thread, including `Parallel.parallelFor` workers.
@@ -24,8 +30,8 @@ public enum TensorBufferCache {
 
     /// Most bytes the cache holds; 0 disables it. Lowering it releases buffers at once.
     ///
-    /// Starts at `GENREKIT_BUFFER_CACHE_MB` MiB when that variable is set, else at the smaller of
-    /// 1 GiB and a quarter of physical memory.
+    /// Starts at `GENREKIT_BUFFER_CACHE_MB` MiB when that variable is set, else at a quarter of
+    /// physical memory. Cached buffers stay with the process until reused or `purge()`d.
     public static var maximumByteCount: Int {
         get { withState { $0.maximumByteCount } }
         set {
@@ -40,9 +46,10 @@ public enum TensorBufferCache {
     /// Bytes currently held by the cache (freed buffers waiting for reuse).
     public static var cachedByteCount: Int { withState { $0.cachedByteCount } }
 
-    /// Releases every cached buffer to the system.
+    /// Releases every cached buffer to the system; the peak of live memory the cache stays within
+    /// starts over from the memory live now.
     public static func purge() {
-        withState { $0.evict(downTo: 0) }
+        withState { $0.purge() }
     }
 
     /// The number of bytes actually allocated for a buffer of `byteCount` bytes.
@@ -55,19 +62,22 @@ public enum TensorBufferCache {
         return (byteCount + step - 1) / step * step
     }
 
-    /// A 64-byte aligned buffer of at least `byteCount` bytes (uninitialised), reused when one is cached.
-    static func allocate(byteCount: Int) -> UnsafeMutableRawPointer {
+    /// How much larger than its size class a reused buffer may be.
+    static let maximumOversize = 2
+
+    /// A 64-byte aligned buffer of at least `byteCount` bytes (uninitialised), reused when one is cached,
+    /// and the bytes it really holds (pass them back to `deallocate`).
+    static func allocate(byteCount: Int) -> (pointer: UnsafeMutableRawPointer, capacity: Int) {
         let allocated = sizeClass(forByteCount: byteCount)
         if allocated >= minimumByteCount, let reused = withState({ $0.takeOrMakeRoom(byteCount: allocated) }) {
             return reused
         }
-        return UnsafeMutableRawPointer.allocate(byteCount: allocated, alignment: alignment)
+        return (UnsafeMutableRawPointer.allocate(byteCount: allocated, alignment: alignment), allocated)
     }
 
-    /// Gives back a buffer from `allocate(byteCount:)` (with the same `byteCount`): cached or freed.
-    static func deallocate(_ pointer: UnsafeMutableRawPointer, byteCount: Int) {
-        let allocated = sizeClass(forByteCount: byteCount)
-        if allocated < minimumByteCount || !withState({ $0.insert(pointer, byteCount: allocated) }) {
+    /// Gives back a buffer from `allocate(byteCount:)`, with the capacity it returned: cached or freed.
+    static func deallocate(_ pointer: UnsafeMutableRawPointer, capacity: Int) {
+        if capacity < minimumByteCount || !withState({ $0.release(pointer, byteCount: capacity) }) {
             pointer.deallocate()
         }
     }
@@ -89,7 +99,7 @@ public enum TensorBufferCache {
            megabytes >= 0 {
             return megabytes << 20
         }
-        return Swift.min(1 << 30, Int(ProcessInfo.processInfo.physicalMemory / 4))
+        return Int(ProcessInfo.processInfo.physicalMemory / 4)
     }
 }
 
@@ -97,6 +107,9 @@ public enum TensorBufferCache {
 private struct CachedBuffers {
     var maximumByteCount: Int
     private(set) var cachedByteCount = 0
+    /// Bytes of buffers handed out and not yet given back, and the most there ever were.
+    private var liveByteCount = 0
+    private var peakLiveByteCount = 0
     /// Buffers of each size class, least recently freed first, with the time they were freed.
     private var buffers: [Int: [(pointer: UnsafeMutableRawPointer, freedAt: Int)]] = [:]
     /// Counts insertions; the time stamp of the next freed buffer.
@@ -106,27 +119,45 @@ private struct CachedBuffers {
         self.maximumByteCount = maximumByteCount
     }
 
-    /// The most recently freed buffer of `byteCount` bytes (its pages are the likeliest resident);
-    /// when there is none, frees at least `byteCount` cached bytes (least recently freed first) for
-    /// the fresh allocation to replace, and returns nil.
-    mutating func takeOrMakeRoom(byteCount: Int) -> UnsafeMutableRawPointer? {
-        guard let pointer = buffers[byteCount]?.popLast()?.pointer else {
-            evict(downTo: cachedByteCount - byteCount)
+    /// The most recently freed buffer of the smallest cached size class from `byteCount` to
+    /// `maximumOversize` times that (its pages are the likeliest resident), with its size. When there
+    /// is none, returns nil for a fresh allocation of `byteCount` bytes, first freeing as many cached
+    /// bytes (least recently freed first) as keep live plus cached bytes within the peak of live bytes.
+    mutating func takeOrMakeRoom(byteCount: Int) -> (pointer: UnsafeMutableRawPointer, capacity: Int)? {
+        let limit = byteCount * TensorBufferCache.maximumOversize
+        let fit = buffers[byteCount]?.isEmpty == false ? byteCount
+            : buffers.keys.filter { $0 > byteCount && $0 <= limit && buffers[$0]?.isEmpty == false }.min()
+        guard let fit, let pointer = buffers[fit]?.popLast()?.pointer else {
+            markLive(byteCount)
+            evict(downTo: peakLiveByteCount - liveByteCount)
             return nil
         }
-        cachedByteCount -= byteCount
-        return pointer
+        cachedByteCount -= fit
+        markLive(fit)
+        return (pointer, fit)
     }
 
-    /// Caches `pointer` (a buffer of `byteCount` bytes), evicting older buffers to stay within
-    /// `maximumByteCount`; false (and nothing cached) when the buffer alone exceeds it.
-    mutating func insert(_ pointer: UnsafeMutableRawPointer, byteCount: Int) -> Bool {
+    private mutating func markLive(_ byteCount: Int) {
+        liveByteCount += byteCount
+        peakLiveByteCount = max(peakLiveByteCount, liveByteCount)
+    }
+
+    /// Takes back a live buffer of `byteCount` bytes and caches it, evicting older buffers to stay
+    /// within `maximumByteCount`; false (and nothing cached) when the buffer alone exceeds it.
+    mutating func release(_ pointer: UnsafeMutableRawPointer, byteCount: Int) -> Bool {
+        liveByteCount -= byteCount
         guard byteCount <= maximumByteCount else { return false }
         evict(downTo: maximumByteCount - byteCount)
         clock += 1
         buffers[byteCount, default: []].append((pointer, clock))
         cachedByteCount += byteCount
         return true
+    }
+
+    /// Frees every cached buffer and restarts the peak from the live bytes.
+    mutating func purge() {
+        evict(downTo: 0)
+        peakLiveByteCount = liveByteCount
     }
 
     /// Frees the least recently freed buffers until at most `limit` bytes stay cached.

@@ -9,13 +9,16 @@ final class TensorStorage {
     @usableFromInline let count: Int
     /// Start of the buffer; valid for `count` elements (at least one element is always allocated).
     @usableFromInline let pointer: UnsafeMutablePointer<Float>
+    /// Bytes really allocated (a reused buffer may be larger than `count` needs).
+    private let capacity: Int
 
     /// An uninitialised buffer of `count` elements.
     @usableFromInline
     init(uninitializedCount count: Int) {
         self.count = count
-        pointer = TensorBufferCache.allocate(byteCount: Self.byteCount(of: count))
-            .bindMemory(to: Float.self, capacity: Swift.max(count, 1))
+        let buffer = TensorBufferCache.allocate(byteCount: Swift.max(count, 1) * MemoryLayout<Float>.stride)
+        pointer = buffer.pointer.bindMemory(to: Float.self, capacity: Swift.max(count, 1))
+        capacity = buffer.capacity
     }
 
     /// A buffer of `count` elements all equal to `value`.
@@ -34,11 +37,6 @@ final class TensorStorage {
     }
 
     deinit {
-        TensorBufferCache.deallocate(UnsafeMutableRawPointer(pointer), byteCount: Self.byteCount(of: count))
-    }
-
-    /// Bytes allocated for `count` elements (at least one).
-    private static func byteCount(of count: Int) -> Int {
-        Swift.max(count, 1) * MemoryLayout<Float>.stride
+        TensorBufferCache.deallocate(UnsafeMutableRawPointer(pointer), capacity: capacity)
     }
 }
