@@ -3,9 +3,10 @@ import Tensor
 import TestSupport
 import XCTest
 
-/// Without recorded gradients, InvertedResidual and MobileNetV2 fold evaluation-mode batch normalisation
-/// into the convolution before it and clamp ReLU6 in place (`Sequential.fusedInference`): the same
-/// numbers as the layers run one by one, and the same summary.
+/// Without recorded gradients, every Sequential (so InvertedResidual and MobileNetV2 too) folds
+/// evaluation-mode batch normalisation into the convolution before it and clamps a following ReLU or
+/// ReLU6 in place (`Sequential.fusedInference`): the same numbers as the layers run one by one, and the
+/// same summary.
 final class FusedInferenceTests: XCTestCase {
     /// `module` in evaluation mode with random running statistics (means N(0, spread²), variances
     /// 1 + spread²·N(0, 1)²), BatchNorm weights and biases (`1 + spread · N(0, 1)`, `spread · N(0, 1)`)
@@ -27,6 +28,26 @@ final class FusedInferenceTests: XCTestCase {
         }
         module.eval()
         return module
+    }
+
+    /// Conv + ReLU, Conv + BatchNorm + ReLU6, Conv + BatchNorm (no activation), a BatchNorm in training mode
+    /// (not folded) and a last bare Conv: each fusion and each fallback.
+    func testSequentialFusesEveryConvolutionPattern() {
+        let training = BatchNorm2D(6)
+        let chain = Sequential(Conv2D(3, 4, kernelSize: 3, padding: .same), ReLU(), MaxPool2D(kernelSize: 2),
+                               Conv2D(4, 5, kernelSize: 3, bias: false), BatchNorm2D(5), ReLU6(),
+                               Conv2D(5, 6, kernelSize: 1), BatchNorm2D(6), Conv2D(6, 6, kernelSize: 1), training,
+                               ReLU(), Conv2D(6, 2, kernelSize: 1))
+        randomized(chain, seed: 5, spread: 1, convolutions: true)
+        training.train()
+        var rng = RandomGenerator(seed: 6)
+        let x = Tensor.normal([2, 3, 12, 10], using: &rng)
+        let expected = chain(x).scalars
+        let shapes = chain.layers.map(\.lastOutputShape)
+        let fused = Tensor.withoutGrad { chain(x) }
+        assertClose(fused.scalars, expected, rtol: 1e-5, relativeToMax: true)
+        XCTAssertEqual(chain.layers.map(\.lastOutputShape), shapes)
+        XCTAssertEqual(x.shape, [2, 3, 12, 10], "the input is left alone")
     }
 
     func testInvertedResidualMatchesLayerByLayer() {

@@ -23,11 +23,8 @@ public final class InvertedResidual: Module {
         register(conv, as: "conv")
     }
 
-    /// Without recorded gradients, the convolutions run with their batch normalisation folded in
-    /// (`Sequential.fusedInference`).
     public override func forward(_ input: Tensor) -> Tensor {
-        let output = Tensor.isGradEnabled ? conv(input) : conv.fusedInference(input)
-        return usesResidual ? input + output : output
+        usesResidual ? input + conv(input) : conv(input)
     }
 
     /// torchvision's `Conv2dNormActivation`: bias-free conv (padding (k − 1) / 2), BatchNorm2d, ReLU6.

@@ -36,11 +36,7 @@ public final class MobileNetV2: Module {
         register(features, as: "features")
     }
 
-    /// Without recorded gradients, the convolutions run with their batch normalisation folded in
-    /// (`Sequential.fusedInference`).
-    public override func forward(_ input: Tensor) -> Tensor {
-        Tensor.isGradEnabled ? features(input) : features.fusedInference(input)
-    }
+    public override func forward(_ input: Tensor) -> Tensor { features(input) }
 
     /// Loads the `features.*` entries of a torchvision `mobilenet_v2` state dict (the `classifier.*` entries
     /// are ignored); every backbone key must be present with its shape.

@@ -4,12 +4,11 @@ extension Sequential {
     /// The layers applied in order, as `forward`, for inference without recorded gradients: a `Conv2D`
     /// followed by a `BatchNorm2D` in evaluation mode runs as one convolution with the normalisation
     /// folded into its weight and bias (`w · γ/σ` and `(b − μ) · γ/σ + β`, with σ = √(running_var + ε)),
-    /// and a `ReLU` or `ReLU6` right after clamps that convolution's output in place: two passes over
-    /// the activations (the convolution's and the clamp's) where there were three, and two tensors
-    /// fewer. Nested `Sequential`s fuse too; other layers run as usual. Every layer still records its
-    /// output shape (for `summary()`).
+    /// and a `ReLU` or `ReLU6` right after a convolution (folded or not) clamps its fresh output in
+    /// place: one pass over the activations where there were up to three, and up to two tensors fewer.
+    /// Every layer still records its output shape (for `summary()`).
     ///
-    /// The result equals `forward(input)` up to float rounding.
+    /// The result equals the layers run one by one up to float rounding.
     ///
     /// - Precondition: gradients are not being recorded (inside `Tensor.withoutGrad`).
     func fusedInference(_ input: Tensor) -> Tensor {
@@ -17,25 +16,25 @@ extension Sequential {
         var output = input
         var index = 0
         while index < layers.count {
-            let layer = layers[index]
-            if let chain = layer as? Sequential {
-                output = chain.fusedInference(output)
-            } else if let conv = layer as? Conv2D, index + 1 < layers.count,
-                      let norm = layers[index + 1] as? BatchNorm2D, !norm.isTraining {
-                output = Self.convolution(conv, folding: norm, output)
-                var fused: [Module] = [conv, norm]
-                if index + 2 < layers.count, let bounds = Self.clampBounds(of: layers[index + 2]) {
-                    output.clamp(min: bounds.lower, max: bounds.upper)
-                    fused.append(layers[index + 2])
-                }
-                for module in fused { module.lastOutputShape = output.shape }
-                index += fused.count - 1
-            } else {
-                output = layer(output)
+            guard let conv = layers[index] as? Conv2D else {
+                output = layers[index](output)
+                index += 1
+                continue
             }
-            index += 1
+            var fused: [Module] = [conv]
+            if let norm = layers[safe: index + 1] as? BatchNorm2D, !norm.isTraining {
+                output = Self.convolution(conv, folding: norm, output)
+                fused.append(norm)
+            } else {
+                output = conv(output)
+            }
+            if let next = layers[safe: index + fused.count], let bounds = Self.clampBounds(of: next) {
+                output.clamp(min: bounds.lower, max: bounds.upper)
+                fused.append(next)
+            }
+            for module in fused { module.lastOutputShape = output.shape }
+            index += fused.count
         }
-        lastOutputShape = output.shape
         return output
     }
 
@@ -58,4 +57,8 @@ extension Sequential {
         default: nil
         }
     }
+}
+
+private extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }
