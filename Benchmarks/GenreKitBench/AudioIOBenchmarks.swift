@@ -10,6 +10,13 @@ let audioIOBenchmarks: [Benchmark] = [
             let url = try benchmarkWAV(seconds: 30, sampleRate: 44100)
             return { _ = try AudioFile.read(url, sampleRate: 22050, mono: true) }
         }),
+    Benchmark(
+        name: "audio/resample_30s",
+        summary: "resample 30 s of mono float audio from 44.1 kHz to 22.05 kHz in memory (soxr_hq)",
+        prepare: {
+            let mono = try AudioFile.read(try benchmarkWAV(seconds: 30, sampleRate: 44100), sampleRate: nil).samples
+            return { _ = try AudioFile.resample(mono, from: 44100, to: 22050) }
+        }),
 ]
 
 /// Writes (once) a stereo 16-bit WAV of two sines plus a chirp, the same signal as `ref_audio.py`.

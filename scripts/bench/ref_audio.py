@@ -23,9 +23,18 @@ def decode_resample_30s():
     return lambda: librosa.load(path, sr=22050, mono=True)
 
 
+def resample_30s():
+    y, _ = librosa.load(benchmark_wav(30, 44100), sr=None, mono=True)
+    return lambda: librosa.resample(y, orig_sr=44100, target_sr=22050)
+
+
 TASKS = {
     "audio/decode_resample_30s": (
         "decode a 30 s 44.1 kHz stereo 16-bit WAV, mix to mono, resample to 22.05 kHz (soxr_hq)",
         decode_resample_30s,
+    ),
+    "audio/resample_30s": (
+        "resample 30 s of mono float audio from 44.1 kHz to 22.05 kHz in memory (soxr_hq)",
+        resample_30s,
     ),
 }
