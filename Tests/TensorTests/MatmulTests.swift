@@ -57,3 +57,27 @@ extension MatmulTests {
         }
     }
 }
+
+extension MatmulTests {
+    /// Products large enough to be split across workers (by rows when taller than wide, by columns
+    /// otherwise), with every transpose combination, equal a Double-accumulated direct product.
+    func testLargeProductsSplitAcrossWorkersMatchDirectProducts() {
+        let (m, k, n) = (150, 120, 90)
+        let a = Tensor.normal([m, k], using: &rng), b = Tensor.normal([k, n], using: &rng)
+        let (x, y) = (a.scalars, b.scalars)
+        var expected = [Float](repeating: 0, count: m * n)
+        for i in 0..<m {
+            for j in 0..<n {
+                var sum = 0.0
+                for p in 0..<k { sum += Double(x[i * k + p]) * Double(y[p * n + j]) }
+                expected[i * n + j] = Float(sum)
+            }
+        }
+        let expectedTransposed = a.transposed().matmul(b.transposed(), transposeSelf: true, transposeOther: true)
+        assertClose(a.matmul(b).scalars, expected, rtol: 1e-5, atol: 1e-4)
+        assertClose(expectedTransposed.scalars, expected, rtol: 1e-5, atol: 1e-4)
+        let wide = b.matmul(a, transposeSelf: true, transposeOther: true)  // (a · b)ᵀ: 90 × 150, split by columns
+        assertClose(wide.transposed().scalars, expected, rtol: 1e-5, atol: 1e-4)
+        XCTAssertGreaterThanOrEqual(m * n * k, 1 << 19, "large enough to be split")
+    }
+}

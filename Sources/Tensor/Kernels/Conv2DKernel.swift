@@ -75,12 +75,10 @@ struct Conv2DKernel {
                 }
             }
             for group in 0..<groups {
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans,
-                            Int32(groupOutChannels), Int32(width), Int32(patchSize),
-                            1, weight + group * groupOutChannels * patchSize, Int32(patchSize),
-                            matrix + group * patchSize * stride, Int32(stride),
-                            bias == nil ? 0 : 1,
-                            output + group * groupOutChannels * plane + offset, Int32(plane))
+                BLAS.sgemm(m: groupOutChannels, n: width, k: patchSize,
+                           a: weight + group * groupOutChannels * patchSize, lda: patchSize,
+                           b: matrix + group * patchSize * stride, ldb: stride, beta: bias == nil ? 0 : 1,
+                           c: output + group * groupOutChannels * plane + offset, ldc: plane)
             }
         }
     }
@@ -107,22 +105,20 @@ struct Conv2DKernel {
             if let weightGradient {
                 let (matrix, stride) = columnMatrix(input, rows: rows, scratch: columns)
                 for group in 0..<groups {
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans,
-                                Int32(groupOutChannels), Int32(patchSize), Int32(width),
-                                1, outputGradient + group * groupOutChannels * plane + offset, Int32(plane),
-                                matrix + group * patchSize * stride, Int32(stride),
-                                1, weightGradient + group * groupOutChannels * patchSize, Int32(patchSize))
+                    BLAS.sgemm(transposeB: true, m: groupOutChannels, n: patchSize, k: width,
+                               a: outputGradient + group * groupOutChannels * plane + offset, lda: plane,
+                               b: matrix + group * patchSize * stride, ldb: stride, beta: 1,
+                               c: weightGradient + group * groupOutChannels * patchSize, ldc: patchSize)
                 }
             }
             if let inputGradient {
                 let (target, stride) = isPointwise
                     ? (inputGradient + offset, plane) : (columnGradients, width)
                 for group in 0..<groups {
-                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans,
-                                Int32(patchSize), Int32(width), Int32(groupOutChannels),
-                                1, weight + group * groupOutChannels * patchSize, Int32(patchSize),
-                                outputGradient + group * groupOutChannels * plane + offset, Int32(plane),
-                                0, target + group * patchSize * stride, Int32(stride))
+                    BLAS.sgemm(transposeA: true, m: patchSize, n: width, k: groupOutChannels,
+                               a: weight + group * groupOutChannels * patchSize, lda: patchSize,
+                               b: outputGradient + group * groupOutChannels * plane + offset, ldb: plane,
+                               c: target + group * patchSize * stride, ldc: stride)
                 }
                 if !isPointwise {
                     Im2Col.fold(columnGradients, channels: inChannels, geometry: geometry, rows: rows,

@@ -83,10 +83,10 @@ struct Winograd3x3Kernel {
             let (transformedInput, products) = (scratch, scratch + Self.positions * inChannels * tiles)
             transformInput(input, band: band, into: transformedInput)
             for position in 0..<Self.positions {
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, Int32(outChannels), Int32(tiles),
-                            Int32(inChannels), 1, transformedWeight + position * outChannels * inChannels,
-                            Int32(inChannels), transformedInput + position * inChannels * tiles, Int32(tiles),
-                            0, products + position * outChannels * tiles, Int32(tiles))
+                BLAS.sgemm(m: outChannels, n: tiles, k: inChannels,
+                           a: transformedWeight + position * outChannels * inChannels, lda: inChannels,
+                           b: transformedInput + position * inChannels * tiles, ldb: tiles,
+                           c: products + position * outChannels * tiles, ldc: tiles)
             }
             transformOutput(products, band: band, bias: bias, into: output)
         }
@@ -103,10 +103,10 @@ struct Winograd3x3Kernel {
             transformInput(input, band: band, into: transformedInput)
             transformOutputGradient(outputGradient, band: band, into: transformedGradientBand)
             for position in 0..<Self.positions {
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(outChannels), Int32(inChannels),
-                            Int32(tiles), 1, transformedGradientBand + position * outChannels * tiles, Int32(tiles),
-                            transformedInput + position * inChannels * tiles, Int32(tiles),
-                            1, transformedGradient + position * outChannels * inChannels, Int32(inChannels))
+                BLAS.sgemm(transposeB: true, m: outChannels, n: inChannels, k: tiles,
+                           a: transformedGradientBand + position * outChannels * tiles, lda: tiles,
+                           b: transformedInput + position * inChannels * tiles, ldb: tiles, beta: 1,
+                           c: transformedGradient + position * outChannels * inChannels, ldc: inChannels)
             }
         }
     }

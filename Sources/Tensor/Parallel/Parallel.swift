@@ -2,30 +2,28 @@ import COpenBLAS
 import Dispatch
 import Foundation
 
-/// The threads GenreKit's kernels use: our own parallel loops and OpenBLAS's GEMM threads.
+/// The threads GenreKit's kernels use.
 ///
-/// `threadCount` starts at `GENREKIT_THREADS` when set, else the number of active processors, and
-/// applies to both. The two never oversubscribe the machine: inside `parallelFor`, OpenBLAS is set
-/// to one thread (so GEMMs called per chunk run in the calling worker), and a `parallelFor`
-/// nested inside another runs serially.
+/// `threadCount` starts at `GENREKIT_THREADS` when set, else the number of active processors. OpenBLAS
+/// itself always runs single-threaded: large GEMMs are split across these workers instead
+/// (`BLAS.sgemm`), so no OpenBLAS thread pool spins between calls while our loops want the cores. A
+/// `parallelFor` nested inside another runs serially.
 public enum Parallel {
     nonisolated(unsafe) private static var storedThreadCount: Int = {
         let environment = ProcessInfo.processInfo.environment["GENREKIT_THREADS"].flatMap { Int($0) }
-        let count = Swift.max(1, environment ?? ProcessInfo.processInfo.activeProcessorCount)
-        openblas_set_num_threads(Int32(count))
-        return count
+        openblas_set_num_threads(1)
+        return Swift.max(1, environment ?? ProcessInfo.processInfo.activeProcessorCount)
     }()
 
     /// Depth of `parallelFor` worker bodies on the current thread.
     private static let regionDepth = ThreadLocalCounter()
 
-    /// Number of threads for kernels and OpenBLAS (at least 1). Set it before starting work.
+    /// Number of threads for kernels and GEMMs (at least 1). Set it before starting work.
     public static var threadCount: Int {
         get { storedThreadCount }
         set {
             precondition(newValue >= 1, "Parallel.threadCount must be ≥ 1, got \(newValue)")
             storedThreadCount = newValue
-            openblas_set_num_threads(Int32(newValue))
         }
     }
 
@@ -36,7 +34,7 @@ public enum Parallel {
     ///
     /// Uses at most `threadCount` chunks, each at least `minimumChunk` long (so small loops run
     /// serially on the calling thread), through `DispatchQueue.concurrentPerform`. Runs serially when
-    /// called from inside another `parallelFor`. OpenBLAS runs single-threaded while the chunks run.
+    /// called from inside another `parallelFor`.
     @inlinable
     public static func parallelFor(_ range: Range<Int>, minimumChunk: Int = 1, _ body: (Range<Int>) -> Void) {
         let chunks = Swift.min(threadCount, range.count / Swift.max(minimumChunk, 1))
@@ -47,12 +45,9 @@ public enum Parallel {
         }
     }
 
-    /// Runs `chunks` sub-ranges of `range` concurrently with OpenBLAS single-threaded.
+    /// Runs `chunks` sub-ranges of `range` concurrently.
     @usableFromInline
     static func concurrentChunks(_ range: Range<Int>, chunks: Int, _ body: (Range<Int>) -> Void) {
-        let threads = threadCount
-        openblas_set_num_threads(1)
-        defer { openblas_set_num_threads(Int32(threads)) }
         let total = range.count
         let recording = GradMode.isEnabled
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
