@@ -35,15 +35,12 @@ struct GTZANFeaturesCommand: ParsableCommand {
         guard jobs > 0 else { throw ValidationError("--jobs \(jobs): expected a positive integer") }
     }
 
-    /// Samples per row: Kaggle's 3 s rows are one sample short of 3 s.
-    var segmentLength: Int? { segment.map { Int($0 * FeatureTableExtractor.sampleRate) - 1 } }
-
     func run() throws {
         let (files, missing) = TrackList.collect(inputs)
         for path in missing { FileHandle.standardError.write(Data("gtzan-features: \(path): no such file or folder\n".utf8)) }
         guard !files.isEmpty else { throw ValidationError("no audio files found") }
         let sources = files.map { FeatureTableExtractor.Source(url: $0, stem: TrackList.stem(of: $0), label: TrackList.label(of: $0)) }
-        let extractor = FeatureTableExtractor(segmentLength: segmentLength, padMode: padMode, jobs: jobs)
+        let extractor = FeatureTableExtractor(segmentLength: segment.map(FeatureTableExtractor.segmentLength(seconds:)), padMode: padMode, jobs: jobs)
         let table = extractor.table(of: sources, label: "gtzan-features")
         let written = files.count - table.skipped.count
         if written > 0 {

@@ -11,7 +11,13 @@ public struct FeatureTableExtractor {
     /// The rate every file is decoded (and resampled) to, librosa's default.
     public static let sampleRate = 22050.0
     /// Kaggle's 3 s rows hold 66149 samples, one short of 3 s at 22050 Hz.
-    public static let kaggleThreeSecondLength = 66_149
+    public static let kaggleThreeSecondLength = segmentLength(seconds: 3)
+
+    /// Samples per row of `seconds`-long segments, as Kaggle counts them: one short of `seconds` at
+    /// `sampleRate` (66149 for 3 s).
+    public static func segmentLength(seconds: Double) -> Int {
+        Int(seconds * sampleRate) - 1
+    }
     /// The table's header line.
     public static let header = "filename,length," + GTZANFeatures.columnNames.joined(separator: ",") + ",label"
 

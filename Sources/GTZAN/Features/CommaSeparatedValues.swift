@@ -13,7 +13,9 @@ struct CommaSeparatedValues {
             throw GTZANError.malformedFile(url, reason: "cannot read the file")
         }
         // A trailing NUL keeps `strtof` inside the buffer on the last field.
-        bytes = Array(data) + [0]
+        var bytes = [UInt8](repeating: 0, count: data.count + 1)
+        bytes.withUnsafeMutableBytes { _ = data.copyBytes(to: $0) }
+        self.bytes = bytes
     }
 
     /// Calls `body` with the 1-based line number and the fields of every non-empty line, in order.

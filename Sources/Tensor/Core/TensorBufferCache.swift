@@ -124,10 +124,7 @@ private struct CachedBuffers {
     /// is none, returns nil for a fresh allocation of `byteCount` bytes, first freeing as many cached
     /// bytes (least recently freed first) as keep live plus cached bytes within the peak of live bytes.
     mutating func takeOrMakeRoom(byteCount: Int) -> (pointer: UnsafeMutableRawPointer, capacity: Int)? {
-        let limit = byteCount * TensorBufferCache.maximumOversize
-        let fit = buffers[byteCount]?.isEmpty == false ? byteCount
-            : buffers.keys.filter { $0 > byteCount && $0 <= limit && buffers[$0]?.isEmpty == false }.min()
-        guard let fit, let pointer = buffers[fit]?.popLast()?.pointer else {
+        guard let fit = smallestCachedClass(from: byteCount), let pointer = buffers[fit]?.popLast()?.pointer else {
             markLive(byteCount)
             evict(downTo: peakLiveByteCount - liveByteCount)
             return nil
@@ -135,6 +132,17 @@ private struct CachedBuffers {
         cachedByteCount -= fit
         markLive(fit)
         return (pointer, fit)
+    }
+
+    /// The smallest size class from `byteCount` to `maximumOversize` times that with a cached buffer.
+    private func smallestCachedClass(from byteCount: Int) -> Int? {
+        if buffers[byteCount]?.isEmpty == false { return byteCount }
+        var best: Int?
+        for (size, list) in buffers where size > byteCount && size <= byteCount * TensorBufferCache.maximumOversize
+            && !list.isEmpty && size < best ?? .max {
+            best = size
+        }
+        return best
     }
 
     private mutating func markLive(_ byteCount: Int) {

@@ -52,7 +52,8 @@ extension Tensor {
                            a: x + item * rowsA * columnsA, lda: columnsA, b: y + item * rowsB * columnsB, ldb: columnsB,
                            c: z + item * m * n, ldc: n)
             }
-            if batches >= Parallel.threadCount && m * n * k < 1 << 21 {
+            // Small products run one per worker; large ones one after another, each split by `BLAS.sgemm`.
+            if batches >= Parallel.threadCount && m * n * k < BLAS.splitThreshold {
                 Parallel.parallelFor(0..<batches) { items in items.forEach(multiply) }
             } else {
                 (0..<batches).forEach(multiply)
