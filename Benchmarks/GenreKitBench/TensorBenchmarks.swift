@@ -103,22 +103,12 @@ let nnOpBenchmarks: [Benchmark] = [
             x.conv2d(w, bias: b, padding: .explicit(1)).backward(seed)
         }
     }
+} + maxPoolBenchmarks("2x2_32x32x256x65", "2×2 of [32, 32, 256, 65]", shape: [32, 32, 256, 65]) {
+    $0.maxPool2d(kernelSize: 2)
+} + maxPoolBenchmarks("same_3x3s2_32x32x128x11",
+                      "3×3 stride 2 Keras \"same\" of [32, 32, 128, 11] (mfcc-cnn's first pool)", shape: [32, 32, 128, 11]) {
+    $0.maxPool2d(kernelSize: 3, stride: 2, padding: .same)
 } + [
-    Benchmark(name: "tensor/maxpool_2x2_32x32x256x65", summary: "maxPool2d 2×2 of [32, 32, 256, 65] forward + backward") {
-        var rng = RandomGenerator(seed: 9)
-        var x = Tensor.normal([32, 32, 256, 65], using: &rng)
-        x.requiresGrad = true
-        let seed = Tensor.ones([32, 32, 128, 32])
-        return {
-            x.zeroGrad()
-            x.maxPool2d(kernelSize: 2).backward(seed)
-        }
-    },
-    Benchmark(name: "tensor/maxpool_infer_2x2_32x32x256x65", summary: "maxPool2d 2×2 of [32, 32, 256, 65], forward only (no gradient)") {
-        var rng = RandomGenerator(seed: 9)
-        let x = Tensor.normal([32, 32, 256, 65], using: &rng)
-        return { _ = x.maxPool2d(kernelSize: 2) }
-    },
     Benchmark(name: "tensor/batchnorm_train_32x32x256x65", summary: "batchNorm (training, affine) of [32, 32, 256, 65] forward + backward") {
         var rng = RandomGenerator(seed: 10)
         var x = Tensor.normal([32, 32, 256, 65], using: &rng)
@@ -160,6 +150,31 @@ let depthwiseConvBenchmarks: [Benchmark] = [
         Benchmark(name: "tensor/depthwise_infer_\(task.name)", summary: "\(what), forward only (no gradient)") {
             let (x, w) = operands()
             return { _ = Tensor.withoutGrad { x.conv2d(w, stride: Pair2D(task.stride), padding: .explicit(1), groups: task.shape[1]) } }
+        },
+    ]
+}
+
+/// `tensor/maxpool_<stem>` (forward + backward) and `tensor/maxpool_infer_<stem>` (forward only,
+/// no gradient) of `pool` on a seeded normal input of `shape`.
+func maxPoolBenchmarks(_ stem: String, _ description: String, shape: [Int],
+                       pool: @escaping (Tensor) -> Tensor) -> [Benchmark] {
+    let input = {
+        var rng = RandomGenerator(seed: 9)
+        return Tensor.normal(shape, using: &rng)
+    }
+    return [
+        Benchmark(name: "tensor/maxpool_\(stem)", summary: "maxPool2d \(description) forward + backward") {
+            var x = input()
+            x.requiresGrad = true
+            let seed = Tensor.ones(Tensor.withoutGrad { pool(x) }.shape)
+            return {
+                x.zeroGrad()
+                pool(x).backward(seed)
+            }
+        },
+        Benchmark(name: "tensor/maxpool_infer_\(stem)", summary: "maxPool2d \(description), forward only (no gradient)") {
+            let x = input()
+            return { _ = pool(x) }
         },
     ]
 }

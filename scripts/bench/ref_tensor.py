@@ -141,6 +141,36 @@ def maxpool_infer():
     return run
 
 
+def _same_pool_input(requires_grad):
+    """mfcc-cnn's first pool: 3×3 stride 2 with Keras "same" padding on 128 × 11 (pad rows 0/1, columns 1/1)."""
+    g = _setup(9)
+    return torch.randn(32, 32, 128, 11, generator=g, requires_grad=requires_grad)
+
+
+def _same_pool(x):
+    padded = torch.nn.functional.pad(x, (1, 1, 0, 1), value=float("-inf"))
+    return torch.nn.functional.max_pool2d(padded, 3, stride=2)
+
+
+def maxpool_same():
+    x = _same_pool_input(True)
+    seed = torch.ones(32, 32, 64, 6)
+
+    def run():
+        x.grad = None
+        _same_pool(x).backward(seed)
+    return run
+
+
+def maxpool_same_infer():
+    x = _same_pool_input(False)
+
+    def run():
+        with torch.no_grad():
+            _same_pool(x)
+    return run
+
+
 def batchnorm():
     g = _setup(10)
     x = torch.randn(32, 32, 256, 65, generator=g, requires_grad=True)
@@ -164,6 +194,10 @@ for _name, _shape, _out in [("conv_3x4_288x432_b32", (32, 3, 288, 432), 4),
 TASKS["tensor/maxpool_2x2_32x32x256x65"] = ("max_pool2d 2×2 of [32, 32, 256, 65] forward + backward", maxpool)
 TASKS["tensor/maxpool_infer_2x2_32x32x256x65"] = ("max_pool2d 2×2 of [32, 32, 256, 65], forward only (no gradient)",
                                                    maxpool_infer)
+TASKS["tensor/maxpool_same_3x3s2_32x32x128x11"] = (
+    "max_pool2d 3×3 stride 2 of [32, 32, 128, 11] after -inf padding to Keras \"same\", forward + backward", maxpool_same)
+TASKS["tensor/maxpool_infer_same_3x3s2_32x32x128x11"] = (
+    "max_pool2d 3×3 stride 2 of [32, 32, 128, 11] after -inf padding to Keras \"same\", forward only", maxpool_same_infer)
 TASKS["tensor/batchnorm_train_32x32x256x65"] = ("batch_norm (training, affine) of [32, 32, 256, 65] forward + backward",
                                                  batchnorm)
 

@@ -1,41 +1,6 @@
-/// Max and average pooling of single `height × width` planes, with PyTorch's window rules.
+/// Average pooling of single `height × width` planes, with PyTorch's window rules (max pooling is
+/// `MaxPoolKernel`).
 enum PoolingKernel {
-    /// Max pooling of one plane. Writes each window's maximum to `output` and, when `indices` is
-    /// given, its flat position in the plane. Ties go to the first maximum in row-major order and NaN wins, as in
-    /// PyTorch; padding never wins (it acts as −∞, also TensorFlow's "same" behaviour).
-    static func maxForward(_ input: UnsafePointer<Float>, geometry: WindowGeometry,
-                           output: UnsafeMutablePointer<Float>, indices: UnsafeMutablePointer<Int32>?) {
-        let (h, w) = (geometry.height, geometry.width)
-        for oh in 0..<h.outputSize {
-            let rows = dilatedWindow(h, output: oh)
-            for ow in 0..<w.outputSize {
-                let columns = dilatedWindow(w, output: ow)
-                var best = -Float.infinity
-                var bestIndex = rows.start * w.inputSize + columns.start
-                for row in stride(from: rows.start, to: rows.end, by: h.dilation) {
-                    let line = row * w.inputSize
-                    for column in stride(from: columns.start, to: columns.end, by: w.dilation) {
-                        let value = input[line + column]
-                        if value > best || value.isNaN {
-                            best = value
-                            bestIndex = line + column
-                        }
-                    }
-                }
-                output[oh * w.outputSize + ow] = best
-                indices?[oh * w.outputSize + ow] = Int32(bestIndex)
-            }
-        }
-    }
-
-    /// Writes the input gradient of one plane: each output gradient routed to the input position
-    /// recorded by `maxForward`, zero elsewhere.
-    static func maxBackward(_ outputGradient: UnsafePointer<Float>, indices: UnsafePointer<Int32>,
-                            geometry: WindowGeometry, inputGradient: UnsafeMutablePointer<Float>) {
-        inputGradient.initialize(repeating: 0, count: geometry.inputPlane)
-        for k in 0..<geometry.outputPlane { inputGradient[Int(indices[k])] += outputGradient[k] }
-    }
-
     /// Average pooling of one plane. With `countIncludePad` the divisor counts the padding inside
     /// the window (PyTorch's default); without it only the input elements (TensorFlow's "same").
     static func averageForward(_ input: UnsafePointer<Float>, geometry: WindowGeometry, countIncludePad: Bool,
@@ -88,15 +53,6 @@ enum PoolingKernel {
     private static func paddedExtent(_ axis: WindowAxis, output: Int) -> Int {
         let start = output * axis.stride - axis.padBefore
         return min(start + axis.kernelSize, axis.inputSize + axis.padAfter) - start
-    }
-
-    /// The input span of a dilated max-pool window clipped to the input, starting on a tap.
-    @inline(__always)
-    private static func dilatedWindow(_ axis: WindowAxis, output: Int) -> (start: Int, end: Int) {
-        var start = output * axis.stride - axis.padBefore
-        let end = min(start + (axis.kernelSize - 1) * axis.dilation + 1, axis.inputSize)
-        while start < 0 { start += axis.dilation }
-        return (start, end)
     }
 }
 

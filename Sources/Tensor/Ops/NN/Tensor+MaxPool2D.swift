@@ -22,15 +22,15 @@ extension Tensor {
         var indices = [Int32](repeating: 0, count: recordsIndices ? planes * outputPlane : 0)
         let value = indices.withUnsafeMutableBufferPointer { positions in
             mapPlanes(geometry) { plane, source, output in
-                PoolingKernel.maxForward(source, geometry: geometry, output: output,
-                                         indices: recordsIndices ? positions.baseAddress! + plane * outputPlane : nil)
+                MaxPoolKernel.forward(source, geometry: geometry, output: output,
+                                      indices: recordsIndices ? positions.baseAddress! + plane * outputPlane : nil)
             }
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
             indices.withUnsafeBufferPointer { positions in
                 input.planeGradient(gradient, geometry: geometry) { plane, outputGradient, inputGradient in
-                    PoolingKernel.maxBackward(outputGradient, indices: positions.baseAddress! + plane * outputPlane,
-                                              geometry: geometry, inputGradient: inputGradient)
+                    MaxPoolKernel.backward(outputGradient, indices: positions.baseAddress! + plane * outputPlane,
+                                           geometry: geometry, inputGradient: inputGradient)
                 }
             }
         }
