@@ -18,9 +18,12 @@ import Foundation
 ///   cached memory stays the same).
 /// - Peak memory: the cache tracks the bytes of live cached-size tensors. A request no cached buffer
 ///   fits releases just enough cached buffers (least recently freed first) that live plus cached
-///   memory stays within the peak of live tensor memory, so the cache never raises the process's
-///   peak. Training repeats the same allocations every step, so with a bound above the step's peak
-///   every buffer after the first step is reused and no page is faulted in again.
+///   memory stays within the peak of live tensor memory plus a quarter (`peakSlackDivisor`), so the
+///   cache raises the process's peak by at most that. Training repeats the same allocations every
+///   step, so with a bound above the step's peak every buffer after the first step is reused and no
+///   page is faulted in again. The slack matters: best fit lets a buffer serve a smaller class, and
+///   with none the cache released one or two buffers a step that the same step needed again
+///   (resnet-mfcc: 10 misses and 6 MB of page faults per step; se-cnn step 2.99 → 1.99 s with it).
 /// - Contents: a reused buffer keeps its old values. Tensors that need zeros fill them (as
 ///   `Tensor.zeros` does); kernels that write every element skip the fill.
 /// - Thread safety: all members may be used from any thread, including `Parallel.parallelFor` workers.
@@ -62,6 +65,8 @@ public enum TensorBufferCache {
         return (byteCount + step - 1) / step * step
     }
 
+    /// Cached plus live bytes may exceed the peak of live bytes by `1 / peakSlackDivisor` of it.
+    static let peakSlackDivisor = 4
     /// How much larger than its size class a reused buffer may be.
     static let maximumOversize = 2
 
@@ -126,7 +131,7 @@ private struct CachedBuffers {
     mutating func takeOrMakeRoom(byteCount: Int) -> (pointer: UnsafeMutableRawPointer, capacity: Int)? {
         guard let fit = smallestCachedClass(from: byteCount), let pointer = buffers[fit]?.popLast()?.pointer else {
             markLive(byteCount)
-            evict(downTo: peakLiveByteCount - liveByteCount)
+            evict(downTo: peakLiveByteCount + peakLiveByteCount / TensorBufferCache.peakSlackDivisor - liveByteCount)
             return nil
         }
         cachedByteCount -= fit
