@@ -19,17 +19,17 @@ extension Tensor {
         if geometry.isPairwiseHalving { return pairwiseMaxPool2d(geometry) }
         let (planes, outputPlane) = (shape[0] * shape[1], geometry.outputPlane)
         let input = self, recordsIndices = GradMode.isEnabled && node != nil
-        var indices = [Int32](repeating: 0, count: recordsIndices ? planes * outputPlane : 0)
-        let value = indices.withUnsafeMutableBufferPointer { positions in
-            mapPlanes(geometry) { plane, source, output in
-                MaxPoolKernel.forward(source, geometry: geometry, output: output,
-                                      indices: recordsIndices ? positions.baseAddress! + plane * outputPlane : nil)
-            }
+        // The argmax of every output, in a (cached, reused) tensor buffer of 4-byte slots.
+        let indices = TensorStorage(uninitializedCount: recordsIndices ? planes * outputPlane : 0)
+        let positions = UnsafeMutableRawPointer(indices.pointer).bindMemory(to: Int32.self, capacity: indices.count)
+        let value = mapPlanes(geometry) { plane, source, output in
+            MaxPoolKernel.forward(source, geometry: geometry, output: output,
+                                  indices: recordsIndices ? positions + plane * outputPlane : nil)
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
-            indices.withUnsafeBufferPointer { positions in
+            withExtendedLifetime(indices) {
                 input.planeGradient(gradient, geometry: geometry) { plane, outputGradient, inputGradient in
-                    MaxPoolKernel.backward(outputGradient, indices: positions.baseAddress! + plane * outputPlane,
+                    MaxPoolKernel.backward(outputGradient, indices: positions + plane * outputPlane,
                                            geometry: geometry, inputGradient: inputGradient)
                 }
             }
