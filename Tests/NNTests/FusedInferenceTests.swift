@@ -50,6 +50,22 @@ final class FusedInferenceTests: XCTestCase {
         XCTAssertEqual(x.shape, [2, 3, 12, 10], "the input is left alone")
     }
 
+    /// Linear + ReLU and Linear + ReLU6 clamp in place; a Linear before Dropout and a last bare Linear
+    /// do not; evaluation-mode Dropout passes its input through.
+    func testSequentialClampsAfterLinear() {
+        let chain = Sequential(Linear(7, 9), ReLU(), Dropout(0.5), Linear(9, 5), ReLU6(), Linear(5, 4), Dropout(0.2),
+                               Linear(4, 3))
+        randomized(chain, seed: 8, spread: 3, convolutions: true)
+        var rng = RandomGenerator(seed: 3)
+        let x = Tensor.normal([6, 7], using: &rng) * 3
+        let expected = chain(x).scalars
+        let shapes = chain.layers.map(\.lastOutputShape)
+        let fused = Tensor.withoutGrad { chain(x) }
+        XCTAssertEqual(fused.scalars, expected)
+        XCTAssertEqual(chain.layers.map(\.lastOutputShape), shapes)
+        XCTAssertTrue(expected.contains(where: { $0 < 0 }), "the last layer is not clamped")
+    }
+
     func testInvertedResidualMatchesLayerByLayer() {
         let cases = [(InvertedResidual(8, 8, stride: 1, expandRatio: 6), [2, 8, 9, 12]),
                      (InvertedResidual(4, 6, stride: 2, expandRatio: 1), [2, 4, 11, 10])]

@@ -80,3 +80,32 @@ extension MatmulTests {
         assertClose(wide.transposed().scalars, expected, rtol: 1e-5, atol: 1e-4)
     }
 }
+
+extension MatmulTests {
+    /// `linear` equals `x · wᵀ + b` from `matmul` and a broadcast add, for matrices, batches of
+    /// matrices and single vectors, with and without bias.
+    func testLinearMatchesMatmulPlusBias() {
+        for shape in [[6, 5], [2, 3, 5], [5]] {
+            let x = Tensor.normal(shape, using: &rng), w = Tensor.normal([4, 5], using: &rng)
+            let b = Tensor.normal([4], using: &rng)
+            let product = x.reshaped(to: [x.count / 5, 5]).matmul(w, transposeOther: true)
+            let expected = (product + b).reshaped(to: shape.dropLast() + [4])
+            let result = x.linear(weight: w, bias: b)
+            XCTAssertEqual(result.shape, expected.shape)
+            assertClose(result.scalars, expected.scalars, rtol: 1e-5, atol: 1e-6)
+            assertClose(x.linear(weight: w).scalars, product.scalars, rtol: 1e-5, atol: 1e-6)
+        }
+    }
+
+    func testGradientsOfLinear() {
+        for shape in [[6, 5], [2, 3, 5]] {
+            let x = Tensor.normal(shape, using: &rng), w = Tensor.normal([4, 5], using: &rng)
+            let b = Tensor.normal([4], using: &rng)
+            let report = GradientCheck().check([x, w, b]) { $0[0].linear(weight: $0[1], bias: $0[2]) }
+            XCTAssertTrue(report.passed, "\(shape): \(report)")
+            let unbiased = GradientCheck().check([x, w]) { $0[0].linear(weight: $0[1]) }
+            XCTAssertTrue(unbiased.passed, "\(shape) without bias: \(unbiased)")
+        }
+    }
+}
+

@@ -28,7 +28,6 @@ public final class Linear: Module {
     public override func forward(_ input: Tensor) -> Tensor {
         precondition(input.shape.last == inputFeatures,
                      "Linear(\(inputFeatures), \(outputFeatures)): input shape \(input.shape) does not end in \(inputFeatures)")
-        let product = input.matmul(weight.value, transposeOther: true)
-        return bias.map { product + $0.value } ?? product
+        return input.linear(weight: weight.value, bias: bias?.value)
     }
 }

@@ -4,8 +4,9 @@ extension Sequential {
     /// The layers applied in order, as `forward`, for inference without recorded gradients: a `Conv2D`
     /// followed by a `BatchNorm2D` in evaluation mode runs as one convolution with the normalisation
     /// folded into its weight and bias (`w · γ/σ` and `(b − μ) · γ/σ + β`, with σ = √(running_var + ε)),
-    /// and a `ReLU` or `ReLU6` right after a convolution (folded or not) clamps its fresh output in
-    /// place: one pass over the activations where there were up to three, and up to two tensors fewer.
+    /// and a `ReLU` or `ReLU6` right after a convolution (folded or not) or a `Linear` clamps its fresh
+    /// output in place: one pass over the activations where there were up to three, and up to two
+    /// tensors fewer.
     /// Every layer still records its output shape (for `summary()`).
     ///
     /// The result equals the layers run one by one up to float rounding.
@@ -16,17 +17,18 @@ extension Sequential {
         var output = input
         var index = 0
         while index < layers.count {
-            guard let conv = layers[index] as? Conv2D else {
-                output = layers[index](output)
+            let layer = layers[index]
+            guard layer is Conv2D || layer is Linear else {
+                output = layer(output)
                 index += 1
                 continue
             }
-            var fused: [Module] = [conv]
-            if let norm = layers[safe: index + 1] as? BatchNorm2D, !norm.isTraining {
+            var fused: [Module] = [layer]
+            if let conv = layer as? Conv2D, let norm = layers[safe: index + 1] as? BatchNorm2D, !norm.isTraining {
                 output = Self.convolution(conv, folding: norm, output)
                 fused.append(norm)
             } else {
-                output = conv(output)
+                output = layer(output)
             }
             if let next = layers[safe: index + fused.count], let bounds = Self.clampBounds(of: next) {
                 output.clamp(min: bounds.lower, max: bounds.upper)
