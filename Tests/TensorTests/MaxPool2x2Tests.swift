@@ -3,7 +3,7 @@ import XCTest
 
 /// The 2×2 / stride-2 fast path of `maxPool2d` against the general window path (checked against
 /// PyTorch in `PoolingTests`), on data full of ties, signed zeros and NaN. The general path is
-/// reached by pooling a copy grown to odd sizes in ceil mode, whose leading windows are the same.
+/// reached by pooling a copy grown by a leading row and column with one element of padding.
 final class MaxPool2x2Tests: XCTestCase {
     /// Even, odd, and wider-than-a-SIMD-block sizes, with and without a partial last block.
     private let shapes = [[2, 3, 6, 20], [1, 2, 7, 9], [1, 1, 5, 33], [1, 1, 2, 2], [1, 1, 4, 3]]
@@ -25,6 +25,25 @@ final class MaxPool2x2Tests: XCTestCase {
             let seed = try Tensor((0..<reference.value.count).map { _ in rng.float(in: 1...2) }, shape: reference.value.shape)
             x.maxPool2d(kernelSize: 2).backward(seed)
             XCTAssertEqual(x.grad?.scalars, reference.gradient(seed), "shape \(shape)")
+        }
+    }
+
+    /// Odd sizes with `⌈size / 2⌉` outputs (Keras "same" padding, ceil mode): the windows cut by the
+    /// bottom and right edges, values and gradients.
+    func testSamePaddingAndCeilModeKeepEdgeWindowsAsGeneralPath() throws {
+        for (index, shape) in [[2, 3, 7, 21], [1, 2, 5, 9], [1, 1, 6, 33], [1, 1, 3, 3], [1, 1, 3, 2]].enumerated() {
+            for pool in [{ (x: Tensor) in x.maxPool2d(kernelSize: 2, padding: .same) },
+                         { (x: Tensor) in x.maxPool2d(kernelSize: 2, ceilMode: true) }] {
+                var x = try Self.tiedInput(shape, seed: 20 + UInt64(index))
+                x.requiresGrad = true
+                let reference = try Self.generalPool(x, keepsEdges: true)
+                let y = pool(x)
+                XCTAssertEqual(Self.bits(y), Self.bits(reference.value), "shape \(shape)")
+                var rng = RandomGenerator(seed: 200 + UInt64(index))
+                let seed = try Tensor((0..<y.count).map { _ in rng.float(in: 1...2) }, shape: y.shape)
+                y.backward(seed)
+                XCTAssertEqual(x.grad?.scalars, reference.gradient(seed), "shape \(shape)")
+            }
         }
     }
 
@@ -57,31 +76,36 @@ final class MaxPool2x2Tests: XCTestCase {
         return try Tensor(values, shape: shape)
     }
 
-    /// The general-path pooling of `x` with the fast path's windows: `value` (floor-mode shape)
-    /// and `gradient(seed)`, the input gradient of `x` for an output gradient `seed`.
-    private static func generalPool(_ x: Tensor) throws -> (value: Tensor, gradient: (Tensor) -> [Float]) {
+    /// The general-path pooling of `x` with the fast path's windows: `value` (`⌊size / 2⌋` outputs per
+    /// axis, or `⌈size / 2⌉` with `keepsEdges`) and `gradient(seed)`, the input gradient of `x` for an
+    /// output gradient `seed`. The general path is reached by growing `x` by one leading row and
+    /// column and pooling with one element of padding on every side: output `k + 1` then has the
+    /// window of the fast path's output `k`.
+    private static func generalPool(_ x: Tensor, keepsEdges: Bool = false) throws
+        -> (value: Tensor, gradient: (Tensor) -> [Float]) {
         let (n, c, h, w) = (x.shape[0], x.shape[1], x.shape[2], x.shape[3])
-        let (grownH, grownW) = (h % 2 == 0 ? h + 1 : h + 2, w % 2 == 0 ? w + 1 : w + 2)
+        let (grownH, grownW) = (h + 1, w + 1)
         let source = x.scalars
         var grown = try Tensor(Self.map(n * c, grownH, grownW) { p, r, col in
-            r < h && col < w ? source[(p * h + r) * w + col] : 5
+            r > 0 && col > 0 ? source[(p * h + r - 1) * w + col - 1] : 5
         }, shape: [n, c, grownH, grownW])
         grown.requiresGrad = true
-        let pooled = grown.maxPool2d(kernelSize: 2, ceilMode: true)
-        let (outH, outW, pooledH, pooledW) = (h / 2, w / 2, pooled.shape[2], pooled.shape[3])
+        let pooled = grown.maxPool2d(kernelSize: 2, padding: .explicit(1))
+        let (outH, outW) = keepsEdges ? ((h + 1) / 2, (w + 1) / 2) : (h / 2, w / 2)
+        let (pooledH, pooledW) = (pooled.shape[2], pooled.shape[3])
         let pooledValues = pooled.scalars
         let value = try Tensor(Self.map(n * c, outH, outW) { p, r, col in
-            pooledValues[(p * pooledH + r) * pooledW + col]
+            pooledValues[(p * pooledH + r + 1) * pooledW + col + 1]
         }, shape: [n, c, outH, outW])
         return (value, { seed in
             let seedValues = seed.scalars
             let grownSeed = try! Tensor(Self.map(n * c, pooledH, pooledW) { p, r, col in
-                r < outH && col < outW ? seedValues[(p * outH + r) * outW + col] : 0
+                (1...outH).contains(r) && (1...outW).contains(col) ? seedValues[(p * outH + r - 1) * outW + col - 1] : 0
             }, shape: pooled.shape)
             grown.zeroGrad()
             pooled.backward(grownSeed, retainGraph: true)
             let gradient = grown.grad!.scalars
-            return Self.map(n * c, h, w) { p, r, col in gradient[(p * grownH + r) * grownW + col] }
+            return Self.map(n * c, h, w) { p, r, col in gradient[(p * grownH + r + 1) * grownW + col + 1] }
         })
     }
 

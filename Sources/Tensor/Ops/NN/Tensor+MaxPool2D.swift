@@ -38,15 +38,15 @@ extension Tensor {
 
     /// The 2×2 / stride-2 max pool on `MaxPool2x2Kernel`, whose backward recomputes the argmax.
     private func pairwiseMaxPool2d(_ geometry: WindowGeometry) -> Tensor {
-        let (height, width) = (geometry.height.inputSize, geometry.width.inputSize)
+        let plane = geometry.pairwisePlane
         let input = self
         let value = mapPlanes(geometry) { _, source, output in
-            MaxPool2x2Kernel.forward(source, height: height, width: width, output: output)
+            MaxPool2x2Kernel.forward(source, plane: plane, output: output)
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
-            input.planeGradient(gradient, geometry: geometry) { plane, outputGradient, inputGradient in
-                MaxPool2x2Kernel.backward(outputGradient, input: input.storage.pointer + plane * geometry.inputPlane,
-                                          height: height, width: width, inputGradient: inputGradient)
+            input.planeGradient(gradient, geometry: geometry) { index, outputGradient, inputGradient in
+                MaxPool2x2Kernel.backward(outputGradient, input: input.storage.pointer + index * geometry.inputPlane,
+                                          plane: plane, inputGradient: inputGradient)
             }
         }
     }
