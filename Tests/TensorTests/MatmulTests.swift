@@ -59,10 +59,10 @@ extension MatmulTests {
 }
 
 extension MatmulTests {
-    /// Products large enough (150 · 120 · 90 ≥ 2¹⁹ multiply-adds) to be split across workers (by rows when
+    /// Products large enough (160 · 150 · 100 ≥ 2²¹ multiply-adds) to be split across workers (by rows when
     /// taller than wide, by columns otherwise), with every transpose combination, equal a Double-accumulated direct product.
     func testLargeProductsSplitAcrossWorkersMatchDirectProducts() {
-        let (m, k, n) = (150, 120, 90)
+        let (m, k, n) = (160, 150, 100)
         let a = Tensor.normal([m, k], using: &rng), b = Tensor.normal([k, n], using: &rng)
         let (x, y) = (a.scalars, b.scalars)
         var expected = [Float](repeating: 0, count: m * n)
@@ -76,7 +76,7 @@ extension MatmulTests {
         let expectedTransposed = a.transposed().matmul(b.transposed(), transposeSelf: true, transposeOther: true)
         assertClose(a.matmul(b).scalars, expected, rtol: 1e-5, atol: 1e-4)
         assertClose(expectedTransposed.scalars, expected, rtol: 1e-5, atol: 1e-4)
-        let wide = b.matmul(a, transposeSelf: true, transposeOther: true)  // (a · b)ᵀ: 90 × 150, split by columns
+        let wide = b.matmul(a, transposeSelf: true, transposeOther: true)  // (a · b)ᵀ: 100 × 160, split by columns
         assertClose(wide.transposed().scalars, expected, rtol: 1e-5, atol: 1e-4)
     }
 }
