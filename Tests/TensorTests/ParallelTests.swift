@@ -58,3 +58,35 @@ extension ParallelTests {
         XCTAssertEqual(modes, [false, false])
     }
 }
+
+extension ParallelTests {
+    /// Thousands of back-to-back loops (workers still spinning), loops after the workers went to sleep,
+    /// and loops started from four threads at once (all but one run on their own thread while another
+    /// holds the workers): every index is visited exactly once, every time.
+    func testBackToBackSleepingAndConcurrentLoopsEachCoverTheirRangeOnce() {
+        let saved = Parallel.threadCount
+        defer { Parallel.threadCount = saved }
+        Parallel.threadCount = 4
+        func sweep(_ count: Int) -> Bool {
+            var seen = [Int](repeating: 0, count: count)
+            seen.withUnsafeMutableBufferPointer { buffer in
+                Parallel.parallelFor(0..<count) { range in
+                    for index in range { buffer[index] += 1 }
+                }
+            }
+            return seen.allSatisfy { $0 == 1 }
+        }
+        XCTAssertTrue((0..<5000).allSatisfy { sweep(4 + $0 % 61) })
+        for _ in 0..<3 {
+            usleep(2000)
+            XCTAssertTrue(sweep(97))
+        }
+        var failures = [Int](repeating: 0, count: 4)
+        failures.withUnsafeMutableBufferPointer { failures in
+            DispatchQueue.concurrentPerform(iterations: 4) { thread in
+                failures[thread] = (0..<2000).filter { !sweep(8 + ($0 + thread) % 29) }.count
+            }
+        }
+        XCTAssertEqual(failures, [0, 0, 0, 0])
+    }
+}

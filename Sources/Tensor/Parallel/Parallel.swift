@@ -33,8 +33,8 @@ public enum Parallel {
     /// Calls `body` on disjoint consecutive sub-ranges covering `range`, concurrently.
     ///
     /// Uses at most `threadCount` chunks, each at least `minimumChunk` long (so small loops run
-    /// serially on the calling thread), through `DispatchQueue.concurrentPerform`. Runs serially when
-    /// called from inside another `parallelFor`.
+    /// serially on the calling thread), on the calling thread and `WorkerPool`'s workers. Runs serially
+    /// when called from inside another `parallelFor`, or while another thread's `parallelFor` runs.
     @inlinable
     public static func parallelFor(_ range: Range<Int>, minimumChunk: Int = 1, _ body: (Range<Int>) -> Void) {
         let chunks = Swift.min(threadCount, range.count / Swift.max(minimumChunk, 1))
@@ -50,7 +50,7 @@ public enum Parallel {
     static func concurrentChunks(_ range: Range<Int>, chunks: Int, _ body: (Range<Int>) -> Void) {
         let total = range.count
         let recording = GradMode.isEnabled
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        let chunk = { (chunk: Int) in
             let lower = range.lowerBound + total * chunk / chunks
             let upper = range.lowerBound + total * (chunk + 1) / chunks
             regionDepth.incremented {
@@ -58,5 +58,11 @@ public enum Parallel {
                 if recording { body(lower..<upper) } else { Tensor.withoutGrad { body(lower..<upper) } }
             }
         }
+        // While another thread's loop holds the workers, this one runs on its own thread.
+        if !pool.run(chunks: chunks, chunk) { (0..<chunks).forEach(chunk) }
     }
+
+    /// The worker threads: one fewer than the larger of `threadCount` at first use and the processor count.
+    private static let pool = WorkerPool(
+        workerCount: Swift.max(storedThreadCount, ProcessInfo.processInfo.activeProcessorCount) - 1)
 }
