@@ -59,7 +59,7 @@ extension MatmulTests {
 }
 
 extension MatmulTests {
-    /// Products large enough (160 · 150 · 100 ≥ 2²¹ multiply-adds) to be split across workers (by rows when
+    /// Products large enough (160 · 150 · 100 ≥ 2¹⁸ multiply-adds) to be split across workers (by rows when
     /// taller than wide, by columns otherwise), with every transpose combination, equal a Double-accumulated direct product.
     func testLargeProductsSplitAcrossWorkersMatchDirectProducts() {
         let (m, k, n) = (160, 150, 100)

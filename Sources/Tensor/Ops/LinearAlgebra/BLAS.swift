@@ -3,9 +3,10 @@ import COpenBLAS
 /// The module's entry to OpenBLAS: row-major single-precision GEMM.
 @usableFromInline
 enum BLAS {
-    /// Multiply-adds below which a GEMM stays on the calling thread: below about 2M, waking a worker
-    /// costs more than the half it takes (mlp-features' 32 × 256 × 128 layer: 55 → 47 µs per batch unsplit).
-    static let splitThreshold = 1 << 21
+    /// Multiply-adds below which a GEMM stays on the calling thread: about where a `WorkerPool` region
+    /// (a few µs when its workers are awake) stops costing more than half the GEMM saves
+    /// (mlp-features' inference: 46 µs unsplit, 32 µs with its 57 → 256 and 256 → 128 layers split).
+    static let splitThreshold = 1 << 18
 
     /// `C = alpha · op(A) · op(B) + beta · C` for row-major `A`, `B`, `C` (`op` transposes when asked):
     /// `op(A)` is `m×k`, `op(B)` is `k×n`, `C` is `m×n`, with leading dimensions `lda`, `ldb`, `ldc`.
