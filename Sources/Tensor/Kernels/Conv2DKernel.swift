@@ -60,13 +60,16 @@ struct Conv2DKernel {
     /// The bands of output rows.
     var bands: StrideTo<Int> { stride(from: 0, to: geometry.height.outputSize, by: bandRows) }
 
-    /// `output = weight ⊛ input + bias` for one image.
+    /// `output = weight ⊛ input + bias` for one image. The column matrices are unfolded into `columns`
+    /// (one band's worth of scratch), or with `keepsColumns` into consecutive bands of `columns`, which
+    /// then holds the image's `imageColumnCount` columns for `backward`.
     func forward(input: UnsafePointer<Float>, weight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                 output: UnsafeMutablePointer<Float>, columns: UnsafeMutablePointer<Float>) {
+                 output: UnsafeMutablePointer<Float>, columns: UnsafeMutablePointer<Float>, keepsColumns: Bool = false) {
         let plane = geometry.outputPlane
         for bandStart in bands {
             let rows = bandStart..<min(bandStart + bandRows, geometry.height.outputSize)
-            let (matrix, stride) = columnMatrix(input, rows: rows, scratch: columns)
+            let (matrix, stride) = columnMatrix(input, rows: rows,
+                                                scratch: keepsColumns ? columns + bandOffset(rows) : columns)
             let offset = rows.lowerBound * geometry.width.outputSize
             let width = rows.count * geometry.width.outputSize
             if let bias {
@@ -90,7 +93,8 @@ struct Conv2DKernel {
                   inputGradient: UnsafeMutablePointer<Float>?,
                   weightGradient: UnsafeMutablePointer<Float>?,
                   biasGradient: UnsafeMutablePointer<Float>?,
-                  columns: UnsafeMutablePointer<Float>, columnGradients: UnsafeMutablePointer<Float>) {
+                  columns: UnsafeMutablePointer<Float>, columnGradients: UnsafeMutablePointer<Float>,
+                  savedColumns: UnsafePointer<Float>? = nil) {
         let plane = geometry.outputPlane
         if let inputGradient, !isPointwise {
             inputGradient.update(repeating: 0, count: inChannels * geometry.inputPlane)
@@ -103,7 +107,8 @@ struct Conv2DKernel {
                 accumulateBiasGradient(outputGradient, offset: offset, count: width, into: biasGradient)
             }
             if let weightGradient {
-                let (matrix, stride) = columnMatrix(input, rows: rows, scratch: columns)
+                let (matrix, stride) = savedColumns.map { ($0 + bandOffset(rows), width) }
+                    ?? columnMatrix(input, rows: rows, scratch: columns)
                 for group in 0..<groups {
                     BLAS.sgemm(transposeB: true, m: groupOutChannels, n: patchSize, k: width,
                                a: outputGradient + group * groupOutChannels * plane + offset, lda: plane,
@@ -128,6 +133,11 @@ struct Conv2DKernel {
         }
     }
 
+    /// Where the columns of the band of output rows `rows` start among an image's kept columns.
+    private func bandOffset(_ rows: Range<Int>) -> Int {
+        inChannels * geometry.kernelArea * rows.lowerBound * geometry.width.outputSize
+    }
+
     /// The column matrix of a band and its row stride: the unfolded scratch, or for pointwise
     /// convolutions the input itself.
     private func columnMatrix(_ input: UnsafePointer<Float>, rows: Range<Int>,
@@ -141,9 +151,25 @@ struct Conv2DKernel {
 }
 
 extension Conv2DKernel {
-    /// Forward pass over `batch` consecutive images, images split across `Parallel` workers.
+    /// Floats of one image's column matrices (all bands).
+    var imageColumnCount: Int { inChannels * geometry.kernelArea * geometry.outputPlane }
+
+    /// Whether `forward(batch:…)` can keep the column matrices of `batch` images for `backward(batch:…)`
+    /// (im2col convolutions whose columns take at most `keptColumnsLimit` floats): the backward then
+    /// skips unfolding them again for the weight gradient.
+    func keepsColumns(batch: Int) -> Bool {
+        winograd == nil && depthwise == nil && !isPointwise && batch * imageColumnCount <= Self.keptColumnsLimit
+    }
+
+    /// Most floats of kept column matrices per convolution (64 MiB).
+    static let keptColumnsLimit = 16 << 20
+
+    /// Forward pass over `batch` consecutive images, images split across `Parallel` workers. With
+    /// `keptColumns` (`batch · imageColumnCount` floats; see `keepsColumns(batch:)`) the column matrices
+    /// are unfolded there and kept.
     func forward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
-                 bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
+                 bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>,
+                 keptColumns: UnsafeMutablePointer<Float>? = nil) {
         if let depthwise {
             return depthwise.forward(batch: batch, input: input, weight: weight, bias: bias, output: output)
         }
@@ -156,6 +182,9 @@ extension Conv2DKernel {
                 let (x, y) = (input + image * inputImage, output + image * outputImage)
                 if let winograd, let transformed {
                     winograd.forward(input: x, transformedWeight: transformed, bias: bias, output: y, scratch: scratch)
+                } else if let keptColumns {
+                    forward(input: x, weight: weight, bias: bias, output: y,
+                            columns: keptColumns + image * imageColumnCount, keepsColumns: true)
                 } else {
                     forward(input: x, weight: weight, bias: bias, output: y, columns: scratch)
                 }
@@ -167,7 +196,8 @@ extension Conv2DKernel {
     /// `weightGradient` and `biasGradient` to the sums over the batch.
     func backward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                   outputGradient: UnsafePointer<Float>, inputGradient: UnsafeMutablePointer<Float>?,
-                  weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?) {
+                  weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?,
+                  keptColumns: UnsafePointer<Float>? = nil) {
         if let depthwise {
             return depthwise.backward(batch: batch, input: input, weight: weight, outputGradient: outputGradient,
                                       inputGradient: inputGradient, weightGradient: weightGradient,
@@ -196,7 +226,8 @@ extension Conv2DKernel {
                     backward(input: x, weight: weight, outputGradient: dy, inputGradient: dx,
                              weightGradient: weightGradient == nil ? nil : partialWeight,
                              biasGradient: biasGradient == nil ? nil : partialBias,
-                             columns: scratch, columnGradients: scratch + columnCapacity)
+                             columns: scratch, columnGradients: scratch + columnCapacity,
+                             savedColumns: keptColumns.map { $0 + image * imageColumnCount })
                     continue
                 }
                 if weightGradient != nil {

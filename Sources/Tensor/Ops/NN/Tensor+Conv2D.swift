@@ -36,17 +36,23 @@ extension Tensor {
         let kernel = Conv2DKernel(inChannels: channels, outChannels: outChannels, groups: groups, geometry: geometry)
         let outputShape = [batch, outChannels, geometry.height.outputSize, geometry.width.outputSize]
         let input = self
+        // The weight gradient reuses the forward's unfolded columns when they are small enough.
+        let keptColumns = GradMode.isEnabled && weight.requiresGrad && kernel.keepsColumns(batch: batch)
+            ? TensorStorage(uninitializedCount: batch * kernel.imageColumnCount) : nil
         let value = Tensor(shape: outputShape) { output in
             kernel.forward(batch: batch, input: input.storage.pointer, weight: weight.storage.pointer,
-                           bias: bias?.storage.pointer, output: output.baseAddress!)
+                           bias: bias?.storage.pointer, output: output.baseAddress!, keptColumns: keptColumns?.pointer)
         }
         return Tensor.makeResult(value, parents: [input, weight] + (bias.map { [$0] } ?? [])) { gradient in
             let inputGradient = input.requiresGrad ? TensorStorage(uninitializedCount: input.count) : nil
             let weightGradient = weight.requiresGrad ? TensorStorage(uninitializedCount: weight.count) : nil
             let biasGradient = bias?.requiresGrad == true ? TensorStorage(uninitializedCount: outChannels) : nil
-            kernel.backward(batch: batch, input: input.storage.pointer, weight: weight.storage.pointer,
-                            outputGradient: gradient.storage.pointer, inputGradient: inputGradient?.pointer,
-                            weightGradient: weightGradient?.pointer, biasGradient: biasGradient?.pointer)
+            withExtendedLifetime(keptColumns) {
+                kernel.backward(batch: batch, input: input.storage.pointer, weight: weight.storage.pointer,
+                                outputGradient: gradient.storage.pointer, inputGradient: inputGradient?.pointer,
+                                weightGradient: weightGradient?.pointer, biasGradient: biasGradient?.pointer,
+                                keptColumns: keptColumns?.pointer)
+            }
             let gradients = [inputGradient.map { Tensor(shape: input.shape, storage: $0) },
                              weightGradient.map { Tensor(shape: weight.shape, storage: $0) }]
             return gradients + (bias == nil ? [] : [biasGradient.map { Tensor(shape: [outChannels], storage: $0) }])
