@@ -93,11 +93,18 @@ enum Im2Col {
 
         /// Zeros the padding columns of the valid rows, which the contiguous run wraps into.
         func zeroBorders(_ block: UnsafeMutablePointer<Float>) {
-            guard validColumns.count < width else { return }
-            for row in validRows {
-                let line = block + (row - rows.lowerBound) * width
-                for column in 0..<validColumns.lowerBound { line[column] = 0 }
-                for column in validColumns.upperBound..<width { line[column] = 0 }
+            let first = block + (validRows.lowerBound - rows.lowerBound) * width
+            for column in 0..<validColumns.lowerBound { zeroColumn(first + column) }
+            for column in validColumns.upperBound..<width { zeroColumn(first + column) }
+        }
+
+        /// Zeros one column of the valid rows, from its entry in the first valid row.
+        @inline(__always)
+        private func zeroColumn(_ start: UnsafeMutablePointer<Float>) {
+            var entry = start
+            for _ in 0..<validRows.count {
+                entry.pointee = 0
+                entry += width
             }
         }
     }
