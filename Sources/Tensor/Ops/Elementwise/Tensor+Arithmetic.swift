@@ -1,13 +1,13 @@
 extension Tensor {
     /// Elementwise sum with NumPy broadcasting (as `torch.add`).
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
-        makeResult(broadcasting(lhs, rhs, "+", +), parents: [lhs, rhs]) { gradient in [gradient, gradient] }
+        makeResult(broadcasting(lhs, rhs, "+", Elementwise.Add.self), parents: [lhs, rhs]) { gradient in [gradient, gradient] }
     }
 
     /// Elementwise difference with NumPy broadcasting (as `torch.sub`).
     public static func - (lhs: Tensor, rhs: Tensor) -> Tensor {
         let needsRight = rhs.requiresGrad
-        return makeResult(broadcasting(lhs, rhs, "-", -), parents: [lhs, rhs]) { gradient in
+        return makeResult(broadcasting(lhs, rhs, "-", Elementwise.Subtract.self), parents: [lhs, rhs]) { gradient in
             [gradient, needsRight ? -gradient : nil]
         }
     }
@@ -15,7 +15,7 @@ extension Tensor {
     /// Elementwise product with NumPy broadcasting (as `torch.mul`).
     public static func * (lhs: Tensor, rhs: Tensor) -> Tensor {
         let needsLeft = lhs.requiresGrad, needsRight = rhs.requiresGrad
-        return makeResult(broadcasting(lhs, rhs, "*", *), parents: [lhs, rhs]) { gradient in
+        return makeResult(broadcasting(lhs, rhs, "*", Elementwise.Multiply.self), parents: [lhs, rhs]) { gradient in
             [needsLeft ? gradient * rhs : nil, needsRight ? gradient * lhs : nil]
         }
     }
@@ -23,7 +23,7 @@ extension Tensor {
     /// Elementwise quotient with NumPy broadcasting (as `torch.div`).
     public static func / (lhs: Tensor, rhs: Tensor) -> Tensor {
         let needsLeft = lhs.requiresGrad, needsRight = rhs.requiresGrad
-        let quotient = broadcasting(lhs, rhs, "/", /)
+        let quotient = broadcasting(lhs, rhs, "/", Elementwise.Divide.self)
         return makeResult(quotient, parents: [lhs, rhs]) { gradient in
             let gradientOverRight = gradient / rhs
             return [needsLeft ? gradientOverRight : nil, needsRight ? -(gradientOverRight * quotient) : nil]

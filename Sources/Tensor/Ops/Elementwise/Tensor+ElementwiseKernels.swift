@@ -18,47 +18,51 @@ extension Tensor {
         return result
     }
 
-    /// `op(a, b)` elementwise with NumPy broadcasting, not recorded. The loop every binary op shares.
+    /// `Op.apply(a, b)` elementwise with NumPy broadcasting, not recorded. The loop every binary op shares;
+    /// the operation is a type so that each op gets its own specialised, vectorisable loops (a closure
+    /// would be called once per element from the worker threads).
     ///
     /// Fast paths: equal shapes (one flat loop), one operand with a single element, and otherwise
     /// coalesced dimensions with an inner loop along the last one. Large outputs run in parallel.
     @inlinable @inline(__always)
-    static func broadcasting(_ a: Tensor, _ b: Tensor, _ operation: StaticString = #function,
-                             _ op: (Float, Float) -> Float) -> Tensor {
-        if a.shape == b.shape {
-            return Tensor(shape: a.shape) { out in
-                let x = a.storage.pointer, y = b.storage.pointer, o = out.baseAddress!
-                Parallel.parallelFor(0..<out.count, minimumChunk: elementwiseChunk) { range in
-                    for i in range { o[i] = op(x[i], y[i]) }
-                }
-            }
-        }
-        let shape = broadcastShape(a.shape, b.shape, operation)
-        if b.count == 1, b.rank <= a.rank {
-            let y = b.storage.pointer[0]
-            return a.mapped { op($0, y) }
-        }
-        if a.count == 1, a.rank <= b.rank {
-            let x = a.storage.pointer[0]
-            return b.mapped { op(x, $0) }
-        }
-        let plan = StridedPlan(shape: shape, StridedPlan.broadcastStrides(a.shape, to: shape),
-                               StridedPlan.broadcastStrides(b.shape, to: shape))
+    static func broadcasting<Op: BinaryElementwise>(_ a: Tensor, _ b: Tensor, _ operation: StaticString = #function,
+                                                    _: Op.Type) -> Tensor {
+        let shape = a.shape == b.shape ? a.shape : broadcastShape(a.shape, b.shape, operation)
+        let plan = a.shape == b.shape
+            ? StridedPlan(shape: [a.count], [1], [1])
+            : StridedPlan(shape: shape, StridedPlan.broadcastStrides(a.shape, to: shape),
+                          StridedPlan.broadcastStrides(b.shape, to: shape))
         return Tensor(shape: shape) { out in
             let x = a.storage.pointer, y = b.storage.pointer, o = out.baseAddress!
             let inner = plan.innerCount, strideA = plan.innerStrideA, strideB = plan.innerStrideB
+            if plan.outerCount == 1 {
+                // One run (equal shapes, or a scalar operand): split it across workers.
+                Parallel.parallelFor(0..<inner, minimumChunk: elementwiseChunk) { range in
+                    Self.applyRun(Op.self, x + range.lowerBound * strideA, strideA, y + range.lowerBound * strideB,
+                                  strideB, o + range.lowerBound, range.count)
+                }
+                return
+            }
             Parallel.parallelFor(0..<plan.outerCount, minimumChunk: Swift.max(1, elementwiseChunk / Swift.max(inner, 1))) { rows in
                 for row in rows {
                     let (offsetA, offsetB) = plan.offsets(ofRow: row)
-                    let xa = x + offsetA, yb = y + offsetB, oo = o + row * inner
-                    switch (strideA, strideB) {
-                    case (1, 1): for i in 0..<inner { oo[i] = op(xa[i], yb[i]) }
-                    case (1, 0): let v = yb[0]; for i in 0..<inner { oo[i] = op(xa[i], v) }
-                    case (0, 1): let v = xa[0]; for i in 0..<inner { oo[i] = op(v, yb[i]) }
-                    default: for i in 0..<inner { oo[i] = op(xa[i * strideA], yb[i * strideB]) }
-                    }
+                    Self.applyRun(Op.self, x + offsetA, strideA, y + offsetB, strideB, o + row * inner, inner)
                 }
             }
+        }
+    }
+
+    /// `o[i] = Op.apply(x[i · strideA], y[i · strideB])` for `i < count`, with the common strides
+    /// (1 and 0) in loops of their own.
+    @inlinable @inline(__always)
+    static func applyRun<Op: BinaryElementwise>(_: Op.Type, _ x: UnsafePointer<Float>, _ strideA: Int,
+                                                _ y: UnsafePointer<Float>, _ strideB: Int,
+                                                _ o: UnsafeMutablePointer<Float>, _ count: Int) {
+        switch (strideA, strideB) {
+        case (1, 1): for i in 0..<count { o[i] = Op.apply(x[i], y[i]) }
+        case (1, 0): let v = y[0]; for i in 0..<count { o[i] = Op.apply(x[i], v) }
+        case (0, 1): let v = x[0]; for i in 0..<count { o[i] = Op.apply(v, y[i]) }
+        default: for i in 0..<count { o[i] = Op.apply(x[i * strideA], y[i * strideB]) }
         }
     }
 

@@ -39,7 +39,7 @@ extension Tensor {
     /// xʸ elementwise with NumPy broadcasting (as `torch.pow(x, y)`).
     public func pow(_ exponent: Tensor) -> Tensor {
         let base = self, needsBase = requiresGrad, needsExponent = exponent.requiresGrad
-        let value = Tensor.broadcasting(self, exponent, "pow") { Foundation.pow($0, $1) }
+        let value = Tensor.broadcasting(self, exponent, "pow", Elementwise.Power.self)
         return Tensor.makeResult(value, parents: [self, exponent]) { gradient in
             [needsBase ? gradient * exponent * base.pow(exponent - 1) : nil,
              needsExponent ? gradient * value * base.log() : nil]
