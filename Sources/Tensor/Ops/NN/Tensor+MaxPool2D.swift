@@ -18,13 +18,17 @@ extension Tensor {
                                        dilation: dilation, ceilMode: ceilMode)
         if geometry.isPairwiseHalving { return pairwiseMaxPool2d(geometry) }
         let (planes, outputPlane) = (shape[0] * shape[1], geometry.outputPlane)
-        let input = self, recordsIndices = GradMode.isEnabled && node != nil
+        let input = self, kernel = MaxPoolKernel(geometry: geometry)
+        guard GradMode.isEnabled && node != nil else {
+            return mapPlanes(geometry) { planes, source, output in
+                kernel.forward(planes: planes, input: source, output: output, indices: nil)
+            }
+        }
         // The argmax of every output, in a (cached, reused) tensor buffer of 4-byte slots.
-        let indices = TensorStorage(uninitializedCount: recordsIndices ? planes * outputPlane : 0)
+        let indices = TensorStorage(uninitializedCount: planes * outputPlane)
         let positions = UnsafeMutableRawPointer(indices.pointer).bindMemory(to: Int32.self, capacity: indices.count)
-        let value = mapPlanes(geometry) { plane, source, output in
-            MaxPoolKernel.forward(source, geometry: geometry, output: output,
-                                  indices: recordsIndices ? positions + plane * outputPlane : nil)
+        let value = mapPlanes(geometry) { planes, source, output in
+            kernel.forward(planes: planes, input: source, output: output, indices: positions)
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
             withExtendedLifetime(indices) {
@@ -40,8 +44,11 @@ extension Tensor {
     private func pairwiseMaxPool2d(_ geometry: WindowGeometry) -> Tensor {
         let plane = geometry.pairwisePlane
         let input = self
-        let value = mapPlanes(geometry) { _, source, output in
-            MaxPool2x2Kernel.forward(source, plane: plane, output: output)
+        let value = mapPlanes(geometry) { planes, source, output in
+            for index in planes {
+                MaxPool2x2Kernel.forward(source + index * geometry.inputPlane, plane: plane,
+                                         output: output + index * geometry.outputPlane)
+            }
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
             input.planeGradient(gradient, geometry: geometry) { index, outputGradient, inputGradient in
@@ -51,16 +58,13 @@ extension Tensor {
         }
     }
 
-    /// The `[N, C, outHeight, outWidth]` result of `body(plane, inputPlane, outputPlane)` run
-    /// concurrently over the planes of this tensor.
+    /// The `[N, C, outHeight, outWidth]` result of `body(planes, input, output)` run concurrently over
+    /// ranges of planes (`input` and `output` point at plane 0 of this tensor and of the result).
     private func mapPlanes(_ geometry: WindowGeometry,
-                           _ body: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> Tensor {
-        let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
-        return Tensor(shape: [shape[0], shape[1], geometry.height.outputSize, geometry.width.outputSize]) { output in
-            PoolingKernel.forEachPlane(shape[0] * shape[1], planeSize: inputPlane) { range in
-                for plane in range {
-                    body(plane, storage.pointer + plane * inputPlane, output.baseAddress! + plane * outputPlane)
-                }
+                           _ body: (Range<Int>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> Tensor {
+        Tensor(shape: [shape[0], shape[1], geometry.height.outputSize, geometry.width.outputSize]) { output in
+            PoolingKernel.forEachPlane(shape[0] * shape[1], planeSize: geometry.inputPlane) { planes in
+                body(planes, storage.pointer, output.baseAddress!)
             }
         }
     }
