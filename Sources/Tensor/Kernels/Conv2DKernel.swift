@@ -175,8 +175,10 @@ extension Conv2DKernel {
         }
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
         let transformed = winograd.map { _ in transformedWeights(weight, flipped: false) }
+        // Kept columns are unfolded in place, so only the other paths need per-worker scratch.
+        let scratchCount = keptColumns == nil ? max(columnCapacity, winograd?.scratchCount ?? 0, 1) : 1
         Parallel.parallelFor(0..<batch) { images in
-            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: max(columnCapacity, winograd?.scratchCount ?? 0, 1))
+            let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount)
             defer { scratch.deallocate() }
             for image in images {
                 let (x, y) = (input + image * inputImage, output + image * outputImage)
@@ -208,7 +210,9 @@ extension Conv2DKernel {
         let weightCount = winograd == nil ? outChannels * patchSize : Winograd3x3Kernel.positions * outChannels * inChannels
         let adjoint = winograd.map { _ in transposedWinograd() }
         let flipped = adjoint.map { _ in transformedWeights(weight, flipped: true) }
-        let scratchCount = max(2 * columnCapacity, winograd?.scratchCount ?? 0, adjoint?.scratchCount ?? 0)
+        // Column scratch (unless the forward's columns were kept) and column-gradient scratch.
+        let columnScratch = keptColumns == nil ? columnCapacity : 0
+        let scratchCount = max(columnScratch + columnCapacity, winograd?.scratchCount ?? 0, adjoint?.scratchCount ?? 0)
         let totals = UnsafeMutablePointer<Float>.allocate(capacity: weightCount + outChannels)
         defer { totals.deallocate() }
         totals.initialize(repeating: 0, count: weightCount + outChannels)
@@ -226,7 +230,7 @@ extension Conv2DKernel {
                     backward(input: x, weight: weight, outputGradient: dy, inputGradient: dx,
                              weightGradient: weightGradient == nil ? nil : partialWeight,
                              biasGradient: biasGradient == nil ? nil : partialBias,
-                             columns: scratch, columnGradients: scratch + columnCapacity,
+                             columns: scratch, columnGradients: scratch + columnScratch,
                              savedColumns: keptColumns.map { $0 + image * imageColumnCount })
                     continue
                 }

@@ -10,7 +10,7 @@ extension Tensor {
         let (outputs, inputs) = (weight.shape[0], weight.shape[1])
         if let bias { precondition(bias.shape == [outputs], "linear: bias shape \(bias.shape) is not [\(outputs)]") }
         let rows = count / Swift.max(inputs, 1)
-        let matrix = reshaped(to: [rows, inputs])
+        let matrix = rank == 2 ? self : reshaped(to: [rows, inputs])
         let value = Tensor(shape: [rows, outputs]) { out in
             let z = out.baseAddress!
             if let bias {
@@ -25,6 +25,6 @@ extension Tensor {
              needsWeight ? Tensor.product(gradient, matrix, transposeLeft: true) : nil]
                 + (bias == nil ? [] : [needsBias ? gradient.sum(axes: [0]) : nil])
         }
-        return result.reshaped(to: shape.dropLast() + [outputs])
+        return rank == 2 ? result : result.reshaped(to: shape.dropLast() + [outputs])
     }
 }
