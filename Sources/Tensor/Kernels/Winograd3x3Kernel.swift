@@ -139,15 +139,25 @@ struct Winograd3x3Kernel {
     // position 6i + j. Rows are read and written as 16-element segments (the four tiles' 4-wide
     // steps), split into their lanes modulo 4.
 
-    /// Calls `body(tileRow, firstTile, tileOffset)` for every group of four tiles of `band`, where
-    /// `tileOffset` is the group's index in the band's `[tiles]` axis. When `tileColumns` is not a
-    /// multiple of 4 the last group of a row overlaps the one before (its tiles are done twice, identically).
+    /// Calls `body(channel, tileRow, firstTile, tileOffset, temporary)` for each of `channels` and every
+    /// group of four tiles of `band`, where `tileOffset` is the group's index in the band's `[tiles]` axis
+    /// and `temporary` is stack room for one 6×6 transform of four tiles (36 `SIMD4`, row-major). When
+    /// `tileColumns` is not a multiple of 4 the last group of a row overlaps the one before (its tiles are
+    /// done twice, identically).
     @inline(__always)
-    private func forEachTileGroup(in band: Range<Int>, _ body: (Int, Int, Int) -> Void) {
-        for tileRow in band {
-            let rowOffset = (tileRow - band.lowerBound) * tileColumns
-            for first in stride(from: 0, through: tileColumns - 4, by: 4) { body(tileRow, first, rowOffset + first) }
-            if tileColumns % 4 != 0 { body(tileRow, tileColumns - 4, rowOffset + tileColumns - 4) }
+    private func forEachTileGroup(channels: Int, in band: Range<Int>,
+                                  _ body: (Int, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void) {
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * Self.positions) { temporary in
+            let scratch = temporary.baseAddress!
+            for channel in 0..<channels {
+                for tileRow in band {
+                    let rowOffset = (tileRow - band.lowerBound) * tileColumns
+                    for first in stride(from: 0, through: tileColumns - 4, by: 4) {
+                        body(channel, tileRow, first, rowOffset + first, scratch)
+                    }
+                    if tileColumns % 4 != 0 { body(channel, tileRow, tileColumns - 4, rowOffset + tileColumns - 4, scratch) }
+                }
+            }
         }
     }
 
@@ -158,25 +168,20 @@ struct Winograd3x3Kernel {
         let segments = PlaneSegments(height: h.inputSize, width: w.inputSize)
         let tiles = band.count * tileColumns
         let stride = inChannels * tiles
-        Self.withTileTemporary { rows in
-            for channel in 0..<inChannels {
-                let plane = input + channel * geometry.inputPlane
-                let target = transformed + channel * tiles
-                forEachTileGroup(in: band) { tileRow, first, offset in
-                    let (top, left) = (4 * tileRow - h.padBefore, 4 * first - w.padBefore)
-                    // Bᵀ along each of the six patch rows (lanes: tiles), then down each column.
-                    for r in 0..<6 {
-                        let low: SIMD16<Float> = segments.load(plane, row: top + r, column: left)
-                        let high: SIMD16<Float> = segments.load(plane, row: top + r, column: left + 4)
-                        let d = (Self.lanes(0, of: low), Self.lanes(1, of: low), Self.lanes(2, of: low),
-                                 Self.lanes(3, of: low), Self.lanes(0, of: high), Self.lanes(1, of: high))
-                        Self.store(WinogradTransforms.input(d), at: rows + 24 * r, step: 4)
-                    }
-                    for j in 0..<6 {
-                        let column = Self.loadSextet(rows + 4 * j, step: 24)
-                        Self.store(WinogradTransforms.input(column), at: target + j * stride + offset, step: 6 * stride)
-                    }
-                }
+        forEachTileGroup(channels: inChannels, in: band) { channel, tileRow, first, offset, rows in
+            let plane = input + channel * geometry.inputPlane, target = transformed + channel * tiles
+            let (top, left) = (4 * tileRow - h.padBefore, 4 * first - w.padBefore)
+            // Bᵀ along each of the six patch rows (lanes: tiles), then down each column.
+            for r in 0..<6 {
+                let low: SIMD16<Float> = segments.load(plane, row: top + r, column: left)
+                let high: SIMD16<Float> = segments.load(plane, row: top + r, column: left + 4)
+                let d = (Self.lanes(0, of: low), Self.lanes(1, of: low), Self.lanes(2, of: low),
+                         Self.lanes(3, of: low), Self.lanes(0, of: high), Self.lanes(1, of: high))
+                Self.store(WinogradTransforms.input(d), at: rows + 24 * r, step: 4)
+            }
+            for j in 0..<6 {
+                let column = Self.loadSextet(rows + 4 * j, step: 24)
+                Self.store(WinogradTransforms.input(column), at: target + j * stride + offset, step: 6 * stride)
             }
         }
     }
@@ -187,23 +192,18 @@ struct Winograd3x3Kernel {
         let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
         let tiles = band.count * tileColumns
         let stride = outChannels * tiles
-        Self.withTileTemporary { columns in
-            for channel in 0..<outChannels {
-                let plane = output + channel * geometry.outputPlane
-                let source = products + channel * tiles
-                let offset = SIMD16(repeating: bias?[channel] ?? 0)
-                forEachTileGroup(in: band) { tileRow, first, tile in
-                    // Aᵀ down each of the six product columns (lanes: tiles), then along each output row.
-                    for j in 0..<6 {
-                        let m = Self.loadSextet(source + j * stride + tile, step: 6 * stride)
-                        Self.store(WinogradTransforms.output(m), at: columns + 4 * j, step: 24)
-                    }
-                    for i in 0..<4 {
-                        let row = Self.loadSextet(columns + 24 * i, step: 4)
-                        let y = WinogradTransforms.output(row)
-                        segments.store(Self.interleave(y) + offset, into: plane, row: 4 * tileRow + i, column: 4 * first)
-                    }
-                }
+        forEachTileGroup(channels: outChannels, in: band) { channel, tileRow, first, tile, columns in
+            let plane = output + channel * geometry.outputPlane, source = products + channel * tiles
+            let offset = SIMD16(repeating: bias?[channel] ?? 0)
+            // Aᵀ down each of the six product columns (lanes: tiles), then along each output row.
+            for j in 0..<6 {
+                let m = Self.loadSextet(source + j * stride + tile, step: 6 * stride)
+                Self.store(WinogradTransforms.output(m), at: columns + 4 * j, step: 24)
+            }
+            for i in 0..<4 {
+                let row = Self.loadSextet(columns + 24 * i, step: 4)
+                let y = WinogradTransforms.output(row)
+                segments.store(Self.interleave(y) + offset, into: plane, row: 4 * tileRow + i, column: 4 * first)
             }
         }
     }
@@ -214,32 +214,20 @@ struct Winograd3x3Kernel {
         let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
         let tiles = band.count * tileColumns
         let stride = outChannels * tiles
-        Self.withTileTemporary { rows in
-            for channel in 0..<outChannels {
-                let plane = gradient + channel * geometry.outputPlane
-                let target = transformed + channel * tiles
-                forEachTileGroup(in: band) { tileRow, first, offset in
-                    // A along each of the four gradient rows (lanes: tiles), then down each column.
-                    for r in 0..<4 {
-                        let segment: SIMD16<Float> = segments.load(plane, row: 4 * tileRow + r, column: 4 * first)
-                        let y = (Self.lanes(0, of: segment), Self.lanes(1, of: segment), Self.lanes(2, of: segment),
-                                 Self.lanes(3, of: segment))
-                        Self.store(WinogradTransforms.outputGradient(y), at: rows + 24 * r, step: 4)
-                    }
-                    for j in 0..<6 {
-                        let column = Self.loadQuartet(rows + 4 * j, step: 24)
-                        Self.store(WinogradTransforms.outputGradient(column), at: target + j * stride + offset,
-                                   step: 6 * stride)
-                    }
-                }
+        forEachTileGroup(channels: outChannels, in: band) { channel, tileRow, first, offset, rows in
+            let plane = gradient + channel * geometry.outputPlane, target = transformed + channel * tiles
+            // A along each of the four gradient rows (lanes: tiles), then down each column.
+            for r in 0..<4 {
+                let segment: SIMD16<Float> = segments.load(plane, row: 4 * tileRow + r, column: 4 * first)
+                let y = (Self.lanes(0, of: segment), Self.lanes(1, of: segment), Self.lanes(2, of: segment),
+                         Self.lanes(3, of: segment))
+                Self.store(WinogradTransforms.outputGradient(y), at: rows + 24 * r, step: 4)
+            }
+            for j in 0..<6 {
+                let column = Self.loadQuartet(rows + 4 * j, step: 24)
+                Self.store(WinogradTransforms.outputGradient(column), at: target + j * stride + offset, step: 6 * stride)
             }
         }
-    }
-
-    /// Runs `body` with room for one 6×6 transform of four tiles (36 `SIMD4`, row-major) on the stack.
-    @inline(__always)
-    private static func withTileTemporary(_ body: (UnsafeMutablePointer<Float>) -> Void) {
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * positions) { body($0.baseAddress!) }
     }
 
     /// Lane `k` of each vector, as one vector: a transposition step of the weight transforms.
