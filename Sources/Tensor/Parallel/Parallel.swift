@@ -1,5 +1,4 @@
 import COpenBLAS
-import Dispatch
 import Foundation
 
 /// The threads GenreKit's kernels use.
