@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Tests are XCTest, built optimised: numeric Swift is 10–100× slower in debug builds.
 TEST_FLAGS ?= -c release --disable-swift-testing
 
-.PHONY: setup build demo test bench bench-compare clean
+.PHONY: setup build demo test bench bench-compare results clean
 
 setup:
 	@./scripts/setup
@@ -46,3 +46,12 @@ bench-compare: setup $(VENV_STAMP)
 	$(SWIFT) build -c release --product genrekit-bench
 	$(VENV)/bin/python scripts/bench/compare.py --bench .build/release/genrekit-bench \
 	  --python $(VENV)/bin/python --threads $(BENCH_THREADS) --out BENCHMARKS.md $(BENCH_FLAGS)
+
+# Every example on real GTZAN (../shared/gtzan-real unless RESULTS_DATA=...) under the artist and track
+# protocols, the PyTorch references on the same splits, RESULTS.md and docs/results/. Hours on 2 cores;
+# finished runs are kept in reports/results and skipped (RESULTS_FLAGS="--fresh" reruns them).
+RESULTS_DATA ?= ../shared/gtzan-real
+RESULTS_FLAGS ?=
+
+results: build $(VENV_STAMP)
+	python3 scripts/results/results.py --data $(RESULTS_DATA) --venv $(VENV) $(RESULTS_FLAGS)

@@ -31,11 +31,38 @@ public enum Fixtures {
         return candidate
     }
 
-    /// A fresh temporary directory, removed by the caller (or left for the OS).
+    /// A fresh temporary directory, removed with everything in it when the test process exits (tests may
+    /// remove it earlier); suites share such folders through `static let`s, so no single test can own them.
     public static func temporaryDirectory(_ label: String = "genrekit") throws -> URL {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        TemporaryDirectories.shared.add(url)
         return url
+    }
+}
+
+/// The folders `Fixtures.temporaryDirectory` made, removed by an `atexit` handler (XCTest ends with `exit`).
+private final class TemporaryDirectories: @unchecked Sendable {
+    static let shared = TemporaryDirectories()
+    private let lock = NSLock()
+    private var urls: [URL] = []
+
+    private init() {
+        atexit { TemporaryDirectories.shared.removeAll() }
+    }
+
+    func add(_ url: URL) {
+        lock.lock()
+        urls.append(url)
+        lock.unlock()
+    }
+
+    func removeAll() {
+        lock.lock()
+        let all = urls
+        urls = []
+        lock.unlock()
+        for url in all { try? FileManager.default.removeItem(at: url) }
     }
 }
