@@ -65,6 +65,9 @@ let tests: [Target] = [
 let benchmarks: [Target] = [
     .executableTarget(name: "genrekit-bench", dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels"],
                       path: "Benchmarks/GenreKitBench", swiftSettings: numericSettings),
+    /// `genrekit-distributed-bench`: allreduce and data-parallel step costs (BENCHMARKS.md, "Distributed").
+    .executableTarget(name: "genrekit-distributed-bench", dependencies: ["Distributed", "GenreModels", "NN", "Tensor"],
+                      path: "Benchmarks/DistributedBench", swiftSettings: numericSettings),
 ]
 
 let package = Package(

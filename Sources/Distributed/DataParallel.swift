@@ -51,8 +51,13 @@ public final class DataParallel: TrainingReplication {
     /// This rank's rows of a global batch of `count` samples: an even, contiguous split (rank r takes rows
     /// `count·r/size ..< count·(r+1)/size`), empty when the batch has fewer samples than ranks.
     public func shardRange(count: Int) -> Range<Int> {
-        guard count >= group.size else { return 0..<0 }
-        return count * group.rank / group.size ..< count * (group.rank + 1) / group.size
+        Self.shardRange(count: count, rank: group.rank, size: group.size)
+    }
+
+    /// Rank `rank`'s rows of a global batch of `count` samples split over `size` ranks (see the instance method).
+    public static func shardRange(count: Int, rank: Int, size: Int) -> Range<Int> {
+        guard count >= size else { return 0..<0 }
+        return count * rank / size ..< count * (rank + 1) / size
     }
 
     /// This rank's shard of a global batch, or nil when the batch has fewer samples than ranks (every rank

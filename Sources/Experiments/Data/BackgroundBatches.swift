@@ -1,3 +1,4 @@
+import Distributed
 import GTZAN
 import NN
 import Tensor
@@ -26,7 +27,16 @@ public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
     public var batchCount: Int { (count + source.batchSize - 1) / source.batchSize }
 
     public func batches(epoch: Int, limit: Int?) -> EpochBatches {
-        let iterator = source.epoch(epoch)
+        batches(from: source.epoch(epoch), limit: limit)
+    }
+
+    /// Computes only this rank's shard of every batch (`ShardedSource`).
+    public func batches(epoch: Int, limit: Int?, shardedBy parallel: DataParallel?) -> EpochBatches {
+        guard let parallel else { return batches(epoch: epoch, limit: limit) }
+        return batches(from: ShardedSource(source, rank: parallel.group.rank, ranks: parallel.group.size).epoch(epoch), limit: limit)
+    }
+
+    private func batches(from iterator: BatchIterator, limit: Int?) -> EpochBatches {
         let total = min(batchCount, limit ?? batchCount)
         var produced = 0
         failure = nil

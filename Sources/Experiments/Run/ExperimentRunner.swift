@@ -70,7 +70,7 @@ public struct ExperimentRunner {
         trainer.callbacks.append(SourceFailureCheck([data.train] + (data.validation.map { [$0] } ?? [])))
         replicate(trainer)
         let started = Date()
-        try trainer.fit(training: { data.train.batches(epoch: $0, limit: settings.maxBatches).sharded(by: dataParallel) },
+        try trainer.fit(training: { data.train.batches(epoch: $0, limit: settings.maxBatches, shardedBy: dataParallel) },
                         validation: data.validation.map { source in { source.batches(epoch: 0, limit: settings.maxBatches) } })
         let seconds = Date().timeIntervalSince(started)
         guard writesReports else { return nil }
