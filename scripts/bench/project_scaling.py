@@ -14,14 +14,14 @@ LATENCY = 25e-6      # s per ring step: Open MPI over TCP on 10 GbE, small messa
 NODES = [1, 2, 4, 8, 16, 32, 64]
 
 # name: (trainable parameters, gradient buckets, documented batch, step ms at that batch (1 rank x 2 threads,
-#        nn/*_train_b* in BENCHMARKS.md), pack ms (1 rank, minimum))
+#        nn/*_train_b* in BENCHMARKS.md), pack ms (genrekit-distributed-bench allreduce, 1 rank, minimum))
 MODELS = {
-    "mlp-features": (56_650, 1, 32, 0.26, 0.042),
-    "mfcc-cnn": (45_322, 1, 32, 9.42, 0.037),
-    "resnet-mfcc": (216_778, 1, 32, 26.64, 0.166),
-    "se-cnn": (778_384, 1, 64, 2565.43, 0.593),
-    "cnn-dynamic": (2_055_070, 1, 32, 187.14, 1.674),
-    "image-cnn": (16_871_882, 2, 32, 800.50, 15.573),
+    "mlp-features": (56_650, 1, 32, 0.26, 0.046),
+    "mfcc-cnn": (45_322, 1, 32, 9.42, 0.038),
+    "resnet-mfcc": (216_778, 1, 32, 26.64, 0.182),
+    "se-cnn": (778_384, 1, 64, 2565.43, 0.787),
+    "cnn-dynamic": (2_055_070, 1, 32, 187.14, 1.733),
+    "image-cnn": (16_871_882, 2, 32, 800.50, 15.538),
     "mobilenet-transfer": (12_810, 1, 32, 263.71, 0.010),
 }
 
