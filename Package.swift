@@ -13,6 +13,7 @@ let systemLibraries: [Target] = [
     .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
     .systemLibrary(name: "CSoxr", pkgConfig: "soxr", providers: [.apt(["libsoxr-dev"])]),
     .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+    .systemLibrary(name: "CMPI", pkgConfig: "ompi-c", providers: [.apt(["libopenmpi-dev"])]),
 ]
 
 let libraries: [Target] = [
@@ -22,8 +23,9 @@ let libraries: [Target] = [
     .target(name: "NN", dependencies: ["Tensor"], swiftSettings: numericSettings),
     .target(name: "GTZAN", dependencies: ["AudioIO", "DSP", "Tensor", "CPNG"], swiftSettings: numericSettings),
     .target(name: "GenreModels", dependencies: ["NN", "Tensor"], swiftSettings: numericSettings),
+    .target(name: "Distributed", dependencies: ["CMPI", "NN", "Tensor"], swiftSettings: numericSettings),
     .target(name: "Experiments",
-            dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels",
+            dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels", "Distributed",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: numericSettings),
 ]
@@ -41,7 +43,7 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
     ("image-cnn", "ImageCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("mobilenet-transfer", "MobileNetTransfer", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-explore", "GTZANExplore", ["Experiments", "GenreModels", "GTZAN", "NN"]),
-    ("gtzan-features", "GTZANFeatures", ["Experiments", "DSP"]),
+    ("gtzan-features", "GTZANFeatures", ["Experiments", "DSP", "Distributed"]),
 ]
 
 let tests: [Target] = [
@@ -53,12 +55,19 @@ let tests: [Target] = [
     .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
     .testTarget(name: "GenreModelsTests", dependencies: ["GenreModels", "NN", "Tensor", "TestSupport"]),
     .testTarget(name: "ExamplesTests", dependencies: ["Experiments", "GenreModels", "GTZAN", "NN", "TestSupport"]),
+    .testTarget(name: "DistributedTests", dependencies: ["Distributed", "NN", "Tensor", "TestSupport"]),
+    /// Trains small models under `mpirun` for DistributedTests (which launch it; it is not a product).
+    .executableTarget(name: "distributed-check", dependencies: ["Distributed", "NN", "Tensor"],
+                      path: "Tests/DistributedCheck", swiftSettings: numericSettings),
 ]
 
 /// `genrekit-bench`: the Swift side of `make bench` (see `scripts/bench/`).
 let benchmarks: [Target] = [
     .executableTarget(name: "genrekit-bench", dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels"],
                       path: "Benchmarks/GenreKitBench", swiftSettings: numericSettings),
+    /// `genrekit-distributed-bench`: allreduce and data-parallel step costs (BENCHMARKS.md, "Distributed").
+    .executableTarget(name: "genrekit-distributed-bench", dependencies: ["Distributed", "GenreModels", "NN", "Tensor"],
+                      path: "Benchmarks/DistributedBench", swiftSettings: numericSettings),
 ]
 
 let package = Package(
@@ -71,6 +80,7 @@ let package = Package(
         .library(name: "NN", targets: ["NN"]),
         .library(name: "GTZAN", targets: ["GTZAN"]),
         .library(name: "GenreModels", targets: ["GenreModels"]),
+        .library(name: "Distributed", targets: ["Distributed"]),
         .library(name: "Experiments", targets: ["Experiments"]),
     ] + examples.map { .executable(name: $0.product, targets: [$0.product]) }
       + [.executable(name: "genrekit-bench", targets: ["genrekit-bench"])],

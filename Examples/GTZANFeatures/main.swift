@@ -2,6 +2,7 @@
 // set of audio files, computed with DSP's GTZANFeatures through Experiments' FeatureTableExtractor.
 import ArgumentParser
 import DSP
+import Distributed
 import Experiments
 import Foundation
 
@@ -13,6 +14,7 @@ struct GTZANFeaturesCommand: ParsableCommand {
         abstract: "Writes the 57 GTZAN features of audio files as a CSV in the Kaggle tables' schema.",
         discussion: """
             Unreadable files are listed at the end and left out; the command fails only when no file could be read.
+            Under `mpirun -np N` the files are shared out among the ranks and rank 0 writes the one table.
             """)
 
     @Argument(help: "Audio files, or folders searched recursively for .au/.wav/.flac/.ogg/.aiff/.mp3.")
@@ -41,7 +43,13 @@ struct GTZANFeaturesCommand: ParsableCommand {
         guard !files.isEmpty else { throw ValidationError("no audio files found") }
         let sources = files.map { FeatureTableExtractor.Source(url: $0, stem: TrackList.stem(of: $0), label: TrackList.label(of: $0)) }
         let extractor = FeatureTableExtractor(segmentLength: segment.map(FeatureTableExtractor.segmentLength(seconds:)), padMode: padMode, jobs: jobs)
-        let table = extractor.table(of: sources, label: "gtzan-features")
+        let table: FeatureTableExtractor.Table
+        if let group = try ProcessGroup.launched() {
+            guard let gathered = group.run({ try extractor.table(of: sources, label: "gtzan-features", across: group) }) else { return }
+            table = gathered
+        } else {
+            table = extractor.table(of: sources, label: "gtzan-features")
+        }
         let written = files.count - table.skipped.count
         if written > 0 {
             do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Distributed
 import Foundation
 import Tensor
 
@@ -40,6 +41,10 @@ public struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("no-progress"), help: "No progress bars or per-epoch lines.")
     public var noProgress = false
 
+    @Flag(name: .customLong("sync-batchnorm"),
+          help: "Under mpirun: average BatchNorm's running statistics over the ranks after every epoch (default: rank 0's).")
+    public var syncBatchNorm = false
+
     public init() {}
 
     /// The run settings these options describe, reporting into `reports/<example>` unless `--out` is given.
@@ -47,11 +52,14 @@ public struct CommonOptions: ParsableArguments {
         guard syntheticTracks > 0 else { throw ExperimentError.invalidOption("--synthetic-tracks", "\(syntheticTracks) must be positive") }
         guard syntheticSeconds >= 3 else { throw ExperimentError.invalidOption("--synthetic-seconds", "\(syntheticSeconds) must be at least 3") }
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
-        return RunSettings(dataRoot: data.map(url),
-                           synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
-                           cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
-                           outputDirectory: url(out ?? "reports/\(example)"), epochs: epochs, batchSize: batchSize,
-                           learningRate: learningRate, seed: seed, threads: threads ?? Parallel.threadCount,
-                           maxBatches: maxBatches, showsProgress: !noProgress)
+        var settings = RunSettings(dataRoot: data.map(url),
+                               synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
+                               cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
+                               outputDirectory: url(out ?? "reports/\(example)"), epochs: epochs, batchSize: batchSize,
+                               learningRate: learningRate, seed: seed,
+                               threads: threads ?? ProcessGroup.threadsPerLocalRank() ?? Parallel.threadCount,
+                               maxBatches: maxBatches, showsProgress: !noProgress)
+        settings.averagesBatchNormStatistics = syncBatchNorm
+        return settings
     }
 }

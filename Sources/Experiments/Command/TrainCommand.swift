@@ -13,6 +13,6 @@ public struct TrainCommand<Example: GenreExample>: ParsableCommand {
 
     public func run() throws {
         let runner = try ExperimentRunner(settings: try common.settings(example: Example.name))
-        try runner.train(try Example.experiments(options), name: Example.name)
+        try runner.job { try runner.train(try Example.experiments(options), name: Example.name) }
     }
 }

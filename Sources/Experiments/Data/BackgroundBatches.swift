@@ -1,3 +1,4 @@
+import Distributed
 import GTZAN
 import NN
 import Tensor
@@ -26,7 +27,18 @@ public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
     public var batchCount: Int { (count + source.batchSize - 1) / source.batchSize }
 
     public func batches(epoch: Int, limit: Int?) -> EpochBatches {
-        let iterator = source.epoch(epoch)
+        batches(from: source.epoch(epoch), limit: limit)
+    }
+
+    /// Computes only this rank's shard of every batch (`ShardedSource`). A failing batch aborts the MPI job
+    /// at once with its error: ending this rank's epoch early would leave the others in a collective.
+    public func batches(epoch: Int, limit: Int?, shardedBy parallel: DataParallel?) -> EpochBatches {
+        guard let parallel else { return batches(epoch: epoch, limit: limit) }
+        let shards = ShardedSource(source, rank: parallel.group.rank, ranks: parallel.group.size)
+        return batches(from: shards.epoch(epoch), limit: limit) { parallel.group.abort("training input: \($0)") }
+    }
+
+    private func batches(from iterator: BatchIterator, limit: Int?, onFailure: @escaping (Error) -> Void = { _ in }) -> EpochBatches {
         let total = min(batchCount, limit ?? batchCount)
         var produced = 0
         failure = nil
@@ -38,6 +50,7 @@ public final class BackgroundBatches<Source: GTZAN.BatchSource>: BatchSource {
                 return (transform(batch.inputs), batch.labels)
             } catch {
                 failure = error
+                onFailure(error)
                 return nil
             }
         }

@@ -1,3 +1,4 @@
+import Distributed
 import NN
 import Tensor
 
@@ -18,6 +19,15 @@ public protocol BatchSource: AnyObject {
     func batches(epoch: Int, limit: Int?) -> EpochBatches
     /// The error that ended the last epoch early (e.g. an undecodable file), if any.
     var failure: Error? { get }
+    /// This rank's shard of every batch of `epoch` (all of them without `parallel`); see `EpochBatches.sharded(by:)`.
+    func batches(epoch: Int, limit: Int?, shardedBy parallel: DataParallel?) -> EpochBatches
+}
+
+extension BatchSource {
+    /// Slices the whole batches (sources that compute batches on demand compute only their shard instead).
+    public func batches(epoch: Int, limit: Int?, shardedBy parallel: DataParallel?) -> EpochBatches {
+        batches(epoch: epoch, limit: limit).sharded(by: parallel)
+    }
 }
 
 /// The mini-batches of one epoch: a single-pass sequence that knows its length (for progress bars).

@@ -49,6 +49,17 @@ public struct FeatureTableExtractor {
         public var lines: [String]
         public var skipped: [(source: Source, error: Error)]
 
+        /// The table of `sources` from their results, in the order of `sources`.
+        init(sources: [Source], results: [Result<[String], Error>]) {
+            (lines, skipped) = ([], [])
+            for (source, result) in zip(sources, results) {
+                switch result {
+                case let .success(rows): lines += rows
+                case let .failure(error): skipped.append((source, error))
+                }
+            }
+        }
+
         /// The CSV text: header and rows.
         public var csv: String { ([FeatureTableExtractor.header] + lines).joined(separator: "\n") + "\n" }
 
@@ -72,6 +83,11 @@ public struct FeatureTableExtractor {
 
     /// The table of `sources`, with a progress bar labelled `label` (plain lines when not on a terminal).
     public func table(of sources: [Source], label: String) -> Table {
+        Table(sources: sources, results: results(of: sources, label: label))
+    }
+
+    /// The CSV lines of every source, or the error that stopped it, in the order of `sources`.
+    func results(of sources: [Source], label: String) -> [Result<[String], Error>] {
         var results = [Result<[String], Error>?](repeating: nil, count: sources.count)
         let next = NSLock()
         var nextIndex = 0
@@ -91,14 +107,7 @@ public struct FeatureTableExtractor {
             }
         }
         bar.finish()
-        var table = Table(lines: [], skipped: [])
-        for (source, result) in zip(sources, results) {
-            switch result! {
-            case let .success(lines): table.lines += lines
-            case let .failure(error): table.skipped.append((source, error))
-            }
-        }
-        return table
+        return results.map { $0! }
     }
 
     /// The rows of the audio file `url`, named after `stem`.

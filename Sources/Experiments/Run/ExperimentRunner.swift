@@ -1,3 +1,4 @@
+import Distributed
 import Foundation
 import GTZAN
 import NN
@@ -6,13 +7,32 @@ import Tensor
 /// Trains, evaluates and applies the models of experiments, writing report folders.
 public struct ExperimentRunner {
     public let settings: RunSettings
-    /// Receives the human-readable output (standard output, unbuffered so it interleaves with progress bars).
+    /// Under `mpirun`: this rank's part of data-parallel training; nil for a single process.
+    public let dataParallel: DataParallel?
+    /// Receives the human-readable output (standard output, unbuffered so it interleaves with progress bars);
+    /// silent on the ranks other than 0 of an MPI job.
     public var log: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
 
+    /// A runner for `settings`; joins the MPI job when the process was started by `mpirun`.
     public init(settings: RunSettings) throws {
         try settings.validate()
         self.settings = settings
         Parallel.threadCount = settings.threads
+        dataParallel = try ProcessGroup.launched().map {
+            try DataParallel(group: $0, batchNormStatistics: settings.averagesBatchNormStatistics ? .averaged : .perReplica)
+        }
+        if !writesReports { log = { _ in } }
+    }
+
+    /// Whether this process writes reports and checkpoints: a single process, or rank 0 of an MPI job.
+    public var writesReports: Bool { dataParallel?.isPrimary ?? true }
+
+    /// Runs `body`; in an MPI job a failure on any rank ends the whole job with that rank's message
+    /// (`ProcessGroup.run`), and MPI is finalised after success.
+    @discardableResult
+    public func job<Result>(_ body: () throws -> Result) throws -> Result {
+        guard let group = dataParallel?.group else { return try body() }
+        return group.run(body)
     }
 
     // MARK: Training
@@ -20,29 +40,40 @@ public struct ExperimentRunner {
     /// Trains `experiment` and writes its report into `directory`: `configuration.json`, `summary.txt`,
     /// `history.csv`/`.json`, `curves.svg`, `metrics.json`, `confusion.svg` (and `confusion-files.svg` for
     /// segments), `best.safetensors`, `last.safetensors`. Test metrics use the best checkpoint.
+    ///
+    /// In an MPI job every rank trains on its shard of each global batch (`DataParallel`); rank 0 prepares
+    /// the data first (so that the others find the caches filled), and alone writes the report and returns
+    /// the result; the other ranks return nil after training.
     @discardableResult
-    public func train(_ experiment: Experiment, name: String, in directory: URL) throws -> RunResult {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let location = try DatasetLocation(settings: settings, genres: experiment.genres)
-        log(location.description)
-        if !location.dataset.skipped.isEmpty { log(location.dataset.report) }
+    public func train(_ experiment: Experiment, name: String, in directory: URL) throws -> RunResult? {
         let recipe = settings.applied(to: experiment.recipe)
-        let data = try experiment.input.makeData(location.dataset, experiment: experiment, settings: dataSettings(recipe))
+        let prepare = { () throws -> (DatasetLocation, ExperimentData) in
+            let location = try DatasetLocation(settings: settings, genres: experiment.genres)
+            log(location.description)
+            if !location.dataset.skipped.isEmpty { log(location.dataset.report) }
+            return (location, try experiment.input.makeData(location.dataset, experiment: experiment, settings: dataSettings(recipe)))
+        }
+        let (location, data) = try dataParallel.map { try $0.group.primaryFirst(prepare) } ?? prepare()
         log("Split: \(experiment.split); \(data.splitSummary)")
         if data.validation == nil, recipe.schedule is ReduceLROnPlateau || recipe.earlyStopping != nil {
             throw ExperimentError.emptySplit("validation (the recipe's plateau schedule or early stopping needs it)")
         }
         let model = experiment.makeModel(seed: settings.seed)
         let summary = model.summary(inputShape: experiment.input.sampleShape, title: name)
-        try AtomicFile.write(summary.table, to: directory.appendingPathComponent("summary.txt"))
-        try writeConfiguration(experiment, name: name, recipe: recipe, location: location, summary: summary, to: directory)
+        if writesReports {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try AtomicFile.write(summary.table, to: directory.appendingPathComponent("summary.txt"))
+            try writeConfiguration(experiment, name: name, recipe: recipe, location: location, summary: summary, to: directory)
+        }
 
         let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: directory)
         trainer.callbacks.append(SourceFailureCheck([data.train] + (data.validation.map { [$0] } ?? [])))
+        replicate(trainer)
         let started = Date()
-        try trainer.fit(training: { data.train.batches(epoch: $0, limit: settings.maxBatches) },
+        try trainer.fit(training: { data.train.batches(epoch: $0, limit: settings.maxBatches, shardedBy: dataParallel) },
                         validation: data.validation.map { source in { source.batches(epoch: 0, limit: settings.maxBatches) } })
         let seconds = Date().timeIntervalSince(started)
+        guard writesReports else { return nil }
         try trainer.history.write(to: directory)
 
         let best = directory.appendingPathComponent("best.safetensors")
@@ -70,24 +101,33 @@ public struct ExperimentRunner {
 
     /// Trains every experiment of a study: a single unnamed run reports into `outputDirectory`; otherwise each
     /// run reports into `outputDirectory/<runName>` and a `StudyReport` (tables with mean ± std, curves per
-    /// group) goes into `outputDirectory`.
+    /// group) goes into `outputDirectory`. In an MPI job the ranks other than 0 return no results.
     @discardableResult
     public func train(_ experiments: [Experiment], name: String) throws -> [RunResult] {
         guard !(experiments.count == 1 && experiments[0].runName == nil) else {
-            return [try train(experiments[0], name: name, in: settings.outputDirectory)]
+            return try train(experiments[0], name: name, in: settings.outputDirectory).map { [$0] } ?? []
         }
         var results: [RunResult] = []
         for (index, experiment) in experiments.enumerated() {
             let runName = experiment.runName ?? "run-\(index + 1)"
             log("\n### \(name) — \(runName) (\(index + 1)/\(experiments.count))")
-            results.append(try train(experiment, name: "\(name)/\(runName)",
-                                     in: settings.outputDirectory.appendingPathComponent(runName, isDirectory: true)))
+            results += try train(experiment, name: "\(name)/\(runName)",
+                                 in: settings.outputDirectory.appendingPathComponent(runName, isDirectory: true)).map { [$0] } ?? []
         }
+        guard writesReports else { return [] }
         let report = StudyReport(runs: results.map(\.metrics),
                                  histories: Dictionary(uniqueKeysWithValues: results.map { ($0.metrics.run, $0.history) }))
         try report.write(to: settings.outputDirectory)
         log("\n" + report.markdown + "Study report: \(settings.outputDirectory.path)")
         return results
+    }
+
+    /// In an MPI job: makes `trainer` a replica, with a dropout stream of its own per rank (rank 0 keeps the
+    /// single-process stream; weights, shuffling and augmentation share `settings.seed`).
+    private func replicate(_ trainer: Trainer) {
+        guard let dataParallel else { return }
+        trainer.replication = dataParallel
+        trainer.configuration.seed = settings.seed &+ UInt64(dataParallel.group.rank) &* 0xA24B_AED4_963E_E407
     }
 
     private func dataSettings(_ recipe: Recipe) -> DataSettings {

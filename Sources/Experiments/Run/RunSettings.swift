@@ -23,6 +23,9 @@ public struct RunSettings {
     public var maxBatches: Int?
     /// Progress bars and per-epoch lines.
     public var showsProgress: Bool
+    /// Under `mpirun`: average BatchNorm's running statistics over ranks after every epoch (see
+    /// `DataParallel.BatchNormStatistics`) instead of keeping rank 0's.
+    public var averagesBatchNormStatistics = false
 
     public init(dataRoot: URL? = nil, synthetic: SyntheticDataset = SyntheticDataset(tracksPerGenre: 50, seconds: 30, seed: 0),
                 cacheDirectory: URL = SyntheticDataset.defaultCacheDirectory, outputDirectory: URL,

@@ -62,6 +62,8 @@ public final class Trainer {
     public var earlyStopping: EarlyStopping?
     /// Called after every epoch.
     public var callbacks: [TrainingCallback] = []
+    /// Makes this trainer one replica of a data-parallel run (see `TrainingReplication`); nil for one process.
+    public var replication: TrainingReplication?
     /// The metrics of every finished epoch.
     public private(set) var history = TrainingHistory()
     /// The 0-based epoch `fit` runs next.
@@ -97,17 +99,20 @@ public final class Trainer {
     public func fit<Training: Sequence, Validation: Sequence>(
         training: (Int) throws -> Training, validation: (() throws -> Validation)?
     ) throws -> TrainingHistory where Training.Element == LabelledBatch, Validation.Element == LabelledBatch {
+        try replication?.synchronizeState(of: model)
         while nextEpoch < configuration.epochs && !stopped {
             let epoch = nextEpoch
             let batches = try training(epoch)
-            let bar = configuration.showsProgress ? makeProgressBar(epoch: epoch, batches: batches.underestimatedCount) : nil
+            let bar = configuration.showsProgress && isPrimaryReplica ? makeProgressBar(epoch: epoch, batches: batches.underestimatedCount) : nil
             var metrics = try trainEpoch(epoch, batches: batches, bar: bar)
+            try replication?.synchronizeBuffers(of: model)
             if let validation {
                 let result = try evaluate(validation())
                 metrics["val_loss"] = result.loss
                 metrics["val_accuracy"] = result.accuracy
             }
             metrics["lr"] = Double(optimizer.learningRate)
+            metrics = try replication?.agree(on: metrics) ?? metrics
             history.append(metrics)
             bar?.finish(metrics: metrics.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
             try finishEpoch(epoch, metrics: metrics)
@@ -155,6 +160,7 @@ public final class Trainer {
                                                   lastGoodCheckpoint: existingCheckpoint("last.safetensors"))
             }
             total.backward()
+            try synchronizeGradients(sampleCount: batch.labels.count)
             optimizer.step()
             let predictions = try ClassScores(values: output.scalars, classCount: output.shape.last ?? 1).predictedClasses
             correct += zip(predictions, batch.labels).filter { $0 == $1 }.count
@@ -163,6 +169,7 @@ public final class Trainer {
             bar?.update(completed: index + 1, metrics: [("loss", lossSum / Double(seen)),
                                                         ("accuracy", Double(correct) / Double(seen))])
         }
+        (lossSum, correct, seen) = try replicatedTotals((lossSum, correct, seen))
         guard seen > 0 else { throw TrainingError.invalidBatch("the training sequence of epoch \(epoch + 1) produced no batches") }
         return ["loss": lossSum / Double(seen), "accuracy": Double(correct) / Double(seen)]
     }
@@ -176,7 +183,7 @@ public final class Trainer {
             ?? value.isFinite
         if improved {
             bestValue = value
-            try checkpointURL("best.safetensors").map { try model.save(to: $0, metadata: ["epoch": String(epoch + 1)]) }
+            try checkpointURL("best.safetensors").flatMap { isPrimaryReplica ? $0 : nil }.map { try model.save(to: $0, metadata: ["epoch": String(epoch + 1)]) }
         }
         if var stopping = earlyStopping {
             let decision = try stopping.update(epoch: epoch, metrics: metrics)
@@ -222,7 +229,8 @@ public final class Trainer {
 
     /// Writes the trainer state, then the weights; both carry the epoch so `resume` can check they match.
     private func writeLastCheckpoint() throws {
-        guard let weightsURL = checkpointURL("last.safetensors"), let stateURL = checkpointURL("last.state.safetensors") else { return }
+        guard isPrimaryReplica, let weightsURL = checkpointURL("last.safetensors"),
+              let stateURL = checkpointURL("last.state.safetensors") else { return }
         let state = TrainerState(nextEpoch: nextEpoch, history: history, bestValue: bestValue, stopped: stopped,
                                  earlyStopping: earlyStopping, schedule: try schedule.map { try JSONEncoder().encode($0) })
         var tensors = optimizer.stateDict().reduce(into: [String: StoredTensor]()) { $0["optimizer." + $1.key] = $1.value }
