@@ -4,6 +4,10 @@ import Foundation
 /// An open libsndfile handle, closed when released. Opening for reading validates the file:
 /// it must exist, be a regular non-empty file with a recognised header, and its header must not
 /// declare more frames than the file holds.
+///
+/// Where the frame count is only an estimate (`lengthIsEstimate`: MP3, whose length libsndfile guesses
+/// from the bit rate and file size unless a Xing/Info frame gives it), decoding that stops early is the
+/// real end of the stream, not truncation; libsndfile never decodes past its estimate.
 final class SoundFile {
     let path: String
     private let handle: OpaquePointer
@@ -77,9 +81,13 @@ final class SoundFile {
     var channels: Int { Int(info.channels) }
     var sampleRate: Double { Double(info.samplerate) }
 
+    /// Whether `frames` is libsndfile's estimate rather than a count the header states exactly.
+    var lengthIsEstimate: Bool { FormatNames.hasEstimatedLength(info.format) }
+
     var audioInfo: AudioInfo {
         AudioInfo(frames: frames, sampleRate: sampleRate, channels: channels,
-                  format: FormatNames.container(info.format), subtype: FormatNames.subtype(info.format))
+                  format: FormatNames.container(info.format), subtype: FormatNames.subtype(info.format),
+                  lengthIsEstimate: lengthIsEstimate)
     }
 
     /// libsndfile's header log: what it parsed and what it found inconsistent.
@@ -104,24 +112,28 @@ final class SoundFile {
     /// Whether samples are 16-bit PCM, which `sf_readf_short` delivers without conversion.
     var isPCM16: Bool { info.format & Int32(SF_FORMAT_SUBMASK) == Int32(SF_FORMAT_PCM_16) }
 
-    /// Decodes exactly `count` frames (interleaved, normalised to [-1, 1]) into `destination`.
-    func read(_ count: Int, into destination: UnsafeMutablePointer<Float>) throws {
+    /// Decodes `count` frames (interleaved, normalised to [-1, 1]) into `destination`; returns the frames
+    /// decoded, fewer than `count` only at the real end of a stream whose length is an estimate.
+    func read(_ count: Int, into destination: UnsafeMutablePointer<Float>) throws -> Int {
         try read(count) { sf_readf_float(handle, destination, $0) }
     }
 
-    /// Decodes exactly `count` frames (interleaved, full-scale integers) into `destination`.
-    func read(_ count: Int, into destination: UnsafeMutablePointer<Int16>) throws {
+    /// Decodes `count` frames (interleaved, full-scale integers) into `destination`, as the `Float` read.
+    func read(_ count: Int, into destination: UnsafeMutablePointer<Int16>) throws -> Int {
         try read(count) { sf_readf_short(handle, destination, $0) }
     }
 
-    /// Runs `decode(count)` and throws `truncated` when it delivers fewer frames.
-    private func read(_ count: Int, with decode: (sf_count_t) -> sf_count_t) throws {
-        let done = Int(decode(sf_count_t(count)))
-        position += max(done, 0)
-        guard done == count else {
+    /// Runs `decode(count)`. A short result ends an estimated-length stream; anywhere else, or with a
+    /// decoder error, it throws `truncated`.
+    private func read(_ count: Int, with decode: (sf_count_t) -> sf_count_t) throws -> Int {
+        let done = max(Int(decode(sf_count_t(count))), 0)
+        position += done
+        let failed = sf_error(handle) != 0
+        guard done == count || (lengthIsEstimate && !failed) else {
             throw AudioIOError.truncated(path: path, declaredFrames: frames, availableFrames: position,
-                                         message: sf_error(handle) == 0 ? "end of data" : message)
+                                         message: failed ? message : "end of data")
         }
+        return done
     }
 
     /// Encodes `count` interleaved frames of [-1, 1] floats.
