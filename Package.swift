@@ -25,7 +25,7 @@ let libraries: [Target] = [
     .target(name: "Experiments",
             dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: numericSettings),
+            resources: [.copy("Resources")], swiftSettings: numericSettings),
 ]
 
 /// Thin executables under `Examples/<Folder>/main.swift`.
@@ -42,6 +42,7 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
     ("mobilenet-transfer", "MobileNetTransfer", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-explore", "GTZANExplore", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-features", "GTZANFeatures", ["Experiments", "DSP"]),
+    ("genrekit-classify", "Classify", ["Experiments", "Tensor"]),
 ]
 
 let tests: [Target] = [
