@@ -38,8 +38,8 @@ public struct DefaultModelBuild {
 
     /// Measures the recipe on the folds, trains on every row and writes the checkpoint to `url`.
     public func run(writingTo url: URL, log: (String) -> Void = { print($0) }) throws -> Result {
-        let table = try FeatureTable(contentsOf: self.table)
         let folds = try ArtistFoldFiles(directory: self.folds)
+        let table = try FeatureTable(contentsOf: self.table)
         let training = FeatureMLPTraining(epochs: epochs, seed: seed)
         var accuracies: [Double] = []
         for (index, fold) in folds.folds.enumerated() {
