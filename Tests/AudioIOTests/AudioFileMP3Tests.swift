@@ -90,4 +90,22 @@ final class AudioFileMP3Tests: XCTestCase {
             guard case .emptyAudio(reference.url.path, _)? = $0 as? AudioIOError else { return XCTFail("\($0)") }
         }
     }
+
+    /// An MP3 cut short cannot be told from a shorter one (its length was only an estimate): it decodes to
+    /// where its data ends, without error, as in librosa.
+    func testACutMP3EndsWhereItsDataEnds() throws {
+        let directory = try Fixtures.temporaryDirectory("audioio-mp3-cut")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let source = try XCTUnwrap(Self.references.first { $0.name == "cbr44k_stereo" })
+        let bytes = try Data(contentsOf: source.url)
+        let cut = directory.appendingPathComponent("cut.mp3")
+        try bytes.prefix(bytes.count / 2).write(to: cut)
+        let info = try AudioFile.info(cut)
+        let buffer = try AudioFile.read(cut, sampleRate: nil)
+        XCTAssertTrue(info.lengthIsEstimate)
+        XCTAssertLessThan(buffer.frames, info.frames)
+        XCTAssertEqual(Double(buffer.frames), Double(source.decodedFrames) / 2, accuracy: 0.05 * Double(source.decodedFrames))
+        let full = try AudioFile.read(source.url, sampleRate: nil)
+        XCTAssertLessThanOrEqual(maxAbsDifference(buffer.samples, Array(full.samples.prefix(buffer.frames))), 1e-6)
+    }
 }
