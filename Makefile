@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Tests are XCTest, built optimised: numeric Swift is 10–100× slower in debug builds.
 TEST_FLAGS ?= -c release --disable-swift-testing
 
-.PHONY: setup build demo test bench bench-compare clean default-model
+.PHONY: setup build demo test bench bench-compare clean
 
 setup:
 	@./scripts/setup
@@ -23,6 +23,7 @@ clean:
 # Rebuilds the shipped classifier (Sources/Experiments/Resources/default-genre-mlp.safetensors) from the real
 # GTZAN table and artist folds in ../shared/gtzan-real (SHARED=... elsewhere); prints the artist-protocol accuracy.
 SHARED ?= ../shared/gtzan-real
+.PHONY: default-model
 default-model: setup
 	$(SWIFT) build -c release --product genrekit-classify
 	.build/release/genrekit-classify train-default-model --table $(SHARED)/features_30_sec.csv \
