@@ -13,7 +13,7 @@ struct GTZANFeaturesCommand: ParsableCommand {
         abstract: "Writes the 57 GTZAN features of audio files as a CSV in the Kaggle tables' schema.",
         discussion: """
             Unreadable files are listed at the end and left out; the command fails only when no file could be read.
-            With --segment, rows are computed as each file decodes (bounded memory for files of any length); one row
+            With --segment, rows are computed as each file decodes (bounded memory for files of any length); one row \
             over a whole file holds that file's 22.05 kHz signal and analysis (about 1.3 MB per second of audio).
             """)
 
