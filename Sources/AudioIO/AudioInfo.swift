@@ -1,7 +1,8 @@
 /// What a file's header says, read without decoding samples (`AudioFile.info`).
 public struct AudioInfo: Equatable, Sendable {
     /// Frames (samples per channel) in the file; an upper bound estimated by the decoder when
-    /// `lengthIsEstimate` (reading then ends where the decoded stream ends).
+    /// `lengthIsEstimate` (reading then ends where the decoded stream ends). A stream whose header states
+    /// no length (a FLAC written to a pipe) is decoded once when opened to count them.
     public var frames: Int
     /// Native frames per second.
     public var sampleRate: Double

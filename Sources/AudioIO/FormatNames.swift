@@ -36,6 +36,12 @@ enum FormatNames {
         estimatedLengthContainers.contains(format & Int32(SF_FORMAT_TYPEMASK))
     }
 
+    /// Containers whose header may leave the length unstated (FLAC's STREAMINFO total of 0 samples, from
+    /// encoders writing to a pipe); GenreKit counts the frames by decoding them once.
+    static func mayLeaveLengthUnstated(_ format: Int32) -> Bool {
+        format & Int32(SF_FORMAT_TYPEMASK) == Int32(SF_FORMAT_FLAC)
+    }
+
     /// Containers `AudioFile.write` chooses by (lower-case) extension.
     static let writableExtensions: [String: Int32] = [
         "wav": Int32(SF_FORMAT_WAV), "aif": Int32(SF_FORMAT_AIFF), "aiff": Int32(SF_FORMAT_AIFF),

@@ -12,6 +12,9 @@ final class SoundFile {
     let path: String
     private let handle: OpaquePointer
     private(set) var info: SF_INFO
+    /// The frame count libsndfile reported when opening (`SF_COUNT_MAX` for a stream without a stated length,
+    /// whose `info.frames` is then counted by decoding).
+    private let reportedFrames: sf_count_t
     /// The frame the next read starts at.
     private(set) var position = 0
     private var isOpen = true
@@ -24,6 +27,7 @@ final class SoundFile {
         guard let handle = sf_open(path, Int32(SFM_READ), &info) else { throw Self.openError(path) }
         self.handle = handle
         self.info = info
+        reportedFrames = info.frames
         guard info.format & Int32(SF_FORMAT_TYPEMASK) != Int32(SF_FORMAT_RAW) else {
             throw AudioIOError.unsupportedFormat(
                 path: path, message: "no audio header found (libsndfile would guess headerless raw data)")
@@ -32,9 +36,16 @@ final class SoundFile {
             throw AudioIOError.corrupt(path: path, message: "header declares \(info.samplerate) Hz, \(info.channels) channels")
         }
         // libsndfile reports SF_COUNT_MAX frames when it cannot find the end of a stream (a cut Ogg file).
-        guard info.frames >= 0, info.frames < 1 << 48 else {
-            throw AudioIOError.corrupt(path: path, message: "the length cannot be determined (\(info.frames) frames reported); "
-                + "the stream may be cut short")
+        guard info.frames >= 0 else {
+            throw AudioIOError.corrupt(path: path, message: "the header declares \(info.frames) frames")
+        }
+        if info.frames >= 1 << 48 {
+            // A FLAC stream header may leave the length unstated; an Ogg file without its last page was cut.
+            guard FormatNames.mayLeaveLengthUnstated(info.format) else {
+                throw AudioIOError.corrupt(path: path, message: "the length cannot be determined (\(info.frames) frames "
+                    + "reported); the stream may be cut short")
+            }
+            try countFrames()
         }
         let bytesPerFrame = FormatNames.sampleBytes[info.format & Int32(SF_FORMAT_SUBMASK)].map { $0 * Int(info.channels) }
         if let declared = DeclaredLength(log: log, bytesPerFrame: bytesPerFrame), declared.frames > frames {
@@ -50,11 +61,13 @@ final class SoundFile {
         var info = SF_INFO()
         guard let handle = sf_open(path, Int32(SFM_READ), &info) else { throw Self.openError(path) }
         self.handle = handle
-        self.info = info
+        reportedFrames = info.frames
         guard (info.frames, info.samplerate, info.channels, info.format)
-                == (other.info.frames, other.info.samplerate, other.info.channels, other.info.format) else {
+                == (other.reportedFrames, other.info.samplerate, other.info.channels, other.info.format) else {
             throw AudioIOError.corrupt(path: path, message: "the file changed while it was being read")
         }
+        info.frames = other.info.frames
+        self.info = info
     }
 
     /// Creates (or replaces) `url` for writing `format`, a libsndfile container | subtype code.
@@ -73,6 +86,7 @@ final class SoundFile {
         }
         self.handle = handle
         self.info = info
+        reportedFrames = 0
     }
 
     deinit { if isOpen { sf_close(handle) } }
@@ -88,6 +102,21 @@ final class SoundFile {
         AudioInfo(frames: frames, sampleRate: sampleRate, channels: channels,
                   format: FormatNames.container(info.format), subtype: FormatNames.subtype(info.format),
                   lengthIsEstimate: lengthIsEstimate)
+    }
+
+    /// For a stream whose header states no length (a FLAC written to a pipe): counts the frames that decode,
+    /// once, then returns to the start.
+    private func countFrames() throws {
+        var count = 0
+        try withUnsafeTemporaryAllocation(of: Float.self, capacity: 16384 * channels) { buffer in
+            while case let done = sf_readf_float(handle, buffer.baseAddress!, 16384), done > 0 { count += Int(done) }
+            guard sf_error(handle) == 0, count > 0, sf_seek(handle, 0, SEEK_SET) == 0 else {
+                throw AudioIOError.corrupt(path: path, message: "the length cannot be determined (\(reportedFrames) frames "
+                    + "reported) and " + (count == 0 ? "no frame decodes" : "decoding failed after \(count) frames")
+                    + "; the stream may be cut short")
+            }
+        }
+        info.frames = sf_count_t(count)
     }
 
     /// libsndfile's header log: what it parsed and what it found inconsistent.
