@@ -45,7 +45,8 @@ extension InputPipeline {
         }
         if pending > 0 { try flush() }
         guard count > 0 else {
-            throw ExperimentError.unusableFile(url, "shorter than one \(Double(windows.length) / windows.sampleRate) s segment")
+            throw ExperimentError.unusableFile(url, "shorter than one segment of \(windows.length) samples ("
+                                               + String(format: "%.2f s at %g Hz)", Double(windows.length) / windows.sampleRate, windows.sampleRate))
         }
     }
 
