@@ -31,6 +31,7 @@ let libraries: [Target] = [
 /// Thin executables under `Examples/<Folder>/main.swift`.
 let examples: [(product: String, folder: String, dependencies: [Target.Dependency])] = [
     ("genrekit-demo", "Demo", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("genrekit-classify", "Classify", ["Experiments", "Tensor"]),
     ("resnet-mfcc", "ResNetMFCC", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("mfcc-cnn", "MFCCCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("se-cnn", "SECNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
@@ -42,7 +43,6 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
     ("mobilenet-transfer", "MobileNetTransfer", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-explore", "GTZANExplore", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("gtzan-features", "GTZANFeatures", ["Experiments", "DSP"]),
-    ("genrekit-classify", "Classify", ["Experiments", "Tensor"]),
 ]
 
 let tests: [Target] = [
