@@ -20,6 +20,15 @@ test: setup
 clean:
 	rm -rf .build
 
+# Rebuilds the shipped classifier (Sources/Experiments/Resources/default-genre-mlp.safetensors) from the real
+# GTZAN table and artist folds in ../shared/gtzan-real (SHARED=... elsewhere); prints the artist-protocol accuracy.
+SHARED ?= ../shared/gtzan-real
+.PHONY: default-model
+default-model: setup
+	$(SWIFT) build -c release --product genrekit-classify
+	.build/release/genrekit-classify train-default-model --table $(SHARED)/features_30_sec.csv \
+	  --folds $(SHARED)/splits/artist-filtered-3fold --out Sources/Experiments/Resources/default-genre-mlp.safetensors
+
 # Extra genrekit-bench options, e.g. BENCH_ARGS="--filter nn/ --repeat 3".
 BENCH_ARGS ?=
 

@@ -27,12 +27,13 @@ let libraries: [Target] = [
     .target(name: "Experiments",
             dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels", "Distributed",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: numericSettings),
+            resources: [.copy("Resources")], swiftSettings: numericSettings),
 ]
 
 /// Thin executables under `Examples/<Folder>/main.swift`.
 let examples: [(product: String, folder: String, dependencies: [Target.Dependency])] = [
     ("genrekit-demo", "Demo", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("genrekit-classify", "Classify", ["Experiments", "Tensor"]),
     ("resnet-mfcc", "ResNetMFCC", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("mfcc-cnn", "MFCCCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("se-cnn", "SECNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),

@@ -22,7 +22,9 @@ struct GTZANFeaturesCommand: ParsableCommand {
     @Option(name: [.customLong("out"), .customShort("o")], help: "The CSV to write (header of Kaggle's features_30_sec.csv).")
     var output: String
     @Option(help: ArgumentHelp("Cut each track into consecutive segments of this many seconds; 3 gives the "
-                               + "features_3_sec.csv rows (66149 samples, names like blues.00000.0.wav).",
+                               + "features_3_sec.csv rows (66149 samples, names like blues.00000.0.wav). Segments are "
+                               + "computed as each file decodes, in bounded memory; one row over a whole file needs about "
+                               + "1.3 MB per second of audio.",
                                valueName: "seconds"))
     var segment: Double?
     @Option(name: [.customLong("jobs"), .customShort("j")], help: "Files processed at once; the number of cores by default.")

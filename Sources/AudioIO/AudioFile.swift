@@ -23,7 +23,8 @@ public enum AudioFile {
     ///   - offset: seconds to skip; decoding starts at frame `Int(offset * nativeRate)` (seeked, not decoded).
     ///   - duration: seconds to decode (`Int(duration * nativeRate)` frames), nil for up to the end.
     /// - Returns: the samples (interleaved when not mono) and their rate. A resampled result has
-    ///   `ceil(frames * sampleRate / nativeRate)` frames, as in librosa.
+    ///   `ceil(frames * sampleRate / nativeRate)` frames, as in librosa. Where the header's length is an
+    ///   estimate (`AudioInfo.lengthIsEstimate`, MP3), `frames` is what the stream decodes to.
     /// - Throws: `AudioIOError` — never returns an empty buffer.
     public static func read(_ url: URL, sampleRate: Double? = 22050, mono: Bool = true,
                             offset: Double = 0, duration: Double? = nil) throws -> AudioBuffer {
@@ -35,10 +36,19 @@ public enum AudioFile {
         let nativeRate = reader.file.sampleRate
         guard let sampleRate, sampleRate != nativeRate else {
             let samples = try [Float](unsafeUninitializedCapacity: reader.frames * channels) { buffer, initialized in
-                try reader.readAll(into: buffer.baseAddress!)
-                initialized = buffer.count
+                initialized = try reader.readAll(into: buffer.baseAddress!) * channels
             }
+            try reader.checkDecodedSomething()
             return AudioBuffer(samples: samples, sampleRate: nativeRate, channels: channels)
+        }
+        // A length known only at the end of the stream cannot be planned: one resampling stream instead.
+        guard !reader.file.lengthIsEstimate else {
+            var samples: [Float] = []
+            samples.reserveCapacity(Resampler.outputFrames(for: reader.frames, from: nativeRate, to: sampleRate) * channels)
+            try AudioBlocks(reader: reader, blockFrames: FrameReader.blockFrames, sampleRate: sampleRate).forEach {
+                samples += $0.samples
+            }
+            return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
         }
         // Each segment of the plan decodes its own stretch of the window through its own handle;
         // the first one (which starts where `reader` stands) through the handle already open.
@@ -54,18 +64,23 @@ public enum AudioFile {
         return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
     }
 
-    /// Decodes `url` block by block at its native rate, holding one block in memory at a time.
+    /// Decodes `url` block by block, holding one block in memory at a time.
     ///
     /// - Parameters:
-    ///   - blockFrames: frames per block (the last block may be shorter).
+    ///   - sampleRate: the blocks' rate: nil (the default) keeps the native rate; another rate resamples
+    ///     the stream as it goes (libsoxr `soxr_hq`), so the blocks add up to `read(url, sampleRate:)`.
+    ///   - blockFrames: native frames decoded per block (the last block may be shorter).
     ///   - mono, offset, duration: as in `read`.
-    public static func blocks(_ url: URL, blockFrames: Int = 65536, mono: Bool = true,
+    public static func blocks(_ url: URL, sampleRate: Double? = nil, blockFrames: Int = 65536, mono: Bool = true,
                               offset: Double = 0, duration: Double? = nil) throws -> AudioBlocks {
         guard blockFrames > 0 else {
             throw AudioIOError.invalidArgument(path: url.path, message: "blockFrames \(blockFrames) must be positive")
         }
-        return AudioBlocks(reader: try FrameReader(url, mono: mono, offset: offset, duration: duration),
-                           blockFrames: blockFrames)
+        if let sampleRate, !(sampleRate.isFinite && sampleRate > 0) {
+            throw AudioIOError.invalidArgument(path: url.path, message: "sample rate \(sampleRate) Hz must be positive")
+        }
+        return try AudioBlocks(reader: try FrameReader(url, mono: mono, offset: offset, duration: duration),
+                               blockFrames: blockFrames, sampleRate: sampleRate)
     }
 
     /// Resamples interleaved `samples` from `inputRate` to `outputRate` Hz as `librosa.resample`

@@ -28,6 +28,20 @@ enum FormatNames {
         Int32(SF_FORMAT_DOUBLE): 8, Int32(SF_FORMAT_ULAW): 1, Int32(SF_FORMAT_ALAW): 1,
     ]
 
+    /// Containers whose frame count libsndfile estimates instead of reading it from the header: MPEG
+    /// (from the bit rate and file size, unless a Xing/Info frame states it).
+    static let estimatedLengthContainers: Set<Int32> = [Int32(SF_FORMAT_MPEG)]
+
+    static func hasEstimatedLength(_ format: Int32) -> Bool {
+        estimatedLengthContainers.contains(format & Int32(SF_FORMAT_TYPEMASK))
+    }
+
+    /// Containers whose header may leave the length unstated (FLAC's STREAMINFO total of 0 samples, from
+    /// encoders writing to a pipe); GenreKit counts the frames by decoding them once.
+    static func mayLeaveLengthUnstated(_ format: Int32) -> Bool {
+        format & Int32(SF_FORMAT_TYPEMASK) == Int32(SF_FORMAT_FLAC)
+    }
+
     /// Containers `AudioFile.write` chooses by (lower-case) extension.
     static let writableExtensions: [String: Int32] = [
         "wav": Int32(SF_FORMAT_WAV), "aif": Int32(SF_FORMAT_AIFF), "aiff": Int32(SF_FORMAT_AIFF),

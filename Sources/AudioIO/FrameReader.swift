@@ -16,7 +16,10 @@ final class FrameReader {
     let window: Range<Int>
     /// Frames in the window.
     var frames: Int { window.count }
+    /// Frames of the window still to decode (the header's count for an estimated length).
     private(set) var remaining: Int
+    /// Frames decoded so far.
+    private(set) var decoded = 0
     private var floats: [Float] = []
     private var shorts: [Int16] = []
 
@@ -61,29 +64,34 @@ final class FrameReader {
 
     /// Decodes up to `maxFrames` frames into `destination`, which has room for
     /// `maxFrames * outputChannels` samples. Returns the frames decoded, 0 at the end of the window.
+    /// A stream whose length is an estimate may end before the window does: `remaining` drops to 0 there.
     ///
     /// 16-bit PCM is read as integers and converted in the same pass as the mixdown: the result is
     /// bit-identical to libsndfile's float conversion (`q / 32768`) and several times faster.
     func read(upTo maxFrames: Int, into destination: UnsafeMutablePointer<Float>) throws -> Int {
         let count = min(maxFrames, remaining)
         guard count > 0 else { return 0 }
+        let done: Int
         if file.isPCM16 {
-            try decode(count, scratch: &shorts, scale: 1 / 32768, into: destination)
+            done = try decode(count, scratch: &shorts, scale: 1 / 32768, into: destination)
         } else if outputChannels == file.channels {
-            try file.read(count, into: destination)
+            done = try file.read(count, into: destination)
         } else {
-            try decode(count, scratch: &floats, scale: 1, into: destination)
+            done = try decode(count, scratch: &floats, scale: 1, into: destination)
         }
-        remaining -= count
-        return count
+        decoded += done
+        remaining = done < count ? 0 : remaining - done
+        return done
     }
 
-    /// Decodes the rest of the window into `destination` (room for `remaining * outputChannels` samples).
-    func readAll(into destination: UnsafeMutablePointer<Float>) throws {
+    /// Decodes the rest of the window into `destination` (room for `remaining * outputChannels` samples);
+    /// returns the frames decoded.
+    func readAll(into destination: UnsafeMutablePointer<Float>) throws -> Int {
         var frames = 0
         while case let count = try read(upTo: Self.blockFrames, into: destination + frames * outputChannels), count > 0 {
             frames += count
         }
+        return frames
     }
 
     /// Decodes the rest of the window block by block, passing each (interleaved) block to `body`.
@@ -95,20 +103,28 @@ final class FrameReader {
         }
     }
 
+    /// Throws `emptyAudio` when the window ended without a frame (an estimated length that was too long).
+    func checkDecodedSomething() throws {
+        guard decoded == 0, remaining == 0 else { return }
+        throw AudioIOError.emptyAudio(path: file.path, message: "the stream ends at or before frame \(window.lowerBound) "
+                                      + "(its length, \(file.frames) frames, is an estimate)")
+    }
+
     /// Reads `count` frames into `scratch`, then converts (and mixes down) them into `destination`.
     private func decode<Sample: DecodedSample>(_ count: Int, scratch: inout [Sample], scale: Float,
-                                                into destination: UnsafeMutablePointer<Float>) throws {
+                                                into destination: UnsafeMutablePointer<Float>) throws -> Int {
         let channels = file.channels
         if scratch.count < count * channels {
             scratch = [Sample](unsafeUninitializedCapacity: count * channels) { $1 = $0.count }
         }
-        try scratch.withUnsafeMutableBufferPointer { buffer in
-            try Sample.read(count, from: file, into: buffer.baseAddress!)
+        return try scratch.withUnsafeMutableBufferPointer { buffer in
+            let done = try Sample.read(count, from: file, into: buffer.baseAddress!)
             if outputChannels == 1 {
-                Self.mixDown(buffer.baseAddress!, frames: count, channels: channels, scale: scale, into: destination)
+                Self.mixDown(buffer.baseAddress!, frames: done, channels: channels, scale: scale, into: destination)
             } else {
-                for i in 0..<(count * channels) { destination[i] = buffer[i].floatValue * scale }
+                for i in 0..<(done * channels) { destination[i] = buffer[i].floatValue * scale }
             }
+            return done
         }
     }
 
@@ -140,13 +156,14 @@ protocol DecodedSample: SIMDScalar, Hashable, Codable {
     var floatValue: Float { get }
     /// Eight samples converted to `Float`.
     static func floats(_ lanes: SIMD8<Self>) -> SIMD8<Float>
-    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Self>) throws
+    /// Decodes up to `count` frames; returns the frames decoded.
+    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Self>) throws -> Int
 }
 
 extension Float: DecodedSample {
     var floatValue: Float { self }
     static func floats(_ lanes: SIMD8<Float>) -> SIMD8<Float> { lanes }
-    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Float>) throws {
+    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Float>) throws -> Int {
         try file.read(count, into: destination)
     }
 }
@@ -154,7 +171,7 @@ extension Float: DecodedSample {
 extension Int16: DecodedSample {
     var floatValue: Float { Float(self) }
     static func floats(_ lanes: SIMD8<Int16>) -> SIMD8<Float> { SIMD8<Float>(SIMD8<Int32>(truncatingIfNeeded: lanes)) }
-    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Int16>) throws {
+    static func read(_ count: Int, from file: SoundFile, into destination: UnsafeMutablePointer<Int16>) throws -> Int {
         try file.read(count, into: destination)
     }
 }

@@ -25,6 +25,20 @@ final class AudioBlocksTests: XCTestCase {
         }
     }
 
+    /// Blocks at another rate run one libsoxr stream: together they are the whole resampled read.
+    func testResampledBlocksConcatenateToTheResampledRead() throws {
+        let whole = try AudioFile.read(stereo44k, sampleRate: 22050, offset: 0.1)
+        let blocks = try AudioFile.blocks(stereo44k, sampleRate: 22050, blockFrames: 7000, offset: 0.1)
+        XCTAssertEqual(blocks.sampleRate, 22050)
+        XCTAssertEqual(blocks.frames, whole.frames)
+        var samples: [Float] = []
+        try blocks.forEach { samples += $0.samples }
+        XCTAssertEqual(samples.count, whole.samples.count)
+        XCTAssertLessThanOrEqual(maxAbsDifference(samples, whole.samples), 1e-6)
+        XCTAssertEqual(blocks.remainingFrames, 0)
+        XCTAssertThrowsError(try AudioFile.blocks(stereo44k, sampleRate: 0))
+    }
+
     func testTruncatedFileThrowsMidStream() throws {
         let directory = try Fixtures.temporaryDirectory("audioio-blocks")
         defer { try? FileManager.default.removeItem(at: directory) }

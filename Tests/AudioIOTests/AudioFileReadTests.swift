@@ -75,6 +75,27 @@ final class AudioFileReadTests: XCTestCase {
         XCTAssertEqual(buffer.frames, 32000 - 24000)
     }
 
+    /// A FLAC stream header may state no length (0 samples: written to a pipe). libsndfile then reports
+    /// SF_COUNT_MAX frames; the frames are counted by decoding, so reads (split or not) are those of the file.
+    func testFLACWithoutAStatedLengthReadsToItsEnd() throws {
+        let directory = try Fixtures.temporaryDirectory("audioio-flac-length")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("stated.flac")
+        let frames = 300_000  // more than one resampling segment: the split read reopens the file
+        try AudioFile.write(url, samples: (0..<frames).map { sin(Float($0) * 0.01) * 0.5 }, sampleRate: 8000)
+        var bytes = [UInt8](try Data(contentsOf: url))
+        XCTAssertEqual(Array(bytes[0..<4]), Array("fLaC".utf8))
+        bytes[21] &= 0xF0  // STREAMINFO: the 36-bit total sample count ends the 8 bytes at offset 18
+        for index in 22..<26 { bytes[index] = 0 }
+        let unstated = directory.appendingPathComponent("unstated.flac")
+        try Data(bytes).write(to: unstated)
+        let info = try AudioFile.info(unstated)
+        XCTAssertEqual(info.frames, frames)
+        XCTAssertFalse(info.lengthIsEstimate)
+        XCTAssertEqual(try AudioFile.read(unstated, sampleRate: nil).samples, try AudioFile.read(url, sampleRate: nil).samples)
+        XCTAssertEqual(try AudioFile.read(unstated).samples, try AudioFile.read(url).samples)
+    }
+
     func testLibsndfileSupportsTheIssueFormats() {
         XCTAssertTrue(Set(["WAV", "AIFF", "AU", "FLAC", "OGG"]).isSubset(of: AudioFile.availableFormats),
                       "\(AudioFile.availableFormats)")

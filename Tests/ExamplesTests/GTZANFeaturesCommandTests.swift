@@ -48,6 +48,27 @@ final class GTZANFeaturesCommandTests: XCTestCase {
         XCTAssertEqual(segmentRows[4][2..<59].map { Double($0)! }, second)
     }
 
+    /// The MP3 fixtures (CBR and VBR, 22.05 to 48 kHz, mono and stereo, two without a Xing/Info frame)
+    /// against `dsp_features.gtzan_vector` of `librosa.load`, within the kit's tolerance against librosa.
+    func testMP3FilesMatchLibrosa() throws {
+        let folder = try Fixtures.temporaryDirectory("gtzan-features-mp3")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let out = folder.appendingPathComponent("mp3.csv")
+        let output = try command.run([Fixtures.url("AudioIO/mp3").path, "--out", out.path])
+        XCTAssertFalse(output.contains("skipped"), output)
+        let rows = try table(out).dropFirst()
+        XCTAssertEqual(rows.count, 6)
+        for row in rows {
+            let name = String(row[0].dropLast(".wav".count))
+            let expected = try NPYArray.fixture("AudioIO/mp3/\(name)_gtzan.npy").values
+            for (column, field) in GTZANFeatures.columnNames.enumerated() {
+                let value = try XCTUnwrap(Double(row[column + 2])), reference = Double(expected[column])
+                let nearZero = field == "harmony_mean" || field == "perceptr_mean"
+                XCTAssertEqual(value, reference, accuracy: nearZero ? 1e-8 : 2e-5 * abs(reference), "\(name) \(field)")
+            }
+        }
+    }
+
     func testFailsOnlyWhenNothingCouldBeRead() throws {
         let folder = try Fixtures.temporaryDirectory("gtzan-features-bad")
         let bad = folder.appendingPathComponent("blues.00000.au")

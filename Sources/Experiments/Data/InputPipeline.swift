@@ -17,6 +17,49 @@ public protocol InputPipeline {
     func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData
     /// The model inputs of every segment of the audio file `url`, `[segments] + sampleShape`.
     func inputs(ofAudioFile url: URL) throws -> Tensor
+    /// The same inputs in batches of at most `batchSize` segments, computed as the file decodes, so that
+    /// classifying a long file needs the memory of one batch (the default computes them all at once).
+    func forEachInputBatch(ofAudioFile url: URL, batchSize: Int, _ body: (Tensor) throws -> Void) throws
+}
+
+extension InputPipeline {
+    public func forEachInputBatch(ofAudioFile url: URL, batchSize: Int, _ body: (Tensor) throws -> Void) throws {
+        try body(try inputs(ofAudioFile: url))
+    }
+
+    /// Inputs of `sampleShape` computed per window of `windows` in `url`, passed on in batches of `batchSize`.
+    /// - Throws: `ExperimentError.unusableFile` when the file holds no whole window.
+    func forEachBatch(of windows: AudioWindows, in url: URL, batchSize: Int,
+                      _ input: ([Float]) throws -> [Float], _ body: (Tensor) throws -> Void) throws {
+        var values: [Float] = []
+        var pending = 0
+        func flush() throws {
+            try body(try Tensor(values, shape: [pending] + sampleShape))
+            values.removeAll(keepingCapacity: true)
+            pending = 0
+        }
+        let count = try windows.forEach(in: url) { window in
+            values += try input(window)
+            pending += 1
+            if pending == batchSize { try flush() }
+        }
+        if pending > 0 { try flush() }
+        guard count > 0 else {
+            throw ExperimentError.unusableFile(url, "shorter than one segment of \(windows.length) samples ("
+                                               + String(format: "%.2f s at %g Hz)", Double(windows.length) / windows.sampleRate, windows.sampleRate))
+        }
+    }
+
+    /// Every batch of `forEachInputBatch` in one tensor.
+    func collectedInputs(ofAudioFile url: URL) throws -> Tensor {
+        var values: [Float] = []
+        var count = 0
+        try forEachInputBatch(ofAudioFile: url, batchSize: 64) { batch in
+            values += batch.scalars
+            count += batch.shape[0]
+        }
+        return try Tensor(values, shape: [count] + sampleShape)
+    }
 }
 
 /// Run-wide choices a pipeline needs: batch size, seed, threads, where it may cache.

@@ -80,19 +80,14 @@ public struct SegmentInput: InputPipeline {
     }
 
     public func inputs(ofAudioFile url: URL) throws -> Tensor {
-        var samples = try AudioFile.read(url, sampleRate: segmentation.sampleRate).samples
-        if samples.count < segmentation.length {
-            samples += [Float](repeating: 0, count: segmentation.length - samples.count)
-        }
+        try collectedInputs(ofAudioFile: url)
+    }
+
+    /// The segments of `segmentation` as the file decodes; a file shorter than one segment is zero-padded to one.
+    public func forEachInputBatch(ofAudioFile url: URL, batchSize: Int, _ body: (Tensor) throws -> Void) throws {
         let extractor = try FeatureExtractor(representation, sampleRate: Float(segmentation.sampleRate))
-        let count = segmentation.count(frames: samples.count)
-        let size = sampleShape.reduce(1, *)
-        var values = [Float]()
-        values.reserveCapacity(count * size)
-        for index in 0..<count {
-            let start = index * segmentation.hop
-            values += try extractor(Array(samples[start..<start + segmentation.length])).values
-        }
-        return try Tensor(values, shape: [count] + sampleShape)
+        let windows = AudioWindows(sampleRate: segmentation.sampleRate, length: segmentation.length,
+                                   hop: segmentation.hop, padsShortSignal: true)
+        try forEachBatch(of: windows, in: url, batchSize: batchSize, { try extractor($0).values }, body)
     }
 }

@@ -60,9 +60,4 @@ public struct FeatureTableBuilder {
         }
         return computed.csv
     }
-
-    /// The feature rows of the audio file `url` (one, or one per 3 s segment).
-    public func rows(ofAudioFile url: URL) throws -> [[Double]] {
-        try extractor.rows(ofAudioFile: url, stem: url.lastPathComponent).map(\.values)
-    }
 }

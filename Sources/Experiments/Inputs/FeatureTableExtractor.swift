@@ -110,21 +110,25 @@ public struct FeatureTableExtractor {
         return results.map { $0! }
     }
 
-    /// The rows of the audio file `url`, named after `stem`.
+    /// The rows of the audio file `url`, named after `stem`. Segments are analysed as the file decodes
+    /// (memory for one segment, whatever the file's length); a whole-file row needs the whole signal.
     /// - Throws: `AudioIOError` for unreadable audio, `DSPError` for audio shorter than a segment.
     public func rows(ofAudioFile url: URL, stem: String) throws -> [Row] {
-        // AudioIO opens regular files only: read a symlinked dataset through its targets.
-        let samples = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: Self.sampleRate, mono: true).samples
         let features = GTZANFeatures(sampleRate: Float(Self.sampleRate), padMode: padMode, concurrent: jobs == 1)
-        guard let length = segmentLength else { return [Row(name: "\(stem).wav", length: samples.count, values: try features(samples))] }
-        let count = samples.count / length
-        guard count > 0 else {
-            throw DSPError.signalTooShort(parameter: url.path, length: samples.count, required: length)
+        guard let length = segmentLength else {
+            // AudioIO opens regular files only: read a symlinked dataset through its targets.
+            let samples = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: Self.sampleRate, mono: true).samples
+            return [Row(name: "\(stem).wav", length: samples.count, values: try features(samples))]
         }
-        return try (0..<count).map { index in
-            Row(name: "\(stem).\(index).wav", length: length,
-                values: try features(Array(samples[index * length..<(index + 1) * length])))
+        var rows: [Row] = []
+        try AudioWindows(sampleRate: Self.sampleRate, length: length, hop: length).forEach(in: url) { window in
+            rows.append(Row(name: "\(stem).\(rows.count).wav", length: length, values: try features(window)))
         }
+        guard !rows.isEmpty else {
+            let samples = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: Self.sampleRate).samples.count
+            throw DSPError.signalTooShort(parameter: url.path, length: samples, required: length)
+        }
+        return rows
     }
 
     private func lines(of source: Source) throws -> [String] {

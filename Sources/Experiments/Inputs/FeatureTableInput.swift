@@ -62,8 +62,21 @@ public struct FeatureTableInput: InputPipeline {
                                   + "validation \(tracks(split.validation)), test \(tracks(split.test))")
     }
 
+    /// Samples of the windows a file to classify is cut into with the 30 s table: 30 s at 22050 Hz, the last
+    /// window running to the end of the file (a GTZAN clip is one window, as in Kaggle's table).
+    public static let classificationWindow = Int(30 * FeatureTableExtractor.sampleRate)
+
     public func inputs(ofAudioFile url: URL) throws -> Tensor {
-        let rows = try FeatureTableBuilder(table: table, threads: 1).rows(ofAudioFile: url)
-        return try Tensor(rows.flatMap { $0.map(Float.init) }, shape: [rows.count] + sampleShape)
+        try collectedInputs(ofAudioFile: url)
+    }
+
+    /// One row per 30 s window of the file (`classificationWindow`), or per Kaggle 3 s segment, computed as
+    /// the file decodes.
+    public func forEachInputBatch(ofAudioFile url: URL, batchSize: Int, _ body: (Tensor) throws -> Void) throws {
+        let features = GTZANFeatures(sampleRate: Float(FeatureTableExtractor.sampleRate))
+        let length = table.segmentLength ?? Self.classificationWindow
+        let windows = AudioWindows(sampleRate: FeatureTableExtractor.sampleRate, length: length, hop: length,
+                                   extendsLast: table == .thirtySeconds)
+        try forEachBatch(of: windows, in: url, batchSize: batchSize, { try features($0).map(Float.init) }, body)
     }
 }

@@ -205,16 +205,16 @@ public struct ExperimentRunner {
     }
 
     /// The top-`k` genres of the audio file `file` under `model` (from `loadModel`), averaging the
-    /// probabilities of its segments.
+    /// probabilities of its segments, which are computed and classified as the file decodes.
     /// - Throws: the decoder's error (naming the file) when the audio cannot be read.
     public func classify(_ file: URL, with model: Module, experiment: Experiment, k: Int = 3) throws -> Classification {
-        let inputs = try experiment.input.inputs(ofAudioFile: file)
-        var output = Tensor.withoutGrad { model(inputs) }
-        if !experiment.recipe.outputsProbabilities { output = output.softmax() }
-        let mean = output.mean(axes: [0]).scalars
-        let names = experiment.genres.map(\.name)
-        let ranked = mean.indices.sorted { mean[$0] > mean[$1] }.prefix(k)
-        return Classification(file: file, segments: inputs.shape[0], top: ranked.map { (names[$0], Double(mean[$0])) })
+        var mean = ProbabilityMean()
+        try experiment.input.forEachInputBatch(ofAudioFile: file, batchSize: 32) { inputs in
+            let output = Tensor.withoutGrad { model(inputs) }
+            mean.add(experiment.recipe.outputsProbabilities ? output : output.softmax())
+        }
+        return Classification(file: file, segments: mean.count, probabilities: mean.values,
+                              classNames: experiment.genres.map(\.name), k: k)
     }
 }
 
@@ -235,9 +235,35 @@ public struct Classification {
     /// Genres with their mean probability, most likely first.
     public let top: [(genre: String, probability: Double)]
 
+    /// The `k` most likely of `classNames` under the mean `probabilities` of `segments` segments.
+    public init(file: URL, segments: Int, probabilities: [Double], classNames: [String], k: Int) {
+        self.file = file
+        self.segments = segments
+        top = probabilities.indices.sorted { probabilities[$0] > probabilities[$1] }.prefix(k).map { (classNames[$0], probabilities[$0]) }
+    }
+
     /// `file: genre 91.2 %, genre 5.0 %, …`.
     public var line: String {
         "\(file.lastPathComponent) (\(segments) segment\(segments == 1 ? "" : "s")): "
             + top.map { "\($0.genre) \(String(format: "%.1f", $0.probability * 100)) %" }.joined(separator: ", ")
     }
+}
+
+/// The mean over segments of class probabilities that arrive in batches (`[segments, classes]`).
+struct ProbabilityMean {
+    private(set) var sums: [Double] = []
+    private(set) var count = 0
+
+    mutating func add(_ probabilities: Tensor) {
+        let (rows, classes) = (probabilities.shape[0], probabilities.shape[1])
+        let scalars = probabilities.scalars
+        if sums.isEmpty { sums = [Double](repeating: 0, count: classes) }
+        for row in 0..<rows {
+            for column in 0..<classes { sums[column] += Double(scalars[row * classes + column]) }
+        }
+        count += rows
+    }
+
+    /// The mean probabilities (empty before the first batch).
+    var values: [Double] { sums.map { $0 / Double(max(count, 1)) } }
 }
