@@ -63,6 +63,18 @@ final class TrackGroupingTests: XCTestCase {
         XCTAssertFalse(fold.validation.isEmpty)
     }
 
+    func testSmallSidesGetAnArtistEvenWhenArtistsAreLargerThanTheirTarget() throws {
+        var items: [Item] = [], artists: [TrackID: String] = [:]
+        for number in 0..<6 {  // one genre, three artists of two tracks; 70/15/15 targets 4.2, 0.9, 0.9
+            let id = TrackID(genre: .country, number: number)
+            items.append(Item(trackID: id, label: 0))
+            artists[id] = "artist-\(number / 2)"
+        }
+        let grouping = TrackGrouping(protocol: .artist, artists: ArtistList(artists: artists))
+        let split = try StratifiedSplitter(seed: 1, grouping: grouping).split(items, train: 0.7, validation: 0.15, test: 0.15)
+        XCTAssertEqual([split.train.count, split.validation.count, split.test.count], [2, 2, 2])
+    }
+
     func testTrackSplitsOfTheSameItemsMixArtistsAndTheLeakCheckSeesIt() throws {
         let (items, list) = fixture
         let folds = try StratifiedSplitter(seed: 0).kFold(items, folds: 3)

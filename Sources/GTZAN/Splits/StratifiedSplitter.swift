@@ -14,7 +14,8 @@ import Tensor
 /// 3. Greedy assignment to the side most in need: side `s` of share `p_s` (`1/K` for each of K folds; the
 ///    ratios of a train/validation/test split) should hold `p_s · n_g` tracks of genre `g`; its need is that
 ///    target minus what it holds. Each group in turn goes, among the sides with a positive share where it fits
-///    (the need in each of its genres is at least half the group's weight there), to the one with the largest
+///    (in each of its genres the need is at least half the group's weight, or the side has none of that genre
+///    yet — so that small sides are not starved by large artists), to the one with the largest
 ///    relative need (need / target, weighted by the group's genre weights); when it fits nowhere, to the one with
 ///    the largest need. Ties go to the first side. With one track per group this deals K-fold as the i-th
 ///    shuffled track of each genre to fold `i mod K`, and keeps every genre's count per fold within one track;
@@ -111,7 +112,9 @@ public struct StratifiedSplitter: Sendable {
         let sides = shares.indices.filter { shares[$0] > 0 }
         for group in groups {
             let need = { (s: Int, label: Int) in shares[s] * totals[label]! - held[s][label, default: 0] }
-            let fitting = sides.filter { s in group.weights.allSatisfy { need(s, $0.key) >= Double($0.value) / 2 } }
+            let fitting = sides.filter { s in
+                group.weights.allSatisfy { need(s, $0.key) >= Double($0.value) / 2 || held[s][$0.key] == nil }
+            }
             let relative = { (s: Int) in
                 group.weights.reduce(0.0) { $0 + Double($1.value) * need(s, $1.key) / (shares[s] * totals[$1.key]!) }
             }
