@@ -1,7 +1,7 @@
 // cnn-dynamic: the spectrogram-image CNN on RGB images 288 × 432 (Kaggle's images_original, or rendered
 // from the audio when absent). Model: GenreModels.CNNDynamic, 2,055,070 parameters, ending in Softmax
 // (categorical cross-entropy on probabilities). Recipe (document): Adam 1e-3, batch 32, 50 epochs.
-// Split: stratified 70/15/15 by track (ours; clean). The report's per-class recall shows whether a genre
+// Split: stratified 70/15/15 (ours) by the run's protocol (artist when ids are known, else track). The report's per-class recall shows whether a genre
 // is never predicted (the document's model never predicted blues); the run prints its training time.
 import Experiments
 import GenreModels

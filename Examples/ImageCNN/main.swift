@@ -1,6 +1,6 @@
 // image-cnn: the Keras image CNN on 256 × 256 RGB spectrogram images (values 0…255, rescaled 1/255 inside
 // the model). Model: GenreModels.ImageCNN, 16,871,882 parameters. Recipe (document): Adam, 30 epochs,
-// 80/20 split (stratified by track, no validation side); batch 32 (Keras' default).
+// 80/20 split (stratified, by artist or track, no validation side); batch 32 (Keras' default).
 import Experiments
 import GenreModels
 import GTZAN

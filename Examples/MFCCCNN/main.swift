@@ -1,6 +1,6 @@
 // mfcc-cnn: the Keras MFCC-slice CNN on 13 MFCC × 130 frames of 3 s slices (10 per track).
 // Model: GenreModels.MFCCCNN, 45,514 parameters. Recipe (document): Adam 1e-4, batch 32, 50 epochs.
-// Split: stratified 70/15/15 by track (clean).
+// Split: stratified 70/15/15 by artist (or track: --protocol).
 import Experiments
 import GenreModels
 import GTZAN

@@ -1,7 +1,7 @@
 // resnet-mfcc: the Keras MFCC ResNet on 13 MFCC × 130 frames of 3 s slices (10 per track).
 // Model: GenreModels.ResNetMFCC, 217,226 parameters (448 non-trainable).
 // Recipe (document): Adam 1e-3, batch 32, 60 epochs, lr constant for 10 epochs then × 0.95 per epoch,
-// L2 1e-3 on the Dense 64 kernel. Split: stratified 70/15/15 by track (clean).
+// L2 1e-3 on the Dense 64 kernel. Split: stratified 70/15/15 by artist (or track: --protocol).
 import Experiments
 import GenreModels
 import GTZAN

@@ -22,7 +22,7 @@ struct SECNNOptions: ParsableArguments {
 
 enum SECNNExample: GenreExample {
     static let name = "se-cnn"
-    static let abstract = "SE-CNN on 3 s power spectrograms, 5-fold CV by track."
+    static let abstract = "SE-CNN on 3 s power spectrograms, 5-fold CV by artist or track."
 
     static func experiments(_ options: SECNNOptions) throws -> [Experiment] {
         let (reduction, gap) = (options.reduction, options.gap)

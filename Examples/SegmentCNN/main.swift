@@ -1,5 +1,5 @@
 // segment-cnn: the 8-genre homework (classical, country, disco, hiphop, jazz, metal, pop, reggae) on the
-// fault-filtered train/valid/test lists (a stratified split by track when the data has no lists, e.g. the
+// fault-filtered train/valid/test lists (a stratified split by artist or track when the data has no lists, e.g. the
 // synthetic set); 128-bin mel segments of 3–5 s, clips predicted by averaging their segments.
 // Models: GenreModels.SegmentCNN (1d | 2d | resnet). Recipe: the homework's knobs as options.
 import ArgumentParser
