@@ -28,11 +28,11 @@ extension DataSplit where Item: TrackItem {
     /// Tracks whose group under `grouping` (artist, or track with its replicas) has items on more than one
     /// side, sorted. Empty for every split made with `grouping`.
     public func tracksLeakingGroups(under grouping: TrackGrouping) -> [TrackID] {
-        let keys = grouping.keys(train + validation + test)
+        let all = train + validation + test
+        let keys = grouping.keys(all)
         let sides = [0, train.count, train.count + validation.count, keys.count]
         let leakingKeys = leaking(keys[sides[0]..<sides[1]], keys[sides[1]..<sides[2]], keys[sides[2]..<sides[3]])
-        return Set((train + validation + test).indices.filter { leakingKeys.contains(keys[$0]) }
-            .map { (train + validation + test)[$0].trackID }).sorted()
+        return Set(all.indices.filter { leakingKeys.contains(keys[$0]) }.map { all[$0].trackID }).sorted()
     }
 
     private func leaking<Key: Hashable>(_ a: some Sequence<Key>, _ b: some Sequence<Key>, _ c: some Sequence<Key>) -> Set<Key> {
