@@ -2,7 +2,7 @@
 // mel spectrograms (dB) of 3 s segments, trained under the document's four recipes:
 //   1. Adam 1e-4, ReduceLROnPlateau(0.3, 10) + EarlyStopping(15)   2. Adam 1e-4 plain
 //   3. Adam 1e-3, ReduceLROnPlateau(0.5, 15) + EarlyStopping(20)   4. Adam 1e-4, ReduceLROnPlateau(0.1, 5) + EarlyStopping(10)
-// One results table and one curves figure per recipe. Split: stratified 70/15/15 by track (clean).
+// One results table and one curves figure per recipe. Split: stratified 70/15/15 by artist (or track: --protocol).
 import ArgumentParser
 import Experiments
 import GenreModels
@@ -35,7 +35,7 @@ enum KernelSweepExample: GenreExample {
             return kernels.map { kernel in
                 Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .melDecibels(nMels: 128)),
                            split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                           model: { KernelSweepCNN(kernelSize: kernel) }, initialization: KernelSweepCNN.initialization,
+                           model: { KernelSweepCNN(kernelSize: kernel, classes: $0) }, initialization: KernelSweepCNN.initialization,
                            recipe: training, runName: "recipe-\(number)-kernel-\(kernel)", group: "recipe-\(number)")
             }
         }

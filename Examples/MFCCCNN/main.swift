@@ -1,6 +1,6 @@
 // mfcc-cnn: the Keras MFCC-slice CNN on 13 MFCC × 130 frames of 3 s slices (10 per track).
 // Model: GenreModels.MFCCCNN, 45,514 parameters. Recipe (document): Adam 1e-4, batch 32, 50 epochs.
-// Split: stratified 70/15/15 by track (clean).
+// Split: stratified 70/15/15 by artist (or track: --protocol).
 import Experiments
 import GenreModels
 import GTZAN
@@ -13,7 +13,7 @@ enum MFCCCNNExample: GenreExample {
     static func experiments(_ options: NoOptions) throws -> [Experiment] {
         [Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
                     split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                    model: { MFCCCNN() }, initialization: MFCCCNN.initialization,
+                    model: { MFCCCNN(classes: $0) }, initialization: MFCCCNN.initialization,
                     recipe: Recipe(epochs: 50, batchSize: 32, learningRate: 1e-4, optimizer: .adam(epsilon: 1e-7)))]
     }
 }

@@ -1,8 +1,8 @@
 // mobilenet-transfer: a frozen MobileNetV2 (width 1.0) backbone, global average pooling, dropout 0.5 and
-// Dense 10 on 224 × 224 RGB spectrogram images with ImageNet normalisation.
+// Dense (one output per genre present) on 224 × 224 RGB spectrogram images with ImageNet normalisation.
 // Model: GenreModels.MobileNetTransfer, 2,257,984 frozen backbone weights + 12,810 trainable. --weights loads ImageNet weights exported from torchvision with
 // scripts/export_mobilenet_v2.py; without them the backbone is random (said loudly). Recipe: Adam 1e-3,
-// batch 32, 30 epochs, stratified 70/15/15 split by track (ours).
+// batch 32, 30 epochs, stratified 70/15/15 split by artist or track (ours).
 import ArgumentParser
 import Experiments
 import Foundation
@@ -17,7 +17,7 @@ struct MobileNetOptions: ParsableArguments {
 
 enum MobileNetTransferExample: GenreExample {
     static let name = "mobilenet-transfer"
-    static let abstract = "Frozen MobileNetV2 backbone + 10-genre head (12,810 trainable) on 224 × 224 images."
+    static let abstract = "Frozen MobileNetV2 backbone + genre head (12,810 trainable for 10 genres) on 224 × 224 images."
 
     static func experiments(_ options: MobileNetOptions) throws -> [Experiment] {
         let pretrained = try options.weights.map { path -> [String: StoredTensor] in
@@ -32,8 +32,8 @@ enum MobileNetTransferExample: GenreExample {
         }
         return [Experiment(input: ImageInput(width: 224, height: 224, normalization: .imageNet),
                            split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                           model: {
-                               let model = MobileNetTransfer()
+                           model: { classes in
+                               let model = MobileNetTransfer(classes: classes)
                                if let pretrained { try! model.loadStateDict(pretrained, strict: false) }  // checked above
                                return model
                            }, initialization: MobileNetTransfer.initialization,

@@ -1,5 +1,5 @@
 // segment-cnn: the 8-genre homework (classical, country, disco, hiphop, jazz, metal, pop, reggae) on the
-// fault-filtered train/valid/test lists (a stratified split by track when the data has no lists, e.g. the
+// fault-filtered train/valid/test lists (a stratified split by artist or track when the data has no lists, e.g. the
 // synthetic set); 128-bin mel segments of 3–5 s, clips predicted by averaging their segments.
 // Models: GenreModels.SegmentCNN (1d | 2d | resnet). Recipe: the homework's knobs as options.
 import ArgumentParser
@@ -61,7 +61,7 @@ enum SegmentCNNExample: GenreExample {
         let (dropout, l1, l2) = (options.dropout, options.l1, options.l2)
         return [Experiment(
             input: input, split: .filteredLists(fallback: .ratio(train: 0.5, validation: 0.2, test: 0.3)),
-            model: { SegmentCNN(architecture, bins: input.sampleShape[1], classes: genres.count, dropout: dropout) },
+            model: { SegmentCNN(architecture, bins: input.sampleShape[1], classes: $0, dropout: dropout) },
             initialization: SegmentCNN.initialization,
             recipe: Recipe(epochs: 40, batchSize: 32, learningRate: learningRate, optimizer: optimizer,
                            schedule: try ReduceLROnPlateau(factor: options.plateauFactor, patience: options.plateauPatience),

@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import GTZAN
 import TestSupport
 import XCTest
 
@@ -23,15 +24,19 @@ final class ExampleSmokeTests: XCTestCase {
     }
 
     /// Checks the report folder of one run.
-    private func assertReport(_ directory: URL, protocol expected: String = "clean", file: StaticString = #filePath,
-                              line: UInt = #line) throws {
-        for name in ["configuration.json", "summary.txt", "history.csv", "history.json", "metrics.json", "curves.svg",
+    private func assertReport(_ directory: URL, protocol expected: String = "track", genres: Int = 10,
+                              file: StaticString = #filePath, line: UInt = #line) throws {
+        for name in ["configuration.json", "summary.txt", "split.csv", "history.csv", "history.json", "metrics.json", "curves.svg",
                      "confusion.svg", "confusion-files.svg", "best.safetensors", "last.safetensors"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: directory.appendingPathComponent(name).path),
                           "\(name) missing in \(directory.path)", file: file, line: line)
         }
         let metrics = try RunMetrics(contentsOf: directory.appendingPathComponent("metrics.json"))
         XCTAssertEqual(metrics.evaluationProtocol, expected, file: file, line: line)
+        XCTAssertEqual(metrics.genres?.count, genres, file: file, line: line)
+        XCTAssertEqual(metrics.perClassRecall.count, genres, "one recall per genre present", file: file, line: line)
+        let split = try String(contentsOf: directory.appendingPathComponent("split.csv"), encoding: .utf8)
+        XCTAssertTrue(split.hasPrefix("track,artist,side,fold\n"), split, file: file, line: line)
         XCTAssertTrue(metrics.synthetic, file: file, line: line)
         XCTAssertEqual(metrics.epochs, 1, file: file, line: line)
         XCTAssertTrue((0...1).contains(metrics.testAccuracy), file: file, line: line)
@@ -63,23 +68,47 @@ final class ExampleSmokeTests: XCTestCase {
         XCTAssertTrue(output.contains("not-audio.wav: cannot classify") && output.contains("jazz.00000.wav ("), output)
     }
 
+    func testFourGenreDataTrainsAFourClassModelUnderTheArtistProtocol() throws {
+        let data = try Fixtures.temporaryDirectory("four-genres")
+        defer { try? FileManager.default.removeItem(at: data) }
+        let genres: [Genre] = [.blues, .classical, .country, .metal]
+        try SyntheticGTZAN.write(to: data, tracksPerGenre: 6, seconds: 3, seed: 3, genres: genres, layout: .kaggle)
+        let artists = data.appendingPathComponent("artists.txt")
+        try genres.flatMap { genre in (0..<6).map { "\(genre.name).0000\($0)\t\(genre.name)-\($0 / 2)" } }
+            .joined(separator: "\n").write(to: artists, atomically: true, encoding: .utf8)
+        let out = data.appendingPathComponent("report")
+        let output = try ExampleProcess(name: "mfcc-cnn").run(["train", "--data", data.path, "--artists", artists.path,
+                                                               "--out", out.path, "--epochs", "1", "--batch-size", "8",
+                                                               "--max-batches", "2", "--no-progress", "--cache", Self.cache.path])
+        XCTAssertTrue(output.contains("Genres (4): blues, classical, country, metal"), output)
+        XCTAssertTrue(output.contains("Protocol: artist"), output)
+        let metrics = try RunMetrics(contentsOf: out.appendingPathComponent("metrics.json"))
+        XCTAssertEqual(metrics.evaluationProtocol, "artist")
+        XCTAssertEqual(metrics.genres, genres.map(\.name))
+        XCTAssertEqual(Set(metrics.perClassRecall.keys), Set(genres.map(\.name)))
+        XCTAssertFalse(output.contains("4 disco"), "the confusion table lists the four genres only")
+        let split = try String(contentsOf: out.appendingPathComponent("split.csv"), encoding: .utf8)
+        XCTAssertEqual(split.split(separator: "\n").count, 1 + 24)
+        XCTAssertTrue(split.contains("blues.00001,blues-0,"), split)
+    }
+
     func testMFCCCNN() throws {
         try assertReport(try train("mfcc-cnn"))
         try assertSummary("mfcc-cnn", total: "45,514")
     }
 
     func testSECNNRunsTheChosenFoldsWithTheirProtocol() throws {
-        let out = try train("se-cnn", ["--folds", "2", "--contaminated", "--reduction", "8", "--augment"])
-        try assertReport(out.appendingPathComponent("fold-2-contaminated"), protocol: "contaminated")
+        let out = try train("se-cnn", ["--folds", "2", "--protocol", "segment", "--reduction", "8", "--augment"])
+        try assertReport(out.appendingPathComponent("fold-2"), protocol: "segment")
         let results = try String(contentsOf: out.appendingPathComponent("results.md"), encoding: .utf8)
-        XCTAssertTrue(results.contains("mean ± std") && results.contains("contaminated"), results)
+        XCTAssertTrue(results.contains("mean ± std") && results.contains("segment"), results)
         try assertSummary("se-cnn", ["--reduction", "8"], total: "791,350")
         try assertSummary("se-cnn", ["--gap"], total: "697,744")
     }
 
     func testSegmentCNNOnTheSyntheticFallbackSplit() throws {
         let out = try train("segment-cnn", ["--arch", "resnet", "--optimizer", "adam", "--l2", "1e-4", "--input", "mfcc"])
-        try assertReport(out)
+        try assertReport(out, genres: 8)
         let configuration = try String(contentsOf: out.appendingPathComponent("configuration.json"), encoding: .utf8)
         XCTAssertFalse(configuration.contains("\"blues\""), "the 8-genre subset leaves blues out")
         try assertSummary("segment-cnn", ["--arch", "1d"], total: "266,760")

@@ -31,6 +31,19 @@ public enum Fixtures {
         return candidate
     }
 
+    /// `../shared/gtzan-real` beside the checkout (999 Kaggle images, 168 FLAC excerpts of four genres, the
+    /// artist-filtered folds), or `GENREKIT_SHARED_REAL`; nil when absent.
+    public static var sharedRealData: URL? {
+        let environment = ProcessInfo.processInfo.environment["GENREKIT_SHARED_REAL"]
+        let candidate = environment.map { URL(fileURLWithPath: $0, isDirectory: true) }
+            ?? repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/gtzan-real", isDirectory: true)
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            return nil
+        }
+        return candidate
+    }
+
     /// A fresh temporary directory, removed with everything in it when the test process exits (tests may
     /// remove it earlier); suites share such folders through `static let`s, so no single test can own them.
     public static func temporaryDirectory(_ label: String = "genrekit") throws -> URL {

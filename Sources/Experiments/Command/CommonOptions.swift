@@ -1,7 +1,10 @@
 import ArgumentParser
 import Distributed
 import Foundation
+import GTZAN
 import Tensor
+
+extension EvaluationProtocol: ExpressibleByArgument {}
 
 /// The options every example shares.
 public struct CommonOptions: ParsableArguments {
@@ -45,6 +48,16 @@ public struct CommonOptions: ParsableArguments {
           help: "Under mpirun: average BatchNorm's running statistics over the ranks after every epoch (default: rank 0's).")
     public var syncBatchNorm = false
 
+    @Option(name: .customLong("protocol"),
+            help: "What splits keep on one side: artist, track, or segment (leaky). Default: artist when artist ids are known, else track.")
+    public var evaluationProtocol: EvaluationProtocol?
+
+    @Option(help: "Artist ids, lines 'track<TAB>artist' (default: the *_groups.txt of the data's artist-filtered folds).")
+    public var artists: String?
+
+    @Option(help: "Known replicas, one group of track ids per line (added to those found by content).")
+    public var replicas: String?
+
     public init() {}
 
     /// The run settings these options describe, reporting into `reports/<example>` unless `--out` is given.
@@ -53,12 +66,14 @@ public struct CommonOptions: ParsableArguments {
         guard syntheticSeconds >= 3 else { throw ExperimentError.invalidOption("--synthetic-seconds", "\(syntheticSeconds) must be at least 3") }
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
         var settings = RunSettings(dataRoot: data.map(url),
-                               synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
-                               cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
-                               outputDirectory: url(out ?? "reports/\(example)"), epochs: epochs, batchSize: batchSize,
-                               learningRate: learningRate, seed: seed,
-                               threads: threads ?? ProcessGroup.threadsPerLocalRank() ?? Parallel.threadCount,
-                               maxBatches: maxBatches, showsProgress: !noProgress)
+                                   synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
+                                   cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
+                                   outputDirectory: url(out ?? "reports/\(example)"), epochs: epochs, batchSize: batchSize,
+                                   learningRate: learningRate, seed: seed,
+                                   threads: threads ?? ProcessGroup.threadsPerLocalRank() ?? Parallel.threadCount,
+                                   maxBatches: maxBatches, showsProgress: !noProgress, evaluationProtocol: evaluationProtocol,
+                                   artistsFile: artists.map { URL(fileURLWithPath: $0).standardizedFileURL },
+                                   replicasFile: replicas.map { URL(fileURLWithPath: $0).standardizedFileURL })
         settings.averagesBatchNormStatistics = syncBatchNorm
         return settings
     }

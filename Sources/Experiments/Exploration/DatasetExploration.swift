@@ -36,7 +36,7 @@ public struct DatasetExploration {
     public func write(to directory: URL, embeddings: EmbeddingModel? = nil) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let names = dataset.genres.map(\.name)
-        let rowsPerGenre = names.indices.map { label in features.rows.filter { $0.label == label }.count }
+        let rowsPerGenre = dataset.genres.map { genre in features.rows.filter { features.genres[$0.label] == genre }.count }
         var figures: [(String, String)] = [
             ("class-balance.svg", ChartGrid(charts: [
                 BarChart(title: "Audio tracks per genre", categories: names, values: dataset.countsPerGenre.map(Double.init), yLabel: "tracks"),
@@ -49,7 +49,7 @@ public struct DatasetExploration {
         ]
         log("Rendering waveforms and mel spectrograms of the first track of each genre")
         figures += try trackFigures()
-        let featurePCA = try projection(features.rows.map(\.values), labels: features.rows.map(\.label),
+        let featurePCA = try projection(features.rows.map(\.values), labels: features.rows.map(\.label), genres: features.genres,
                                         title: "PCA of the \(features.featureNames.count) standardised features")
         figures.append(("pca-features.svg", featurePCA.svg))
         var numbers: [String: Any] = ["genres": names, "tracks_per_genre": dataset.countsPerGenre,
@@ -58,7 +58,7 @@ public struct DatasetExploration {
         if let embeddings {
             log("Computing \(embeddings.name) embeddings of \(dataset.tracks.count) tracks")
             let (vectors, labels) = try embeddings.trackEmbeddings(dataset.tracks)
-            let embeddingPCA = try projection(vectors, labels: labels, title: "PCA of \(embeddings.name) pooled embeddings")
+            let embeddingPCA = try projection(vectors, labels: labels, genres: dataset.genres, title: "PCA of \(embeddings.name) pooled embeddings")
             figures.append(("pca-embeddings.svg", embeddingPCA.svg))
             numbers["pca_embeddings_explained_variance_ratio"] = embeddingPCA.ratios
         }
@@ -70,7 +70,7 @@ public struct DatasetExploration {
 
     /// Box plots of `distributionFeatures` per genre.
     func distributions() throws -> String {
-        let names = dataset.genres.map(\.name)
+        let names = features.genres.map(\.name)
         let charts = try Self.distributionFeatures.map { column, label -> any Chart in
             guard let index = features.featureNames.firstIndex(of: column) else {
                 throw ExperimentError.invalidOption("feature table", "has no '\(column)' column")
@@ -113,13 +113,13 @@ public struct DatasetExploration {
         }
     }
 
-    /// The first two principal components of standardised `rows`, drawn per genre.
-    func projection(_ rows: [[Float]], labels: [Int], title: String) throws -> (svg: String, ratios: [Double]) {
+    /// The first two principal components of standardised `rows`, drawn per genre (`labels` index `genres`).
+    func projection(_ rows: [[Float]], labels: [Int], genres: [Genre], title: String) throws -> (svg: String, ratios: [Double]) {
         let standardized = try Standardizer(fitting: rows)
         let scaled = try rows.map { try standardized.transform($0) }
         let pca = try PrincipalComponents(fitting: scaled, count: 2)
         let points = pca.transform(scaled)
-        let groups = dataset.genres.enumerated().map { label, genre in
+        let groups = genres.enumerated().map { label, genre in
             ScatterPlot.Group(name: genre.name, points: labels.indices.filter { labels[$0] == label }.map { (points[$0][0], points[$0][1]) },
                               color: ChartColors.category(label))
         }
