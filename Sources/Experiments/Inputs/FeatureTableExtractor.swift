@@ -13,6 +13,9 @@ public struct FeatureTableExtractor {
     /// Kaggle's 3 s rows hold 66149 samples, one short of 3 s at 22050 Hz.
     public static let kaggleThreeSecondLength = segmentLength(seconds: 3)
 
+    /// Segment lengths in seconds that make rows of at least 2 samples (rows are one sample short), up to a day.
+    public static let segmentSeconds: ClosedRange<Double> = (3 / sampleRate)...86_400
+
     /// Samples per row of `seconds`-long segments, as Kaggle counts them: one short of `seconds` at
     /// `sampleRate` (66149 for 3 s).
     public static func segmentLength(seconds: Double) -> Int {
@@ -108,6 +111,9 @@ public struct FeatureTableExtractor {
         let samples = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: Self.sampleRate, mono: true).samples
         let features = GTZANFeatures(sampleRate: Float(Self.sampleRate), padMode: padMode, concurrent: jobs == 1)
         guard let length = segmentLength else { return [Row(name: "\(stem).wav", length: samples.count, values: try features(samples))] }
+        guard length > 0 else {
+            throw DSPError.invalidParameter(name: "segmentLength", value: "\(length)", requirement: "must be positive")
+        }
         let count = samples.count / length
         guard count > 0 else {
             throw DSPError.signalTooShort(parameter: url.path, length: samples.count, required: length)

@@ -9,10 +9,14 @@ public struct ExperimentRunner {
     /// Receives the human-readable output (standard output, unbuffered so it interleaves with progress bars).
     public var log: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
 
+    /// Validates `settings`, caps their threads at the core count (warning on standard error) and sets
+    /// `Parallel.threadCount` to them.
     public init(settings: RunSettings) throws {
         try settings.validate()
-        self.settings = settings
-        Parallel.threadCount = settings.threads
+        let (capped, warning) = settings.cappingThreads()
+        if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        self.settings = capped
+        Parallel.threadCount = capped.threads
     }
 
     // MARK: Training

@@ -50,6 +50,18 @@ public struct RunSettings {
         return recipe
     }
 
+    /// The most threads a run uses: the machine's cores (more only oversubscribe them, and each one is a
+    /// kernel thread: `--threads 100000` would exhaust the process ids).
+    public static var maximumThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// These settings with `threads` capped at ``maximumThreads``, and the warning to print when it was cut.
+    public func cappingThreads() -> (settings: RunSettings, warning: String?) {
+        guard threads > Self.maximumThreads else { return (self, nil) }
+        var capped = self
+        capped.threads = Self.maximumThreads
+        return (capped, "warning: \(threads) threads (--threads or GENREKIT_THREADS) capped at the \(Self.maximumThreads) cores of this machine")
+    }
+
     /// Checks the overrides.
     /// - Throws: `ExperimentError.invalidOption` naming the option.
     public func validate() throws {
