@@ -46,9 +46,9 @@ struct GTZANFeaturesCommand: ParsableCommand {
         let written = files.count - table.skipped.count
         if written > 0 {
             do {
-                try table.csv.write(toFile: output, atomically: true, encoding: .utf8)
+                try table.write(to: URL(fileURLWithPath: output))
             } catch {
-                FileHandle.standardError.write(Data("gtzan-features: cannot write \(output): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("gtzan-features: \(error)\n".utf8))
                 throw ExitCode.failure
             }
             print("wrote \(table.lines.count) rows from \(written) files to \(output)")

@@ -52,8 +52,14 @@ public struct FeatureTableExtractor {
         public var lines: [String]
         public var skipped: [(source: Source, error: Error)]
 
-        /// The CSV text: header and rows.
+        /// The CSV text: header and rows (fields quoted as RFC 4180 says).
         public var csv: String { ([FeatureTableExtractor.header] + lines).joined(separator: "\n") + "\n" }
+
+        /// Writes ``csv`` to `url` atomically.
+        /// - Throws: `CheckpointError.io` naming the file and the system's reason ("no space left on device").
+        public func write(to url: URL) throws {
+            try AtomicFile.write(csv, to: url)
+        }
 
         /// One line per skipped file: its path and the problem.
         public var skippedReport: [String] {
@@ -126,7 +132,7 @@ public struct FeatureTableExtractor {
 
     private func lines(of source: Source) throws -> [String] {
         try rows(ofAudioFile: source.url, stem: source.stem).map { row in
-            ([row.name, String(row.length)] + row.values.map { String($0) } + [source.label]).joined(separator: ",")
+            CSVField.line([row.name, String(row.length)] + row.values.map { String($0) } + [source.label])
         }
     }
 }
