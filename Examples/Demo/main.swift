@@ -27,7 +27,7 @@ struct Demo: ParsableCommand {
     func run() throws {
         let started = Date()
         let runner = try ExperimentRunner(settings: try common.settings(example: "demo"))
-        let result = try runner.train(Self.experiment, name: "demo (resnet-mfcc)", in: runner.settings.outputDirectory)
+        let result = try runner.train([Self.experiment], name: "demo (resnet-mfcc)")[0]
 
         // A track the model has never heard: a new index and seed of the synthetic generator.
         let genre = Genre.allCases[Int(common.seed % 10)]

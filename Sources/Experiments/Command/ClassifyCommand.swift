@@ -31,6 +31,9 @@ public struct ClassifyCommand<Example: GenreExample>: ParsableCommand {
         let model = try runner.loadModel(experiment, checkpoint: URL(fileURLWithPath: checkpoint))
         var failures = 0
         for file in files {
+            if let warning = ShortInputWarning.message(for: URL(fileURLWithPath: file), input: experiment.input) {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
             do {
                 print(try runner.classify(URL(fileURLWithPath: file), with: model, experiment: experiment).line)
             } catch {

@@ -24,8 +24,9 @@ public struct ExperimentRunner {
     /// Trains `experiment` and writes its report into `directory`: `configuration.json`, `summary.txt`,
     /// `history.csv`/`.json`, `curves.svg`, `metrics.json`, `confusion.svg` (and `confusion-files.svg` for
     /// segments), `best.safetensors`, `last.safetensors`. Test metrics use the best checkpoint.
+    /// With `resume`, a run whose `last.state.safetensors` is in `directory` continues from its last epoch.
     @discardableResult
-    public func train(_ experiment: Experiment, name: String, in directory: URL) throws -> RunResult {
+    public func train(_ experiment: Experiment, name: String, in directory: URL, resume: Bool = false) throws -> RunResult {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let location = try DatasetLocation(settings: settings, genres: experiment.genres)
         log(location.description)
@@ -42,6 +43,10 @@ public struct ExperimentRunner {
         try writeConfiguration(experiment, name: name, recipe: recipe, location: location, summary: summary, to: directory)
 
         let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: directory)
+        if resume, FileManager.default.fileExists(atPath: directory.appendingPathComponent("last.state.safetensors").path) {
+            try trainer.resume()
+            log("Resuming \(name) after epoch \(trainer.nextEpoch) of \(recipe.epochs)")
+        }
         trainer.callbacks.append(SourceFailureCheck([data.train] + (data.validation.map { [$0] } ?? [])))
         let started = Date()
         try trainer.fit(training: { data.train.batches(epoch: $0, limit: settings.maxBatches) },
@@ -74,22 +79,34 @@ public struct ExperimentRunner {
 
     /// Trains every experiment of a study: a single unnamed run reports into `outputDirectory`; otherwise each
     /// run reports into `outputDirectory/<runName>` and a `StudyReport` (tables with mean ± std, curves per
-    /// group) goes into `outputDirectory`.
+    /// group) goes into `outputDirectory`. Everything is written into a staging folder that replaces
+    /// `outputDirectory` when all runs are done (`RunFolder`); `resume` continues the staging folder a killed
+    /// run left (finished runs are only evaluated again, the interrupted one continues from its last epoch).
     @discardableResult
-    public func train(_ experiments: [Experiment], name: String) throws -> [RunResult] {
-        guard !(experiments.count == 1 && experiments[0].runName == nil) else {
-            return [try train(experiments[0], name: name, in: settings.outputDirectory)]
+    public func train(_ experiments: [Experiment], name: String, resume: Bool = false) throws -> [RunResult] {
+        let folder = try RunFolder(destination: settings.outputDirectory, resume: resume)
+        let results: [RunResult]
+        if experiments.count == 1 && experiments[0].runName == nil {
+            results = [try train(experiments[0], name: name, in: folder.staging, resume: resume)]
+        } else {
+            results = try trainStudy(experiments, name: name, in: folder.staging, resume: resume)
         }
+        try folder.commit()
+        log("Report folder: \(settings.outputDirectory.path)")
+        return results
+    }
+
+    private func trainStudy(_ experiments: [Experiment], name: String, in directory: URL, resume: Bool) throws -> [RunResult] {
         var results: [RunResult] = []
         for (index, experiment) in experiments.enumerated() {
             let runName = experiment.runName ?? "run-\(index + 1)"
             log("\n### \(name) — \(runName) (\(index + 1)/\(experiments.count))")
             results.append(try train(experiment, name: "\(name)/\(runName)",
-                                     in: settings.outputDirectory.appendingPathComponent(runName, isDirectory: true)))
+                                     in: directory.appendingPathComponent(runName, isDirectory: true), resume: resume))
         }
         let report = StudyReport(runs: results.map(\.metrics),
                                  histories: Dictionary(uniqueKeysWithValues: results.map { ($0.metrics.run, $0.history) }))
-        try report.write(to: settings.outputDirectory)
+        try report.write(to: directory)
         log("\n" + report.markdown + "Study report: \(settings.outputDirectory.path)")
         return results
     }
