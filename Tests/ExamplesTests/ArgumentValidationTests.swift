@@ -24,6 +24,10 @@ final class ArgumentValidationTests: XCTestCase {
     func testSyntheticSecondsMustBeAFiniteTrackLength() throws {
         for value in ["inf", "1e300", "nan", "2"] {
             try assertRejected("mfcc-cnn", ["--synthetic-seconds", value], mentions: "--synthetic-seconds")
+            let (status, output) = try ExampleProcess(name: "gtzan-explore").outcome(
+                ["--synthetic-seconds", value, "--cache", directory.path, "--out", directory.appendingPathComponent("x").path])
+            XCTAssertEqual(status, 1, output)
+            XCTAssertTrue(output.contains("--synthetic-seconds: "), output)
         }
     }
 

@@ -14,7 +14,7 @@ public struct ClassifyCommand<Example: GenreExample>: ParsableCommand {
     public var checkpoint: String
     @Option(name: .customLong("run"), help: "The run of a study whose model to use (default: the first).")
     public var runName: String?
-    @Option(help: "Threads for kernels.")
+    @Option(parsing: .unconditional, help: "Threads for kernels.")
     public var threads: Int?
     @OptionGroup public var options: Example.Options
 

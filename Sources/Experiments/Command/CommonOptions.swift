@@ -44,11 +44,6 @@ public struct CommonOptions: ParsableArguments {
 
     /// The run settings these options describe, reporting into `reports/<example>` unless `--out` is given.
     public func settings(example: String) throws -> RunSettings {
-        guard syntheticTracks > 0 else { throw ExperimentError.invalidOption("--synthetic-tracks", "\(syntheticTracks) must be positive") }
-        guard SyntheticDataset.secondsRange.contains(syntheticSeconds) else {
-            throw ExperimentError.invalidOption("--synthetic-seconds", "\(syntheticSeconds) must be a number of seconds in "
-                                                + "\(SyntheticDataset.secondsRange.lowerBound)...\(SyntheticDataset.secondsRange.upperBound)")
-        }
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
         return RunSettings(dataRoot: data.map(url),
                            synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),

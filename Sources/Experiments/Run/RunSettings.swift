@@ -71,6 +71,13 @@ public struct RunSettings {
             throw ExperimentError.invalidOption("--lr", "\(learningRate) must be a positive number")
         }
         guard threads >= 1 else { throw ExperimentError.invalidOption("--threads", "\(threads) must be at least 1") }
+        guard synthetic.tracksPerGenre > 0 else {
+            throw ExperimentError.invalidOption("--synthetic-tracks", "\(synthetic.tracksPerGenre) must be positive")
+        }
+        guard SyntheticDataset.secondsRange.contains(synthetic.seconds) else {
+            throw ExperimentError.invalidOption("--synthetic-seconds", "\(synthetic.seconds) must be a number of seconds in "
+                                                + "\(SyntheticDataset.secondsRange.lowerBound)...\(SyntheticDataset.secondsRange.upperBound)")
+        }
         if let maxBatches, maxBatches <= 0 { throw ExperimentError.invalidOption("--max-batches", "\(maxBatches) must be positive") }
         if let dataRoot, !FileManager.default.fileExists(atPath: dataRoot.path) {
             throw ExperimentError.invalidOption("--data", "\(dataRoot.path) does not exist")
