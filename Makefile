@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Tests are XCTest, built optimised: numeric Swift is 10–100× slower in debug builds.
 TEST_FLAGS ?= -c release --disable-swift-testing
 
-.PHONY: setup build demo test bench bench-compare results clean
+.PHONY: setup build demo test fuzz bench bench-compare results clean
 
 setup:
 	@./scripts/setup
@@ -16,6 +16,15 @@ demo: build
 
 test: setup
 	$(SWIFT) test $(TEST_FLAGS)
+
+# The long fuzz campaign (not part of `make test`, which runs 2,200 cases of the same tests):
+# FUZZ_CASES mutated audio files and safetensors headers (60 % / 40 %), seeded by FUZZ_SEED.
+FUZZ_CASES ?= 100000
+FUZZ_SEED ?= 1
+
+fuzz: setup
+	GENREKIT_FUZZ_CASES=$(FUZZ_CASES) GENREKIT_FUZZ_SEED=$(FUZZ_SEED) \
+	  $(SWIFT) test $(TEST_FLAGS) --filter 'DecodeFuzzTests|SafeTensorsFuzzTests'
 
 clean:
 	rm -rf .build

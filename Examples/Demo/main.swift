@@ -28,7 +28,7 @@ struct Demo: ParsableCommand {
     func run() throws {
         let started = Date()
         let runner = try ExperimentRunner(settings: try common.settings(example: "demo"))
-        guard let result = try runner.train(Self.experiment, name: "demo (resnet-mfcc)", in: runner.settings.outputDirectory) else {
+        guard let result = try runner.train([Self.experiment], name: "demo (resnet-mfcc)").first else {
             return  // not rank 0 of an MPI job
         }
 

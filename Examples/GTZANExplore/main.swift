@@ -21,11 +21,11 @@ struct GTZANExplore: ParsableCommand {
     var checkpoint: String?
     @Option(help: "Cache folder for the synthetic dataset and computed features.")
     var cache: String?
-    @Option(help: "Threads computing features.")
+    @Option(parsing: .unconditional, help: "Threads computing features.")
     var threads = ProcessInfo.processInfo.activeProcessorCount
-    @Option(name: .customLong("synthetic-tracks"), help: "Tracks per genre of the synthetic dataset.")
+    @Option(name: .customLong("synthetic-tracks"), parsing: .unconditional, help: "Tracks per genre of the synthetic dataset.")
     var syntheticTracks = 30
-    @Option(name: .customLong("synthetic-seconds"), help: "Length in seconds of the synthetic tracks.")
+    @Option(name: .customLong("synthetic-seconds"), parsing: .unconditional, help: "Length in seconds of the synthetic tracks.")
     var syntheticSeconds = 30.0
 
     func run() throws {
@@ -34,6 +34,9 @@ struct GTZANExplore: ParsableCommand {
                                    cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
                                    outputDirectory: url(out), threads: threads)
         try settings.validate()
+        let (capped, warning) = settings.cappingThreads()
+        if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        let threads = capped.threads
         let location = try DatasetLocation(settings: settings, genres: Genre.allCases)
         print(location.description)
         let embeddings = try checkpoint.map { path in

@@ -21,20 +21,21 @@ struct GTZANFeaturesCommand: ParsableCommand {
     var inputs: [String]
     @Option(name: [.customLong("out"), .customShort("o")], help: "The CSV to write (header of Kaggle's features_30_sec.csv).")
     var output: String
-    @Option(help: ArgumentHelp("Cut each track into consecutive segments of this many seconds; 3 gives the "
+    @Option(parsing: .unconditional, help: ArgumentHelp("Cut each track into consecutive segments of this many seconds; 3 gives the "
                                + "features_3_sec.csv rows (66149 samples, names like blues.00000.0.wav). Segments are "
                                + "computed as each file decodes, in bounded memory; one row over a whole file needs about "
                                + "1.3 MB per second of audio.",
                                valueName: "seconds"))
     var segment: Double?
-    @Option(name: [.customLong("jobs"), .customShort("j")], help: "Files processed at once; the number of cores by default.")
+    @Option(name: [.customLong("jobs"), .customShort("j")], parsing: .unconditional, help: "Files processed at once; the number of cores by default.")
     var jobs = ProcessInfo.processInfo.activeProcessorCount
     @Option(help: "reflect (reproduces the Kaggle tables) or constant (librosa >= 0.9's default).")
     var padMode = PadMode.reflect
 
     func validate() throws {
-        if let segment, !(segment > 0 && segment.isFinite) {
-            throw ValidationError("--segment \(segment): expected a positive number of seconds")
+        if let segment, !FeatureTableExtractor.segmentSeconds.contains(segment) {
+            throw ValidationError("--segment \(segment): expected \(FeatureTableExtractor.segmentSeconds.lowerBound)"
+                                  + "...\(FeatureTableExtractor.segmentSeconds.upperBound) seconds")
         }
         guard jobs > 0 else { throw ValidationError("--jobs \(jobs): expected a positive integer") }
     }
@@ -55,9 +56,9 @@ struct GTZANFeaturesCommand: ParsableCommand {
         let written = files.count - table.skipped.count
         if written > 0 {
             do {
-                try table.csv.write(toFile: output, atomically: true, encoding: .utf8)
+                try table.write(to: URL(fileURLWithPath: output))
             } catch {
-                FileHandle.standardError.write(Data("gtzan-features: cannot write \(output): \(error)\n".utf8))
+                FileHandle.standardError.write(Data("gtzan-features: \(error)\n".utf8))
                 throw ExitCode.failure
             }
             print("wrote \(table.lines.count) rows from \(written) files to \(output)")

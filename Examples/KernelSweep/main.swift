@@ -10,9 +10,9 @@ import GTZAN
 import NN
 
 struct KernelSweepOptions: ParsableArguments {
-    @Option(help: "Kernel sizes, comma-separated.")
+    @Option(parsing: .unconditional, help: "Kernel sizes, comma-separated.")
     var kernels = IntegerList([3, 5, 7])
-    @Option(help: "Recipes (1–4), comma-separated.")
+    @Option(parsing: .unconditional, help: "Recipes (1–4), comma-separated.")
     var recipes = IntegerList([1, 2, 3, 4])
 }
 
@@ -27,6 +27,9 @@ enum KernelSweepExample: GenreExample {
 
     static func experiments(_ options: KernelSweepOptions) throws -> [Experiment] {
         let kernels = try options.kernels.checked("--kernels", in: 1...15)
+        if let even = kernels.first(where: { $0 % 2 == 0 }) {
+            throw ExperimentError.invalidOption("--kernels", "\(even) is even; the kernels are centred, so sizes are odd (3, 5, 7)")
+        }
         return try options.recipes.checked("--recipes", in: 1...recipes.count).flatMap { number in
             let recipe = recipes[number - 1]
             let training = Recipe(epochs: 50, batchSize: 32, learningRate: recipe.learningRate,

@@ -10,11 +10,11 @@ import GTZAN
 import NN
 
 struct SECNNOptions: ParsableArguments {
-    @Option(help: "Folds to run, 1-based and comma-separated (default: all five).")
+    @Option(parsing: .unconditional, help: "Folds to run, 1-based and comma-separated (default: all five).")
     var folds = IntegerList([1, 2, 3, 4, 5])
     @Flag(help: "Augment training segments: noise, gain, frequency and time masks.")
     var augment = false
-    @Option(help: "Squeeze-and-excitation reduction ratio.")
+    @Option(parsing: .unconditional, help: "Squeeze-and-excitation reduction ratio.")
     var reduction = SECNN.defaultReduction
     @Flag(help: "Global average pooling instead of Flatten before the classifier.")
     var gap = false
@@ -26,6 +26,7 @@ enum SECNNExample: GenreExample {
 
     static func experiments(_ options: SECNNOptions) throws -> [Experiment] {
         let (reduction, gap) = (options.reduction, options.gap)
+        guard reduction >= 1 else { throw ExperimentError.invalidOption("--reduction", "\(reduction) must be at least 1") }
         let base = Experiment(
             input: SegmentInput(segmentation: .threeSecondsHalfOverlap,
                                 representation: .powerSpectrogram(nFFT: 1024, hopLength: 512, bins: 512, decibels: true),

@@ -15,17 +15,17 @@ struct SegmentCNNOptions: ParsableArguments {
     var optimizer = "sgd-nesterov"
     @Option(help: "Input: mel (128 bins, dB), mfcc (20) or chroma (12).")
     var input = "mel"
-    @Option(help: "Segment length in seconds (3–5).")
+    @Option(parsing: .unconditional, help: "Segment length in seconds (3–5).")
     var segmentSeconds = 3.0
-    @Option(help: "L1 penalty on every weight matrix and kernel.")
+    @Option(parsing: .unconditional, help: "L1 penalty on every weight matrix and kernel.")
     var l1: Float = 0
-    @Option(help: "L2 penalty on every weight matrix and kernel.")
+    @Option(parsing: .unconditional, help: "L2 penalty on every weight matrix and kernel.")
     var l2: Float = 0
-    @Option(help: "Dropout before the classifier.")
+    @Option(parsing: .unconditional, help: "Dropout before the classifier.")
     var dropout: Float = 0.3
-    @Option(help: "ReduceLROnPlateau patience (epochs).")
+    @Option(parsing: .unconditional, help: "ReduceLROnPlateau patience (epochs).")
     var plateauPatience = 5
-    @Option(help: "ReduceLROnPlateau factor.")
+    @Option(parsing: .unconditional, help: "ReduceLROnPlateau factor.")
     var plateauFactor: Float = 0.2
     @Flag(help: "Augment training segments: noise, gain, frequency and time masks.")
     var augment = false
@@ -52,6 +52,12 @@ enum SegmentCNNExample: GenreExample {
         }
         guard (3...5).contains(options.segmentSeconds) else {
             throw ExperimentError.invalidOption("--segment-seconds", "\(options.segmentSeconds) is not in 3...5")
+        }
+        guard (0..<1).contains(options.dropout) else {
+            throw ExperimentError.invalidOption("--dropout", "\(options.dropout) is not a probability in [0, 1)")
+        }
+        for (option, value) in [("--l1", options.l1), ("--l2", options.l2)] where !(value >= 0 && value.isFinite) {
+            throw ExperimentError.invalidOption(option, "\(value) must be a non-negative number")
         }
         let genres = try Genre.subset(options.genres.split(separator: ","))
         let input = SegmentInput(segmentation: try Segmentation(seconds: options.segmentSeconds),

@@ -65,11 +65,12 @@ public final class Resampler {
         return exact < 0x1p62 ? Int(exact) : .max
     }
 
-    /// `outputFrames(for:from:to:)` when it is a sane allocation (< 2^40 samples), else an error about `path`.
+    /// `outputFrames(for:from:to:)` when it is a sane allocation (at most
+    /// `SampleRateBounds.maximumResampledSamples` samples), else an error about `path`; checked before libsoxr runs.
     static func checkedOutputFrames(for frames: Int, channels: Int, from inputRate: Double, to outputRate: Double,
                                     path: String) throws -> Int {
         let output = outputFrames(for: frames, from: inputRate, to: outputRate)
-        guard output < (1 << 40) / max(channels, 1) else {
+        guard output <= SampleRateBounds.maximumResampledSamples / max(channels, 1) else {
             throw AudioIOError.invalidArgument(
                 path: path, message: "resampling \(frames) frames from \(inputRate) Hz to \(outputRate) Hz would make \(output) frames")
         }

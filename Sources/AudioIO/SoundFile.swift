@@ -35,6 +35,7 @@ final class SoundFile {
         guard info.samplerate > 0, info.channels > 0 else {
             throw AudioIOError.corrupt(path: path, message: "header declares \(info.samplerate) Hz, \(info.channels) channels")
         }
+        try SampleRateBounds.check(Double(info.samplerate), path: path)
         // libsndfile reports SF_COUNT_MAX frames when it cannot find the end of a stream (a cut Ogg file).
         guard info.frames >= 0 else {
             throw AudioIOError.corrupt(path: path, message: "the header declares \(info.frames) frames")

@@ -56,6 +56,10 @@ final class GTZANFeaturesTests: XCTestCase {
         XCTAssertThrowsError(try GTZANFeatures()([0.1, .infinity, 0.2])) {
             XCTAssertTrue("\($0)".contains("sample 1"), "\($0)")
         }
+        // Finite samples of a damaged float file overflow the power spectra: an error, not NaN features.
+        XCTAssertThrowsError(try GTZANFeatures()((0..<4096).map { Float($0 % 7) * 1e37 })) {
+            XCTAssertTrue("\($0)".contains("overflows Float"), "\($0)")
+        }
     }
 
     /// The kit's tracks against librosa 0.11's vectors (`features_kit_gtzan_reflect.npy`): far

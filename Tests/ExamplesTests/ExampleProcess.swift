@@ -21,10 +21,19 @@ struct ExampleProcess {
 
     /// The exit status and the combined standard output and error of the example run with `arguments`.
     func outcome(_ arguments: [String], file: StaticString = #filePath, line: UInt = #line) throws -> (Int32, String) {
+        let pipe = Pipe()
+        let process = try start(arguments, output: pipe, file: file, line: line)
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+
+    /// Starts the example with `arguments` (output to `output`, discarded when nil) and returns at once.
+    func start(_ arguments: [String], output: Pipe? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> Process {
         let executable = Self.buildDirectory.appendingPathComponent(name)
         guard FileManager.default.isExecutableFile(atPath: executable.path) else {
             XCTFail("\(executable.path) is not built: run `swift build -c release` first", file: file, line: line)
-            return (-1, "")
+            throw CocoaError(.fileNoSuchFile)
         }
         let process = Process()
         process.executableURL = executable
@@ -32,12 +41,9 @@ struct ExampleProcess {
         var environment = ProcessInfo.processInfo.environment
         environment["GENREKIT_THREADS"] = "2"
         process.environment = environment
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        process.standardOutput = output ?? FileHandle.nullDevice
+        process.standardError = output ?? FileHandle.nullDevice
         try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        return process
     }
 }

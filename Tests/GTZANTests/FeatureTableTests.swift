@@ -70,6 +70,22 @@ final class FeatureTableTests: XCTestCase {
         XCTAssertThrowsError(try FeatureTable(contentsOf: url)) { XCTAssertTrue("\($0)".contains("filename")) }
     }
 
+    func testQuotedFieldsMayHoldCommasQuotesAndLineBreaks() throws {
+        let directory = try Fixtures.temporaryDirectory("quoted-table")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("quoted.csv")
+        try "filename,tempo,label\r\n\"blues.00000.wav\",120,\"blues, \"\"live\"\"\nset\"\nrock.00001.wav,90,rock\nrock.00002.wav,x,rock\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try FeatureTable(contentsOf: url)) { error in
+            XCTAssertTrue("\(error)".contains("line 5, column 'tempo'"), "\(error): the quoted break counts as a line")
+        }
+        try "filename,tempo,label\n\"blues.00000.wav\",120,\"blues, \"\"live\"\"\nset\"\nrock.00001.wav,90,rock\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let table = try FeatureTable(contentsOf: url)
+        XCTAssertEqual(table.rows.map(\.trackID.description), ["blues.00000", "rock.00001"])
+        XCTAssertEqual(table.rows.map(\.values), [[120], [90]])
+    }
+
     /// Every value reads exactly as `Float(String)` (correctly rounded `strtof`) reads it, whatever its form:
     /// short and 17-digit decimals, exponents, signs, values halfway between two floats, subnormals.
     func testNumbersReadExactlyAsFloatParsing() throws {

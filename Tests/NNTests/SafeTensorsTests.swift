@@ -74,6 +74,24 @@ final class SafeTensorsTests: XCTestCase {
                                              source: source))
     }
 
+    func testOverflowingShapesAndOffsetsAreMalformedNotATrap() throws {
+        let source = URL(fileURLWithPath: "/tmp/overflow.safetensors")
+        let max = Int.max
+        let entries = [
+            #""dtype":"F32","shape":[4611686018427387904,4],"data_offsets":[0,16]"#,
+            #""dtype":"F32","shape":[3037000500,3037000500],"data_offsets":[0,16]"#,
+            #""dtype":"F64","shape":[2305843009213693952],"data_offsets":[0,16]"#,
+            #""dtype":"F32","shape":[4],"data_offsets":[\#(max),\#(max)]"#,
+            #""dtype":"F32","shape":[4],"data_offsets":[0,\#(max)]"#,
+            #""dtype":"F32","shape":[4],"data_offsets":[\#(max - 7),16]"#,
+        ]
+        for entry in entries {
+            XCTAssertThrowsError(try SafeTensors(data: serialized("{\"x\":{\(entry)}}", body: 16), source: source), entry) { error in
+                guard case .malformed(source, _)? = error as? CheckpointError else { return XCTFail("\(entry): \(error)") }
+            }
+        }
+    }
+
     private func serialized(_ header: String, body: Int) -> Data {
         var data = Data()
         withUnsafeBytes(of: UInt64(header.utf8.count).littleEndian) { data.append(contentsOf: $0) }

@@ -48,12 +48,20 @@ public struct GTZANFeatures: Hashable, Sendable {
     public var stft: STFT { STFT(padMode: padMode) }
 
     /// The 57 feature values of `y`, in ``columnNames`` order.
+    /// - Throws: `DSPError` for empty or non-finite signals, and for finite samples so large (a damaged float
+    ///   file: 1e38) that the power spectra overflow `Float` and a feature would be NaN or infinite.
     public func callAsFunction(_ y: [Float]) throws -> [Double] {
         try Validate.positive(sampleRate, "sr")
         let framing = try stft.framing(y)
-        return try AnalysisWorkspace.withWorkspace(for: stft) { workspace in
+        let row = try AnalysisWorkspace.withWorkspace(for: stft) { workspace in
             try features(of: framing, in: workspace)
         }
+        if let column = row.firstIndex(where: { !$0.isFinite }) {
+            let peak = y.reduce(Float(0)) { max($0, abs($1)) }
+            throw DSPError.invalidParameter(name: "y", value: "samples up to \(peak)", requirement:
+                "\(Self.columnNames[column]) overflows Float at this amplitude (audio lies near [-1, 1])")
+        }
+        return row
     }
 
     /// The vector of the (validated) frames of a track, computed in `workspace`: one STFT gives

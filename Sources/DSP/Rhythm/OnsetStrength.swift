@@ -52,7 +52,8 @@ public struct OnsetStrength: Hashable, Sendable {
         var column = [Float](repeating: 0, count: bins)
         spectrogram.values.withUnsafeBufferPointer { values in
             column.withUnsafeMutableBufferPointer { column in
-                for t in 0..<min(differences, outputCount - shift) {
+                // Fewer frames than the shift (signals under ~1024 samples) leave the envelope all zeros.
+                for t in 0..<max(0, min(differences, outputCount - shift)) {
                     for row in 0..<bins {
                         let line = values.baseAddress! + row * frames
                         column[row] = max(0, line[t + lag] - line[t])

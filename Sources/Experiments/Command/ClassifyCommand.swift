@@ -14,7 +14,7 @@ public struct ClassifyCommand<Example: GenreExample>: ParsableCommand {
     public var checkpoint: String
     @Option(name: .customLong("run"), help: "The run of a study whose model to use (default: the first).")
     public var runName: String?
-    @Option(help: "Threads for kernels.")
+    @Option(parsing: .unconditional, help: "Threads for kernels.")
     public var threads: Int?
     @OptionGroup public var options: Example.Options
 
@@ -32,6 +32,9 @@ public struct ClassifyCommand<Example: GenreExample>: ParsableCommand {
         let model = try runner.loadModel(experiment, checkpoint: URL(fileURLWithPath: checkpoint), classNames: names)
         var failures = 0
         for file in files {
+            if let warning = ShortInputWarning.message(for: URL(fileURLWithPath: file), input: experiment.input) {
+                FileHandle.standardError.write(Data((warning + "\n").utf8))
+            }
             do {
                 print(try runner.classify(URL(fileURLWithPath: file), with: model, experiment: experiment, classNames: names).line)
             } catch {

@@ -11,34 +11,34 @@ public struct CommonOptions: ParsableArguments {
     @Option(help: "GTZAN root folder in any layout (Kaggle, Marsyas, filtered lists). Default: a synthetic GTZAN generated once into the cache.")
     public var data: String?
 
-    @Option(help: "Epochs (default: the document's).")
+    @Option(parsing: .unconditional, help: "Epochs (default: the document's).")
     public var epochs: Int?
 
-    @Option(name: .customLong("batch-size"), help: "Mini-batch size (default: the document's).")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Mini-batch size (default: the document's).")
     public var batchSize: Int?
 
-    @Option(name: .customLong("lr"), help: "Initial learning rate (default: the document's).")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Initial learning rate (default: the document's).")
     public var learningRate: Float?
 
-    @Option(help: "Seed of weights, shuffling, dropout and augmentation (splits use their own fixed seed).")
+    @Option(parsing: .unconditional, help: "Seed of weights, shuffling, dropout and augmentation (splits use their own fixed seed).")
     public var seed: UInt64 = 0
 
-    @Option(help: "Threads for kernels and input computation (default: all cores, or GENREKIT_THREADS).")
+    @Option(parsing: .unconditional, help: "Threads for kernels and input computation (default: all cores, or GENREKIT_THREADS).")
     public var threads: Int?
 
     @Option(help: "Report folder (default: reports/<example>).")
     public var out: String?
 
-    @Option(name: .customLong("synthetic-tracks"), help: "Tracks per genre of the synthetic dataset.")
+    @Option(name: .customLong("synthetic-tracks"), parsing: .unconditional, help: "Tracks per genre of the synthetic dataset.")
     public var syntheticTracks: Int = 50
 
-    @Option(name: .customLong("synthetic-seconds"), help: "Length in seconds of the synthetic tracks.")
+    @Option(name: .customLong("synthetic-seconds"), parsing: .unconditional, help: "Length in seconds of the synthetic tracks.")
     public var syntheticSeconds: Double = 30
 
     @Option(help: "Cache folder for the synthetic dataset and computed inputs (default: $XDG_CACHE_HOME/genrekit or ./.cache).")
     public var cache: String?
 
-    @Option(name: .customLong("max-batches"), help: "At most this many batches per epoch and evaluation (smoke runs).")
+    @Option(name: .customLong("max-batches"), parsing: .unconditional, help: "At most this many batches per epoch and evaluation (smoke runs).")
     public var maxBatches: Int?
 
     @Flag(name: .customLong("no-progress"), help: "No progress bars or per-epoch lines.")
@@ -62,8 +62,6 @@ public struct CommonOptions: ParsableArguments {
 
     /// The run settings these options describe, reporting into `reports/<example>` unless `--out` is given.
     public func settings(example: String) throws -> RunSettings {
-        guard syntheticTracks > 0 else { throw ExperimentError.invalidOption("--synthetic-tracks", "\(syntheticTracks) must be positive") }
-        guard syntheticSeconds >= 3 else { throw ExperimentError.invalidOption("--synthetic-seconds", "\(syntheticSeconds) must be at least 3") }
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
         var settings = RunSettings(dataRoot: data.map(url),
                                    synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),

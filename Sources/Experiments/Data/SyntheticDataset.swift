@@ -8,6 +8,9 @@ public struct SyntheticDataset: Sendable {
     public var seconds: Double
     public var seed: UInt64
 
+    /// Track lengths the command line accepts: a 3 s segment at least, `SyntheticGTZAN`'s limit at most.
+    public static let secondsRange: ClosedRange<Double> = 3...3600
+
     public init(tracksPerGenre: Int, seconds: Double, seed: UInt64) {
         self.tracksPerGenre = tracksPerGenre
         self.seconds = seconds
@@ -30,15 +33,21 @@ public struct SyntheticDataset: Sendable {
 
     /// The dataset's root under `cacheDirectory`, generating it first when absent.
     /// Generation writes into a temporary sibling folder and renames it, so an interrupted run never leaves
-    /// a half-written dataset behind.
+    /// a half-written dataset behind: a failed generation removes its folder, and the next one removes the
+    /// folders of killed generations (whose process is gone).
     /// - Returns: the root and whether it was generated now.
     public func root(in cacheDirectory: URL) throws -> (url: URL, generated: Bool) {
         let root = cacheDirectory.appendingPathComponent(folderName, isDirectory: true)
         if FileManager.default.fileExists(atPath: root.path) { return (root, false) }
-        let staging = cacheDirectory.appendingPathComponent(".\(folderName)-\(ProcessInfo.processInfo.processIdentifier)",
-                                                            isDirectory: true)
+        StagingFolder.removeAbandoned(in: cacheDirectory)
+        let staging = StagingFolder.url(for: folderName, in: cacheDirectory)
         try? FileManager.default.removeItem(at: staging)
-        try SyntheticGTZAN.write(to: staging, tracksPerGenre: tracksPerGenre, seconds: seconds, seed: seed)
+        do {
+            try SyntheticGTZAN.write(to: staging, tracksPerGenre: tracksPerGenre, seconds: seconds, seed: seed)
+        } catch {
+            try? FileManager.default.removeItem(at: staging)
+            throw error
+        }
         do {
             try FileManager.default.moveItem(at: staging, to: root)
         } catch where FileManager.default.fileExists(atPath: root.path) {

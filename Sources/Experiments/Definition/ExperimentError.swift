@@ -10,6 +10,8 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
     case unusableFile(URL, String)
     /// A split side has no data.
     case emptySplit(String)
+    /// The label set has fewer than two classes with data.
+    case tooFewClasses(String)
 
     public var description: String {
         switch self {
@@ -18,6 +20,7 @@ public enum ExperimentError: Error, CustomStringConvertible, Equatable {
             return "split leaks \(tracks.count) track(s) into two sides: \(tracks.prefix(5).joined(separator: ", "))"
         case let .unusableFile(url, problem): return "\(url.path): \(problem)"
         case let .emptySplit(side): return "the \(side) split is empty: too few tracks for the split plan"
+        case let .tooFewClasses(problem): return "too few classes: \(problem)"
         }
     }
 }

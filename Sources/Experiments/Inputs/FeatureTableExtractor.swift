@@ -13,6 +13,9 @@ public struct FeatureTableExtractor {
     /// Kaggle's 3 s rows hold 66149 samples, one short of 3 s at 22050 Hz.
     public static let kaggleThreeSecondLength = segmentLength(seconds: 3)
 
+    /// Segment lengths in seconds that make rows of at least 2 samples (rows are one sample short), up to a day.
+    public static let segmentSeconds: ClosedRange<Double> = (3 / sampleRate)...86_400
+
     /// Samples per row of `seconds`-long segments, as Kaggle counts them: one short of `seconds` at
     /// `sampleRate` (66149 for 3 s).
     public static func segmentLength(seconds: Double) -> Int {
@@ -60,8 +63,14 @@ public struct FeatureTableExtractor {
             }
         }
 
-        /// The CSV text: header and rows.
+        /// The CSV text: header and rows (fields quoted as RFC 4180 says).
         public var csv: String { ([FeatureTableExtractor.header] + lines).joined(separator: "\n") + "\n" }
+
+        /// Writes ``csv`` to `url` atomically.
+        /// - Throws: `CheckpointError.io` naming the file and the system's reason ("no space left on device").
+        public func write(to url: URL) throws {
+            try AtomicFile.write(csv, to: url)
+        }
 
         /// One line per skipped file: its path and the problem.
         public var skippedReport: [String] {
@@ -120,6 +129,9 @@ public struct FeatureTableExtractor {
             let samples = try AudioFile.read(url.resolvingSymlinksInPath(), sampleRate: Self.sampleRate, mono: true).samples
             return [Row(name: "\(stem).wav", length: samples.count, values: try features(samples))]
         }
+        guard length > 0 else {
+            throw DSPError.invalidParameter(name: "segmentLength", value: "\(length)", requirement: "must be positive")
+        }
         var rows: [Row] = []
         try AudioWindows(sampleRate: Self.sampleRate, length: length, hop: length).forEach(in: url) { window in
             rows.append(Row(name: "\(stem).\(rows.count).wav", length: length, values: try features(window)))
@@ -133,7 +145,7 @@ public struct FeatureTableExtractor {
 
     private func lines(of source: Source) throws -> [String] {
         try rows(ofAudioFile: source.url, stem: source.stem).map { row in
-            ([row.name, String(row.length)] + row.values.map { String($0) } + [source.label]).joined(separator: ",")
+            CSVField.line([row.name, String(row.length)] + row.values.map { String($0) } + [source.label])
         }
     }
 }

@@ -10,6 +10,7 @@ public struct DatasetLocation {
     public let description: String
 
     /// Opens the data of `settings` for `genres`, generating the synthetic dataset when needed.
+    /// - Throws: `ExperimentError.tooFewClasses` when fewer than two genres are asked for or have tracks.
     public init(settings: RunSettings, genres: [Genre]) throws {
         if let root = settings.dataRoot {
             dataset = try GTZANDataset(root: root, genres: genres)
@@ -23,5 +24,6 @@ public struct DatasetLocation {
             description = "SYNTHETIC GTZAN-shaped dataset (no --data given): \(synthetic.tracksPerGenre) tracks per genre of "
                 + "\(synthetic.seconds) s, seed \(synthetic.seed), \(generated ? "generated now into" : "cached at") \(root.path)"
         }
+        try LabelSetCheck.check(dataset, source: settings.dataRoot?.path ?? description)
     }
 }

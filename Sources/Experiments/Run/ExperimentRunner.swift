@@ -14,10 +14,14 @@ public struct ExperimentRunner {
     public var log: (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }
 
     /// A runner for `settings`; joins the MPI job when the process was started by `mpirun`.
+    /// Validates `settings`, caps their threads at the core count (warning on standard error) and sets
+    /// `Parallel.threadCount` to them.
     public init(settings: RunSettings) throws {
         try settings.validate()
-        self.settings = settings
-        Parallel.threadCount = settings.threads
+        let (capped, warning) = settings.cappingThreads()
+        if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        self.settings = capped
+        Parallel.threadCount = capped.threads
         dataParallel = try ProcessGroup.launched().map {
             try DataParallel(group: $0, batchNormStatistics: settings.averagesBatchNormStatistics ? .averaged : .perReplica)
         }
@@ -44,8 +48,9 @@ public struct ExperimentRunner {
     /// In an MPI job every rank trains on its shard of each global batch (`DataParallel`); rank 0 prepares
     /// the data first (so that the others find the caches filled), and alone writes the report and returns
     /// the result; the other ranks return nil after training.
+    /// With `resume`, a run whose `last.state.safetensors` is in `directory` continues from its last epoch.
     @discardableResult
-    public func train(_ experiment: Experiment, name: String, in directory: URL) throws -> RunResult? {
+    public func train(_ experiment: Experiment, name: String, in directory: URL, resume: Bool = false) throws -> RunResult? {
         let (location, grouping, data, recipe) = try dataParallel.map { try $0.group.primaryFirst { try prepare(experiment) } }
             ?? prepare(experiment)
         if data.validation == nil, recipe.schedule is ReduceLROnPlateau || recipe.earlyStopping != nil {
@@ -62,6 +67,10 @@ public struct ExperimentRunner {
         }
 
         let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: directory)
+        if resume, FileManager.default.fileExists(atPath: directory.appendingPathComponent("last.state.safetensors").path) {
+            try trainer.resume()
+            log("Resuming \(name) after epoch \(trainer.nextEpoch) of \(recipe.epochs)")
+        }
         trainer.callbacks.append(SourceFailureCheck([data.train] + (data.validation.map { [$0] } ?? [])))
         replicate(trainer)
         let started = Date()
@@ -114,23 +123,38 @@ public struct ExperimentRunner {
 
     /// Trains every experiment of a study: a single unnamed run reports into `outputDirectory`; otherwise each
     /// run reports into `outputDirectory/<runName>` and a `StudyReport` (tables with mean ± std, curves per
-    /// group) goes into `outputDirectory`. In an MPI job the ranks other than 0 return no results.
+    /// group) goes into `outputDirectory`. Everything is written into a staging folder that replaces
+    /// `outputDirectory` when all runs are done (`RunFolder`); `resume` continues the staging folder a killed
+    /// run left (finished runs are only evaluated again, the interrupted one continues from its last epoch).
+    /// In an MPI job rank 0 alone writes and commits the folder; the other ranks return no results.
     @discardableResult
-    public func train(_ experiments: [Experiment], name: String) throws -> [RunResult] {
-        guard !(experiments.count == 1 && experiments[0].runName == nil) else {
-            return try train(experiments[0], name: name, in: settings.outputDirectory).map { [$0] } ?? []
+    public func train(_ experiments: [Experiment], name: String, resume: Bool = false) throws -> [RunResult] {
+        let folder = writesReports ? try RunFolder(destination: settings.outputDirectory, resume: resume) : nil
+        let staging = folder?.staging ?? RunFolder.staging(of: settings.outputDirectory)
+        let results: [RunResult]
+        if experiments.count == 1 && experiments[0].runName == nil {
+            results = try train(experiments[0], name: name, in: staging, resume: resume).map { [$0] } ?? []
+        } else {
+            results = try trainStudy(experiments, name: name, in: staging, resume: resume)
         }
+        guard let folder else { return results }
+        try folder.commit()
+        log("Report folder: \(settings.outputDirectory.path)")
+        return results
+    }
+
+    private func trainStudy(_ experiments: [Experiment], name: String, in directory: URL, resume: Bool) throws -> [RunResult] {
         var results: [RunResult] = []
         for (index, experiment) in experiments.enumerated() {
             let runName = experiment.runName ?? "run-\(index + 1)"
             log("\n### \(name) — \(runName) (\(index + 1)/\(experiments.count))")
             results += try train(experiment, name: "\(name)/\(runName)",
-                                 in: settings.outputDirectory.appendingPathComponent(runName, isDirectory: true)).map { [$0] } ?? []
+                                 in: directory.appendingPathComponent(runName, isDirectory: true), resume: resume).map { [$0] } ?? []
         }
         guard writesReports else { return [] }
         let report = StudyReport(runs: results.map(\.metrics),
                                  histories: Dictionary(uniqueKeysWithValues: results.map { ($0.metrics.run, $0.history) }))
-        try report.write(to: settings.outputDirectory)
+        try report.write(to: directory)
         log("\n" + report.markdown + "Study report: \(settings.outputDirectory.path)")
         return results
     }

@@ -64,6 +64,18 @@ public struct RunSettings {
         return recipe
     }
 
+    /// The most threads a run uses: the machine's cores (more only oversubscribe them, and each one is a
+    /// kernel thread: `--threads 100000` would exhaust the process ids).
+    public static var maximumThreads: Int { ProcessInfo.processInfo.activeProcessorCount }
+
+    /// These settings with `threads` capped at ``maximumThreads``, and the warning to print when it was cut.
+    public func cappingThreads() -> (settings: RunSettings, warning: String?) {
+        guard threads > Self.maximumThreads else { return (self, nil) }
+        var capped = self
+        capped.threads = Self.maximumThreads
+        return (capped, "warning: \(threads) threads (--threads or GENREKIT_THREADS) capped at the \(Self.maximumThreads) cores of this machine")
+    }
+
     /// Checks the overrides.
     /// - Throws: `ExperimentError.invalidOption` naming the option.
     public func validate() throws {
@@ -73,6 +85,13 @@ public struct RunSettings {
             throw ExperimentError.invalidOption("--lr", "\(learningRate) must be a positive number")
         }
         guard threads >= 1 else { throw ExperimentError.invalidOption("--threads", "\(threads) must be at least 1") }
+        guard synthetic.tracksPerGenre > 0 else {
+            throw ExperimentError.invalidOption("--synthetic-tracks", "\(synthetic.tracksPerGenre) must be positive")
+        }
+        guard SyntheticDataset.secondsRange.contains(synthetic.seconds) else {
+            throw ExperimentError.invalidOption("--synthetic-seconds", "\(synthetic.seconds) must be a number of seconds in "
+                                                + "\(SyntheticDataset.secondsRange.lowerBound)...\(SyntheticDataset.secondsRange.upperBound)")
+        }
         if let maxBatches, maxBatches <= 0 { throw ExperimentError.invalidOption("--max-batches", "\(maxBatches) must be positive") }
         for (option, url) in [("--data", dataRoot), ("--artists", artistsFile), ("--replicas", replicasFile)] {
             if let url, !FileManager.default.fileExists(atPath: url.path) {

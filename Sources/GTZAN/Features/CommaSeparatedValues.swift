@@ -2,8 +2,9 @@ import Foundation
 
 /// The lines of a comma-separated file, read as UTF-8 bytes without building a `String` per line.
 ///
-/// Lines end at `\n` (a preceding `\r` is dropped); empty lines are skipped. Fields are plain: no quoting,
-/// which is what feature tables (Kaggle's and `gtzan-features`') contain.
+/// Records end at `\n` (a preceding `\r` is dropped); empty lines are skipped. Fields follow RFC 4180: a field
+/// in double quotes may hold commas, line breaks and doubled quotes (what `gtzan-features` writes for such
+/// file names); feature tables otherwise hold plain fields.
 struct CommaSeparatedValues {
     private let bytes: [UInt8]
 
@@ -18,29 +19,34 @@ struct CommaSeparatedValues {
         self.bytes = bytes
     }
 
-    /// Calls `body` with the 1-based line number and the fields of every non-empty line, in order.
+    /// Calls `body` with the 1-based line number where each non-empty record starts and its fields, in order.
     /// `fields` is valid only during the call.
     func forEachLine(_ body: (_ lineNumber: Int, _ fields: Fields) throws -> Void) rethrows {
+        let (quote, comma, newline, carriageReturn) = (UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"))
         try bytes.withUnsafeBufferPointer { buffer in
             var ranges: [Range<Int>] = []
-            var lineNumber = 0
+            var lineNumber = 1
             var start = 0
             let end = buffer.count - 1
             while start < end {
-                lineNumber += 1
-                var stop = start
-                while stop < end && buffer[stop] != UInt8(ascii: "\n") { stop += 1 }
-                let contentEnd = stop > start && buffer[stop - 1] == UInt8(ascii: "\r") ? stop - 1 : stop
-                if contentEnd > start {
-                    ranges.removeAll(keepingCapacity: true)
-                    var fieldStart = start
-                    for index in start..<contentEnd where buffer[index] == UInt8(ascii: ",") {
-                        ranges.append(fieldStart..<index)
-                        fieldStart = index + 1
+                ranges.removeAll(keepingCapacity: true)
+                var (fieldStart, stop, quoted, breaks) = (start, start, false, 0)
+                while stop < end && (quoted || buffer[stop] != newline) {
+                    // A doubled quote toggles twice: the field stays quoted.
+                    if buffer[stop] == quote { quoted.toggle() }
+                    if quoted && buffer[stop] == newline { breaks += 1 }
+                    if !quoted && buffer[stop] == comma {
+                        ranges.append(fieldStart..<stop)
+                        fieldStart = stop + 1
                     }
+                    stop += 1
+                }
+                let contentEnd = stop > fieldStart && buffer[stop - 1] == carriageReturn ? stop - 1 : stop
+                if contentEnd > start {
                     ranges.append(fieldStart..<contentEnd)
                     try body(lineNumber, Fields(buffer: buffer, ranges: ranges))
                 }
+                lineNumber += 1 + breaks
                 start = stop + 1
             }
         }
@@ -53,9 +59,14 @@ struct CommaSeparatedValues {
 
         var count: Int { ranges.count }
 
-        /// The text of field `index`.
+        /// The text of field `index`, without its enclosing quotes and with doubled quotes undone.
         func string(_ index: Int) -> String {
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[ranges[index]]), as: UTF8.self)
+            let range = ranges[index]
+            let text = String(decoding: UnsafeBufferPointer(rebasing: buffer[range]), as: UTF8.self)
+            guard range.count >= 2, buffer[range.lowerBound] == UInt8(ascii: "\""), buffer[range.upperBound - 1] == UInt8(ascii: "\"") else {
+                return text
+            }
+            return String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
         }
 
         /// Field `index` as a number, or nil unless the whole field is one.

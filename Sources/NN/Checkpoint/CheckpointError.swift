@@ -14,6 +14,8 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
     case unexpectedKey(String)
     /// A state dict entry's shape differs from the module's.
     case shapeMismatch(key: String, expected: [Int], found: [Int])
+    /// A state dict entry holds NaN, an infinity or a negative variance (see `StateValueCheck`).
+    case nonFinite(key: String, problem: String)
 
     public var description: String {
         switch self {
@@ -25,6 +27,8 @@ public enum CheckpointError: Error, CustomStringConvertible, Equatable {
         case let .unexpectedKey(key): return "state dict entry '\(key)' matches no parameter or buffer"
         case let .shapeMismatch(key, expected, found):
             return "state dict entry '\(key)' has shape \(found), the module expects \(expected)"
+        case let .nonFinite(key, problem):
+            return "state dict entry '\(key)' holds \(problem); refusing unusable weights (allowNonFinite: true loads them)"
         }
     }
 }

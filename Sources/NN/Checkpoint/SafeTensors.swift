@@ -122,15 +122,32 @@ public struct SafeTensors: Equatable, Sendable {
             throw CheckpointError.unsupportedDType(source, key: key, dtype: dtype)
         }
         guard shape.allSatisfy({ $0 >= 0 }) else { throw CheckpointError.malformed(source, "'\(key)' has a negative dimension") }
-        let count = shape.reduce(1, *)
+        // Every size comes from the file: products and sums are checked before use (no trap on overflow).
+        let body = bytes.count - bodyStart
+        guard let count = Self.checkedProduct(shape + [format.size]).map({ $0 / format.size }),
+              offsets[0] >= 0, offsets[0] <= offsets[1], offsets[1] <= body else {
+            throw CheckpointError.malformed(source, "'\(key)' shape \(shape) and data_offsets \(offsets) exceed the "
+                                            + "\(body) data bytes")
+        }
         let begin = bodyStart + offsets[0], end = bodyStart + offsets[1]
-        guard offsets[0] >= 0, begin <= end, end <= bytes.count, end - begin == count * format.size else {
+        guard end - begin == count * format.size else {
             throw CheckpointError.malformed(source, "'\(key)' data_offsets \(offsets) do not hold \(count) \(dtype) values")
         }
         let values = bytes.withUnsafeBytes { raw in
             format.decode(UnsafeRawBufferPointer(rebasing: raw[begin..<end]), count: count)
         }
         return StoredTensor(shape: shape, values: values)
+    }
+
+    /// The product of `factors`, or nil when it overflows `Int`.
+    private static func checkedProduct(_ factors: [Int]) -> Int? {
+        var product = 1
+        for factor in factors {
+            let (next, overflow) = product.multipliedReportingOverflow(by: factor)
+            if overflow { return nil }
+            product = next
+        }
+        return product
     }
 
     private static func jsonString(_ string: String) -> String {

@@ -13,8 +13,9 @@ extension Module {
     /// Copies `state` into the parameters and buffers by key (as `load_state_dict`), checking every shape.
     ///
     /// With `strict` (the default) every key must match exactly; otherwise keys missing on either side are
-    /// ignored. Nothing is modified when an error is thrown.
-    public func loadStateDict(_ state: [String: StoredTensor], strict: Bool = true) throws {
+    /// ignored. Unless `allowNonFinite`, an entry holding NaN, an infinity or a negative variance
+    /// (`StateValueCheck`) is refused with `CheckpointError.nonFinite`. Nothing is modified when an error is thrown.
+    public func loadStateDict(_ state: [String: StoredTensor], strict: Bool = true, allowNonFinite: Bool = false) throws {
         var targets: [(key: String, assign: ([Float]) -> Void, shape: [Int])] =
             namedParameters().map { ($0.name, $0.parameter.assign, $0.parameter.shape) }
         targets += namedBuffers().map { ($0.name, $0.buffer.assign, $0.buffer.shape) }
@@ -36,6 +37,9 @@ extension Module {
             guard shapesAgree else {
                 throw CheckpointError.shapeMismatch(key: target.key, expected: target.shape, found: stored.shape)
             }
+            if !allowNonFinite, let problem = StateValueCheck.problem(key: target.key, values: stored.values) {
+                throw CheckpointError.nonFinite(key: target.key, problem: problem)
+            }
             updates.append((target.assign, stored.values))
         }
         for (assign, values) in updates { assign(values) }
@@ -46,10 +50,11 @@ extension Module {
         try SafeTensors(tensors: stateDict(), metadata: metadata).write(to: url)
     }
 
-    /// Loads a safetensors state dict (e.g. exported from PyTorch) by key; errors name the file.
-    public func load(from url: URL, strict: Bool = true) throws {
+    /// Loads a safetensors state dict (e.g. exported from PyTorch) by key; errors name the file. Non-finite
+    /// values are refused unless `allowNonFinite` (see `loadStateDict(_:strict:allowNonFinite:)`).
+    public func load(from url: URL, strict: Bool = true, allowNonFinite: Bool = false) throws {
         do {
-            try loadStateDict(SafeTensors(contentsOf: url).tensors, strict: strict)
+            try loadStateDict(SafeTensors(contentsOf: url).tensors, strict: strict, allowNonFinite: allowNonFinite)
         } catch let error as CheckpointError {
             switch error {
             case .io, .malformed, .unsupportedDType: throw error

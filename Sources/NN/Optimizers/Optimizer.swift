@@ -75,11 +75,15 @@ open class Optimizer {
     /// Restores a state saved by `stateDict()` of an optimizer of the same type over the same parameters.
     public func loadStateDict(_ state: [String: StoredTensor]) throws {
         guard let rate = state["learning_rate"]?.values.first else { throw CheckpointError.missingKey("learning_rate") }
+        if let (key, problem) = StateValueCheck.firstProblem(in: state) { throw CheckpointError.nonFinite(key: key, problem: problem) }
         var restored = states
         for (index, entry) in parameters.enumerated() {
             guard let steps = state[entry.name + ".step"]?.values.first else {
                 restored[index] = (0, [])
                 continue
+            }
+            guard steps >= 0, steps < 0x1p53 else {
+                throw CheckpointError.nonFinite(key: entry.name + ".step", problem: "step count \(steps)")
             }
             restored[index] = (Int(steps), try slotNames.flatMap { slot in
                 let key = entry.name + "." + slot

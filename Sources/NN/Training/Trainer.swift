@@ -22,7 +22,7 @@ public final class Trainer {
         public var epochs: Int
         /// Seeds the per-epoch randomness of the model (dropout).
         public var seed: UInt64
-        /// Where `best.safetensors`, `last.safetensors` and `last.state.safetensors` go; nil for none.
+        /// Where `best.safetensors`, `last.safetensors` and `last.state.safetensors` (what `resume` reads) go; nil for none.
         public var checkpointDirectory: URL?
         /// The metric that decides the best checkpoint (`val_loss` by default, `loss` without validation).
         public var monitor: String
@@ -174,8 +174,9 @@ public final class Trainer {
         return ["loss": lossSum / Double(seen), "accuracy": Double(correct) / Double(seen)]
     }
 
-    /// Best checkpoint, early stopping, schedule, `last` checkpoint and callbacks, in that order.
+    /// Divergence guard, best checkpoint, early stopping, schedule, `last` checkpoint and callbacks, in that order.
     private func finishEpoch(_ epoch: Int, metrics: EpochMetrics) throws {
+        try checkStateIsFinite(after: epoch)
         let monitor = metrics[configuration.monitor] != nil ? configuration.monitor
             : configuration.monitor.replacingOccurrences(of: "val_", with: "")
         let value = try metrics.value(of: monitor)
@@ -223,43 +224,52 @@ public final class Trainer {
         configuration.checkpointDirectory?.appendingPathComponent(name)
     }
 
-    private func existingCheckpoint(_ name: String) -> URL? {
+    func existingCheckpoint(_ name: String) -> URL? {
         checkpointURL(name).flatMap { FileManager.default.fileExists(atPath: $0.path) ? $0 : nil }
     }
 
-    /// Writes the trainer state, then the weights; both carry the epoch so `resume` can check they match.
+    /// Writes `last.safetensors` (the weights, for users), then `last.state.safetensors`: the weights again with
+    /// the optimizer, early-stopping and trainer state. The state file alone is what `resume` reads, so one
+    /// atomic rename commits weights and state together: a kill at any moment leaves a resumable folder (at
+    /// worst `last.safetensors` is one epoch ahead of the state, and the resumed run rewrites it).
     private func writeLastCheckpoint() throws {
         guard isPrimaryReplica, let weightsURL = checkpointURL("last.safetensors"),
               let stateURL = checkpointURL("last.state.safetensors") else { return }
         let state = TrainerState(nextEpoch: nextEpoch, history: history, bestValue: bestValue, stopped: stopped,
                                  earlyStopping: earlyStopping, schedule: try schedule.map { try JSONEncoder().encode($0) })
+        let weights = model.stateDict()
         var tensors = optimizer.stateDict().reduce(into: [String: StoredTensor]()) { $0["optimizer." + $1.key] = $1.value }
         for (key, value) in earlyStoppingWeights ?? [:] { tensors["early_stopping_best." + key] = value }
+        for (key, value) in weights { tensors["model." + key] = value }
         let epoch = String(nextEpoch)
+        try SafeTensors(tensors: weights, metadata: ["epoch": epoch]).write(to: weightsURL)
         try SafeTensors(tensors: tensors, metadata: ["epoch": epoch, "trainer": String(decoding: try JSONEncoder().encode(state), as: UTF8.self)])
             .write(to: stateURL)
-        try model.save(to: weightsURL, metadata: ["epoch": epoch])
     }
 
-    /// Restores the last checkpoint of `configuration.checkpointDirectory` (weights, buffers, optimizer,
-    /// schedule, early stopping, history); a following `fit` continues with the next epoch.
-    /// The trainer must be set up as the interrupted one (same model, optimizer type, schedule type).
+    /// Restores the last checkpoint of `configuration.checkpointDirectory` from `last.state.safetensors`
+    /// (weights, buffers, optimizer, schedule, early stopping, history); a following `fit` continues with the
+    /// next epoch. The trainer must be set up as the interrupted one (same model, optimizer type, schedule type).
     public func resume() throws {
-        guard let weightsURL = existingCheckpoint("last.safetensors"), let stateURL = existingCheckpoint("last.state.safetensors") else {
-            throw TrainingError.invalidArgument("no last.safetensors and last.state.safetensors to resume from in "
+        guard let stateURL = existingCheckpoint("last.state.safetensors") else {
+            throw TrainingError.invalidArgument("no last.state.safetensors to resume from in "
                                                 + (configuration.checkpointDirectory?.path ?? "(no checkpoint directory)"))
         }
         let stateFile = try SafeTensors(contentsOf: stateURL)
-        let weights = try SafeTensors(contentsOf: weightsURL)
-        guard let json = stateFile.metadata["trainer"], weights.metadata["epoch"] == stateFile.metadata["epoch"] else {
-            throw CheckpointError.malformed(stateURL, "trainer state missing or from another epoch than \(weightsURL.lastPathComponent)")
+        let weights = Self.strip("model.", from: stateFile.tensors)
+        guard let json = stateFile.metadata["trainer"], !weights.isEmpty else {
+            throw CheckpointError.malformed(stateURL, "trainer state or weights missing")
         }
         let state: TrainerState
         do { state = try JSONDecoder().decode(TrainerState.self, from: Data(json.utf8)) } catch {
             throw CheckpointError.malformed(stateURL, "trainer state: \(error)")
         }
-        try model.loadStateDict(weights.tensors)
-        try optimizer.loadStateDict(Self.strip("optimizer.", from: stateFile.tensors))
+        do {
+            try model.loadStateDict(weights)
+            try optimizer.loadStateDict(Self.strip("optimizer.", from: stateFile.tensors))
+        } catch let error as CheckpointError {
+            throw CheckpointError.io(stateURL, error.description)
+        }
         if let data = state.schedule, let current = schedule { schedule = try current.decoded(from: data) }
         let savedWeights = Self.strip("early_stopping_best.", from: stateFile.tensors)
         earlyStoppingWeights = savedWeights.isEmpty ? nil : savedWeights
