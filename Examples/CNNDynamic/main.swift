@@ -14,7 +14,7 @@ enum CNNDynamicExample: GenreExample {
 
     static func experiments(_ options: NoOptions) throws -> [Experiment] {
         [Experiment(input: ImageInput(width: 432, height: 288), split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                    model: { CNNDynamic() }, initialization: CNNDynamic.initialization,
+                    model: { CNNDynamic(classes: $0) }, initialization: CNNDynamic.initialization,
                     recipe: Recipe(epochs: 50, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
                                    loss: CategoricalCrossEntropy()),
                     notes: ["the document's model never predicted blues: see per_class_recall in metrics.json"])]

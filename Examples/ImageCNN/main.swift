@@ -12,7 +12,7 @@ enum ImageCNNExample: GenreExample {
 
     static func experiments(_ options: NoOptions) throws -> [Experiment] {
         [Experiment(input: ImageInput(width: 256, height: 256), split: .ratio(train: 0.8, validation: 0, test: 0.2),
-                    model: { ImageCNN() }, initialization: ImageCNN.initialization,
+                    model: { ImageCNN(classes: $0) }, initialization: ImageCNN.initialization,
                     recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7)))]
     }
 }

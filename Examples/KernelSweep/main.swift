@@ -35,7 +35,7 @@ enum KernelSweepExample: GenreExample {
             return kernels.map { kernel in
                 Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .melDecibels(nMels: 128)),
                            split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                           model: { KernelSweepCNN(kernelSize: kernel) }, initialization: KernelSweepCNN.initialization,
+                           model: { KernelSweepCNN(kernelSize: kernel, classes: $0) }, initialization: KernelSweepCNN.initialization,
                            recipe: training, runName: "recipe-\(number)-kernel-\(kernel)", group: "recipe-\(number)")
             }
         }

@@ -13,7 +13,7 @@ enum MFCCCNNExample: GenreExample {
     static func experiments(_ options: NoOptions) throws -> [Experiment] {
         [Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
                     split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                    model: { MFCCCNN() }, initialization: MFCCCNN.initialization,
+                    model: { MFCCCNN(classes: $0) }, initialization: MFCCCNN.initialization,
                     recipe: Recipe(epochs: 50, batchSize: 32, learningRate: 1e-4, optimizer: .adam(epsilon: 1e-7)))]
     }
 }

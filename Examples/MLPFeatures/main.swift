@@ -4,7 +4,7 @@
 // --variant keras (document): 256-128-64-10, dropout 0.3, Adam, batch 32, 50 epochs, 80/20 stratified split.
 // --variant torch (document): 256-64-10, dropout 0.4/0.2, Adam with weight decay 1e-4, early stopping 30,
 //   up to 300 epochs; our split 70/15/15 (early stopping needs validation data). Batch 32.
-// --table 3 uses the 3 s rows, split by track unless --contaminated (split by row, labelled as such).
+// --table 3 uses the 3 s rows, kept together per track unless --protocol segment (split by row, labelled as such).
 import ArgumentParser
 import Experiments
 import GenreModels
@@ -19,8 +19,6 @@ struct MLPFeaturesOptions: ParsableArguments {
     var variant = FeatureMLP.Variant.keras
     @Option(help: "The feature table: 30 (one row per track) or 3 (one row per 3 s segment).")
     var table = FeatureTableBuilder.Table.thirtySeconds
-    @Flag(help: "Split 3 s rows regardless of their track: the leaky protocol, labelled in every report.")
-    var contaminated = false
 }
 
 enum MLPFeaturesExample: GenreExample {
@@ -28,9 +26,6 @@ enum MLPFeaturesExample: GenreExample {
     static let abstract = "MLP on the 57 standardised GTZAN features (keras or torch variant)."
 
     static func experiments(_ options: MLPFeaturesOptions) throws -> [Experiment] {
-        guard !options.contaminated || options.table == .threeSeconds else {
-            throw ExperimentError.invalidOption("--contaminated", "needs --table 3: the 30 s table has one row per track")
-        }
         let input = FeatureTableInput(table: options.table)
         let variant = options.variant
         let recipe = variant == .keras
@@ -40,9 +35,8 @@ enum MLPFeaturesExample: GenreExample {
         return [Experiment(input: input,
                            split: variant == .keras ? .ratio(train: 0.8, validation: 0, test: 0.2)
                                : .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                           model: { input.standardized(FeatureMLP(variant, features: input.sampleShape[0])) },
+                           model: { input.standardized(FeatureMLP(variant, features: input.sampleShape[0], classes: $0)) },
                            initialization: variant.initialization, recipe: recipe,
-                           evaluationProtocol: options.contaminated ? .contaminated : .clean,
                            notes: ["variant \(variant.rawValue)", "table \(options.table.fileName)"])]
     }
 }

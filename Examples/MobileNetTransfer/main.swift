@@ -32,8 +32,8 @@ enum MobileNetTransferExample: GenreExample {
         }
         return [Experiment(input: ImageInput(width: 224, height: 224, normalization: .imageNet),
                            split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                           model: {
-                               let model = MobileNetTransfer()
+                           model: { classes in
+                               let model = MobileNetTransfer(classes: classes)
                                if let pretrained { try! model.loadStateDict(pretrained, strict: false) }  // checked above
                                return model
                            }, initialization: MobileNetTransfer.initialization,

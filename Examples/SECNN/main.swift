@@ -1,7 +1,8 @@
 // se-cnn: the squeeze-and-excitation CNN on 512 × 130 power spectrograms (dB) of 3 s segments with 50 %
 // overlap (19 per track). Model: GenreModels.SECNN. Recipe (document): Adam 1e-3, weight decay 1e-4,
 // batch 64, lr decayed linearly to 1/10 over 50 epochs, early stopping 10. Protocol: 5-fold stratified CV
-// by track (seed 123456789 on sorted file names); segment- and file-wise accuracy per fold, mean ± std.
+// (seed 123456789 on sorted file names) by artist when artist ids are known, else by track (`--protocol`);
+// segment- and file-wise accuracy per fold, mean ± std.
 import ArgumentParser
 import Experiments
 import GenreModels
@@ -13,8 +14,6 @@ struct SECNNOptions: ParsableArguments {
     var folds = IntegerList([1, 2, 3, 4, 5])
     @Flag(help: "Augment training segments: noise, gain, frequency and time masks.")
     var augment = false
-    @Flag(help: "Reproduce the leaky protocol: split segments, not tracks (labelled in every report).")
-    var contaminated = false
     @Option(help: "Squeeze-and-excitation reduction ratio.")
     var reduction = SECNN.defaultReduction
     @Flag(help: "Global average pooling instead of Flatten before the classifier.")
@@ -33,12 +32,11 @@ enum SECNNExample: GenreExample {
                                 augmentation: options.augment ? Augmentation(noiseSNR: 20...40, gainDecibels: -6...6,
                                                                              frequencyMaskParameter: 48, timeMaskParameter: 20) : nil),
             split: .kFold(folds: 5, seed: 123_456_789),
-            model: { SECNN(reduction: reduction, globalPooling: gap) }, initialization: SECNN.initialization,
+            model: { SECNN(classes: $0, reduction: reduction, globalPooling: gap) }, initialization: SECNN.initialization,
             recipe: Recipe(epochs: 50, batchSize: 64, learningRate: 1e-3, optimizer: .adam(weightDecay: 1e-4),
-                           schedule: try LinearDecay(to: 0.1, over: 50), earlyStopping: try EarlyStopping(patience: 10)),
-            evaluationProtocol: options.contaminated ? .contaminated : .clean)
+                           schedule: try LinearDecay(to: 0.1, over: 50), earlyStopping: try EarlyStopping(patience: 10)))
         return try options.folds.checked("--folds", in: 1...5).map { fold in
-            base.with { $0.fold = fold - 1; $0.runName = "fold-\(fold)" + (options.contaminated ? "-contaminated" : "") }
+            base.with { $0.fold = fold - 1; $0.runName = "fold-\(fold)" }
         }
     }
 }

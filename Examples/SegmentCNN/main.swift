@@ -61,7 +61,7 @@ enum SegmentCNNExample: GenreExample {
         let (dropout, l1, l2) = (options.dropout, options.l1, options.l2)
         return [Experiment(
             input: input, split: .filteredLists(fallback: .ratio(train: 0.5, validation: 0.2, test: 0.3)),
-            model: { SegmentCNN(architecture, bins: input.sampleShape[1], classes: genres.count, dropout: dropout) },
+            model: { SegmentCNN(architecture, bins: input.sampleShape[1], classes: $0, dropout: dropout) },
             initialization: SegmentCNN.initialization,
             recipe: Recipe(epochs: 40, batchSize: 32, learningRate: learningRate, optimizer: optimizer,
                            schedule: try ReduceLROnPlateau(factor: options.plateauFactor, patience: options.plateauPatience),

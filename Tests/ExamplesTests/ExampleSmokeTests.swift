@@ -23,7 +23,7 @@ final class ExampleSmokeTests: XCTestCase {
     }
 
     /// Checks the report folder of one run.
-    private func assertReport(_ directory: URL, protocol expected: String = "clean", file: StaticString = #filePath,
+    private func assertReport(_ directory: URL, protocol expected: String = "track", file: StaticString = #filePath,
                               line: UInt = #line) throws {
         for name in ["configuration.json", "summary.txt", "history.csv", "history.json", "metrics.json", "curves.svg",
                      "confusion.svg", "confusion-files.svg", "best.safetensors", "last.safetensors"] {
@@ -69,10 +69,10 @@ final class ExampleSmokeTests: XCTestCase {
     }
 
     func testSECNNRunsTheChosenFoldsWithTheirProtocol() throws {
-        let out = try train("se-cnn", ["--folds", "2", "--contaminated", "--reduction", "8", "--augment"])
-        try assertReport(out.appendingPathComponent("fold-2-contaminated"), protocol: "contaminated")
+        let out = try train("se-cnn", ["--folds", "2", "--protocol", "segment", "--reduction", "8", "--augment"])
+        try assertReport(out.appendingPathComponent("fold-2"), protocol: "segment")
         let results = try String(contentsOf: out.appendingPathComponent("results.md"), encoding: .utf8)
-        XCTAssertTrue(results.contains("mean ± std") && results.contains("contaminated"), results)
+        XCTAssertTrue(results.contains("mean ± std") && results.contains("segment"), results)
         try assertSummary("se-cnn", ["--reduction", "8"], total: "791,350")
         try assertSummary("se-cnn", ["--gap"], total: "697,744")
     }

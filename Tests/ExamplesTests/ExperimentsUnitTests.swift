@@ -34,7 +34,7 @@ final class ExperimentsUnitTests: XCTestCase {
 
     func testStudyReportTablesMeanAndSampleStandardDeviationPerGroup() {
         let run = { (name: String, test: Double, group: String) in
-            RunMetrics(run: name, evaluationProtocol: "clean", dataset: "d", synthetic: false, validationAccuracy: nil,
+            RunMetrics(run: name, evaluationProtocol: "track", dataset: "d", synthetic: false, validationAccuracy: nil,
                        testAccuracy: test, validationFileAccuracy: nil, testFileAccuracy: nil, testLoss: 0,
                        perClassRecall: [:], epochs: 3, trainingSeconds: 1, evaluatedCheckpoint: "best.safetensors",
                        parameters: 1, trainableParameters: 1, group: group)

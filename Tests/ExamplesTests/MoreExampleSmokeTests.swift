@@ -13,7 +13,7 @@ final class MoreExampleSmokeTests: XCTestCase {
                         "--max-batches", "2", "--no-progress", "--cache", cache.path]
 
     /// Trains `example` in smoke mode, checks its report folder and returns it with the run's output.
-    private func train(_ example: String, _ arguments: [String] = [], protocol expected: String = "clean",
+    private func train(_ example: String, _ arguments: [String] = [], protocol expected: String = "track",
                        file: StaticString = #filePath, line: UInt = #line) throws -> (folder: URL, output: String) {
         let out = try Fixtures.temporaryDirectory(example)
         let output = try ExampleProcess(name: example).run(["train"] + Self.smoke + ["--out", out.path] + arguments,
@@ -41,7 +41,7 @@ final class MoreExampleSmokeTests: XCTestCase {
 
     func testCNNDynamicOnImagesRenderedFromAudio() throws {
         let (_, output) = try train("cnn-dynamic")
-        XCTAssertTrue(output.contains("images rendered from audio"), output)
+        XCTAssertTrue(output.contains("0 from images_original, 100 rendered from audio"), output)
         try assertSummary("cnn-dynamic", total: "2,055,070")
     }
 
@@ -76,12 +76,13 @@ final class MoreExampleSmokeTests: XCTestCase {
         let classification = try ExampleProcess(name: "mlp-features")
             .run(["classify", track, "--checkpoint", keras.appendingPathComponent("best.safetensors").path])
         XCTAssertEqual(classification.components(separatedBy: " %").count - 1, 3, "top-3 genres: \(classification)")
-        _ = try train("mlp-features", ["--variant", "torch", "--table", "3", "--contaminated"], protocol: "contaminated")
+        _ = try train("mlp-features", ["--variant", "torch", "--table", "3", "--protocol", "segment"], protocol: "segment")
         try assertSummary("mlp-features", total: "56,650")
         try assertSummary("mlp-features", ["--variant", "torch"], total: "31,946")
-        let (status, output) = try ExampleProcess(name: "mlp-features").outcome(["summary", "--contaminated"])
-        XCTAssertNotEqual(status, 0)
-        XCTAssertTrue(output.contains("--contaminated"), output)
+        let (status, output) = try ExampleProcess(name: "mlp-features")
+            .outcome(["train"] + Self.smoke + ["--out", keras.path, "--protocol", "segment"])
+        XCTAssertNotEqual(status, 0, "the 30 s table has one row per track: no segments to split")
+        XCTAssertTrue(output.contains("--protocol: segment needs --table 3"), output)
     }
 
     func testGTZANExploreWritesEveryFigure() throws {

@@ -78,3 +78,79 @@ final class GTZANDatasetTests: XCTestCase {
         XCTAssertEqual(damaged.skipped.count, 2)
     }
 }
+
+/// Copies with images and no, partial or FLAC audio; label sets follow the genres present.
+final class GTZANDatasetLayoutTests: XCTestCase {
+    private var fixture: LayoutFixture!
+
+    override func setUpWithError() throws { fixture = try LayoutFixture() }
+    override func tearDown() { fixture.remove() }
+
+    private func id(_ genre: Genre, _ number: Int) -> TrackID { TrackID(genre: genre, number: number) }
+
+    func testImageOnlyRootIsAKaggleLayoutWithEveryImage() throws {
+        for (index, track) in [id(.blues, 0), id(.blues, 1), id(.jazz, 3), id(.rock, 7)].enumerated() {
+            try fixture.writeImage(track, value: Float(index * 40))
+        }
+        let dataset = try GTZANDataset(root: fixture.root)
+        XCTAssertEqual(dataset.layout.kind, .kaggle)
+        XCTAssertNil(dataset.layout.audioDirectory)
+        XCTAssertTrue(dataset.tracks.isEmpty)
+        XCTAssertTrue(dataset.genres.isEmpty)
+        XCTAssertEqual(dataset.imageGenres, [.blues, .jazz, .rock], "the label set is the genres present")
+        XCTAssertEqual(dataset.images.map(\.id.description), ["blues.00000", "blues.00001", "jazz.00003", "rock.00007"])
+        XCTAssertEqual(dataset.images.map(\.label), [0, 0, 1, 2])
+        XCTAssertTrue(dataset.images.allSatisfy(\.isStored))
+        XCTAssertTrue(dataset.contents.hasPrefix("4 images of 3 genres (4 stored, 0 rendered from audio); 0 excerpts with audio"),
+                      dataset.contents)
+    }
+
+    func testPartialFLACAudioBesideImages() throws {
+        for number in 0..<3 { try fixture.writeImage(id(.metal, number), value: Float(number)) }
+        try fixture.writeImage(id(.pop, 0), value: 9)
+        try fixture.writeAudio(id(.metal, 1), frequency: 440, extension: "flac")
+        try fixture.writeAudio(id(.classical, 5), frequency: 220, extension: "flac")  // audio without an image
+        let dataset = try GTZANDataset(root: fixture.root)
+        XCTAssertEqual(dataset.tracks.map(\.id.description), ["classical.00005", "metal.00001"])
+        XCTAssertEqual(dataset.tracks.first?.url.pathExtension, "flac")
+        XCTAssertEqual(dataset.tracks.first?.frames, 4410)
+        XCTAssertEqual(dataset.genres, [.classical, .metal])
+        XCTAssertEqual(dataset.tracks.map(\.label), [0, 1])
+        XCTAssertEqual(dataset.imageGenres, [.classical, .metal, .pop])
+        XCTAssertEqual(dataset.images.count, 5, "every stored image, plus one rendered for the excerpt without an image")
+        XCTAssertEqual(dataset.images.first { $0.id == id(.classical, 5) }?.isStored, false)
+        XCTAssertTrue(dataset.contents.contains("2 excerpts with audio of 2 genres (classical 1, metal 1)"), dataset.contents)
+    }
+
+    func testGenreSubsetOfPartialCopyKeepsOnlyPresentGenres() throws {
+        try fixture.writeAudio(id(.blues, 0), frequency: 300)
+        try fixture.writeAudio(id(.country, 0), frequency: 500, extension: "au")
+        let dataset = try GTZANDataset(root: fixture.root, genres: [.country, .disco])
+        XCTAssertEqual(dataset.genres, [.country])
+        XCTAssertEqual(dataset.tracks.map(\.label), [0])
+    }
+
+    func testTwoFilesOfOneTrackKeepOneAndReportTheOther() throws {
+        try fixture.writeAudio(id(.jazz, 2), frequency: 300, extension: "flac")
+        try fixture.writeAudio(id(.jazz, 2), frequency: 300, extension: "wav")
+        let dataset = try GTZANDataset(root: fixture.root)
+        XCTAssertEqual(dataset.tracks.map(\.url.lastPathComponent), ["jazz.00002.flac"])
+        XCTAssertEqual(dataset.skipped.map(\.url.lastPathComponent), ["jazz.00002.wav"])
+        XCTAssertTrue(dataset.skipped[0].reason.contains("jazz.00002.flac"), dataset.skipped[0].reason)
+    }
+
+    func testEmptyImageAndAudioFoldersThrowNamingBoth() throws {
+        try FileManager.default.createDirectory(at: fixture.root.appendingPathComponent("images_original/blues"),
+                                                withIntermediateDirectories: true)
+        XCTAssertThrowsError(try GTZANDataset(root: fixture.root)) { error in
+            XCTAssertTrue("\(error)".contains("images_original") && "\(error)".contains("no decodable track or image"), "\(error)")
+        }
+    }
+
+    func testArtistListFilesAreFoundUnderSplits() throws {
+        try fixture.writeImage(id(.blues, 0), value: 1)
+        try fixture.writeArtistGroups([(id(.blues, 0), "7")])
+        let layout = try GTZANLayout(root: fixture.root)
+        XCTAssertEqual(layout.artistListFiles.map(\.lastPathComponent), ["f1_train_groups.txt"])
+    }
+}

@@ -27,7 +27,8 @@ final class SpectrogramImageRendererTests: XCTestCase {
 
     func testImageBatchesRenderFromAudioWhenNoPNG() throws {
         let dataset = try GTZANDataset(root: SyntheticFixture.kaggle, genres: [.pop])
-        let batches = try ImageBatches(tracks: dataset.tracks, layout: dataset.layout, width: 64, height: 32, batchSize: 3)
+        XCTAssertFalse(dataset.images.contains(where: \.isStored))
+        let batches = try ImageBatches(images: dataset.images, width: 64, height: 32, batchSize: 3)
         let batch = try batches.batch([0, 2])
         XCTAssertEqual(batch.inputs.shape, [2, 3, 32, 64])
         XCTAssertEqual(batch.labels, [0, 0])
@@ -42,7 +43,8 @@ final class SpectrogramImageRendererTests: XCTestCase {
         try flat.writePNG(to: url.appendingPathComponent("rock/rock00001.png"))
         let reopened = try GTZANDataset(root: SyntheticFixture.kaggle, genres: [.rock])
         XCTAssertEqual(reopened.layout.imageURL(for: reopened.tracks[1].id)?.lastPathComponent, "rock00001.png")
-        let batches = try ImageBatches(tracks: reopened.tracks, layout: reopened.layout, width: 16, height: 16)
+        XCTAssertEqual(reopened.images.map(\.isStored), [false, true, false, false])
+        let batches = try ImageBatches(images: reopened.images, width: 16, height: 16)
         XCTAssertEqual(Set(try batches.image(of: 1).values), [77])
     }
 }

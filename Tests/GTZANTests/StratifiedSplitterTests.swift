@@ -40,15 +40,15 @@ final class StratifiedSplitterTests: XCTestCase {
         XCTAssertNotEqual(first, try StratifiedSplitter(seed: 2).kFold(tracks).map { $0.test.map(\.trackID) })
     }
 
-    func testCleanSegmentSplitKeepsTracksTogether() throws {
+    func testTrackSegmentSplitKeepsTracksTogether() throws {
         let split = try StratifiedSplitter(seed: 9).split(segments, train: 0.6, validation: 0.2, test: 0.2)
         XCTAssertEqual([split.train.count, split.validation.count, split.test.count], [72, 24, 24])
         XCTAssertTrue(split.leakingTrackIDs().isEmpty)
-        XCTAssertEqual(split.evaluationProtocol, .clean)
+        XCTAssertEqual(split.evaluationProtocol, .track)
     }
 
-    func testContaminatedSplitLeaksAndTheCheckNamesTracks() throws {
-        let split = try StratifiedSplitter(seed: 9, evaluationProtocol: .contaminated)
+    func testSegmentSplitLeaksAndTheCheckNamesTracks() throws {
+        let split = try StratifiedSplitter(seed: 9, grouping: .bySegment)
             .split(segments, train: 0.8, validation: 0, test: 0.2)
         XCTAssertEqual(split.test.count, 24)
         let leaking = split.leakingTrackIDs()
@@ -56,12 +56,12 @@ final class StratifiedSplitterTests: XCTestCase {
         XCTAssertThrowsError(try split.checkNoTrackLeakage()) { error in
             XCTAssertEqual(error as? GTZANError, .trackLeakage(trackIDs: leaking.map(\.description)))
         }
-        XCTAssertTrue(split.summary.contains("contaminated"))
+        XCTAssertTrue(split.summary.contains("segment"))
     }
 
-    func testHoldingOutValidationStaysClean() throws {
+    func testHoldingOutValidationKeepsTracksTogether() throws {
         let fold = try StratifiedSplitter(seed: 3).kFold(segments, folds: 5)[0]
-        let split = try fold.holdingOutValidation(fraction: 0.25, seed: 3)
+        let split = try fold.holdingOutValidation(fraction: 0.25, seed: 3, grouping: .byTrack)
         XCTAssertEqual(split.validation.count, 24)
         XCTAssertEqual(split.train.count, 72)
         XCTAssertNoThrow(try split.checkNoTrackLeakage())

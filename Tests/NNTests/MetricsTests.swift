@@ -25,6 +25,26 @@ final class MetricsTests: XCTestCase {
         XCTAssertThrowsError(try ConfusionMatrix(classNames: ["a"], predictions: [1], targets: [0]))
     }
 
+    func testConfusionTableSeparatesAndAlignsEveryColumn() throws {
+        let names = ["blues", "classical", "country", "disco", "hiphop", "jazz", "metal", "pop", "reggae", "rock"]
+        let targets = (0..<1200).map { $0 % 10 }
+        let matrix = try ConfusionMatrix(classNames: names, predictions: targets.map { $0 == 1 ? 1 : 0 }, targets: targets)
+        let lines = matrix.table.split(separator: "\n").dropLast().map(String.init)
+        let header = lines[0]
+        XCTAssertTrue(header.contains(" 9 precision "), header)
+        XCTAssertTrue(lines[2].hasPrefix("1 classical "), lines[2])
+        // Every column ends where its header ends: a space before each column in every row.
+        let ends = header.indices.filter { header[$0] != " " && (header.index(after: $0) == header.endIndex
+                                                                 || header[header.index(after: $0)] == " ") }
+        for line in lines.dropFirst() {
+            XCTAssertEqual(line.count, header.count, line)
+            for end in ends.dropFirst() {
+                let offset = header.distance(from: header.startIndex, to: end)
+                XCTAssertNotEqual(Array(line)[offset], " ", "column ending at \(offset) misaligned in '\(line)'")
+            }
+        }
+    }
+
     func testUndefinedPrecisionIsZeroLikeScikitLearn() throws {
         let matrix = try ConfusionMatrix(classNames: ["a", "b"], predictions: [0, 0], targets: [0, 1])
         XCTAssertEqual(matrix.precision, [0.5, 0])

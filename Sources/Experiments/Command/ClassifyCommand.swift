@@ -28,11 +28,12 @@ public struct ClassifyCommand<Example: GenreExample>: ParsableCommand {
         let runner = try ExperimentRunner(settings: RunSettings(outputDirectory: URL(fileURLWithPath: "."),
                                                                 threads: threads ?? Parallel.threadCount))
         let experiment = try selectExperiment(try Example.experiments(options), run: runName)
-        let model = try runner.loadModel(experiment, checkpoint: URL(fileURLWithPath: checkpoint))
+        let names = ExperimentRunner.classNames(of: URL(fileURLWithPath: checkpoint), experiment: experiment)
+        let model = try runner.loadModel(experiment, checkpoint: URL(fileURLWithPath: checkpoint), classNames: names)
         var failures = 0
         for file in files {
             do {
-                print(try runner.classify(URL(fileURLWithPath: file), with: model, experiment: experiment).line)
+                print(try runner.classify(URL(fileURLWithPath: file), with: model, experiment: experiment, classNames: names).line)
             } catch {
                 failures += 1
                 print("\(file): cannot classify: \(error)")

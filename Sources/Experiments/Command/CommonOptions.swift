@@ -1,6 +1,9 @@
 import ArgumentParser
 import Foundation
+import GTZAN
 import Tensor
+
+extension EvaluationProtocol: ExpressibleByArgument {}
 
 /// The options every example shares.
 public struct CommonOptions: ParsableArguments {
@@ -40,6 +43,16 @@ public struct CommonOptions: ParsableArguments {
     @Flag(name: .customLong("no-progress"), help: "No progress bars or per-epoch lines.")
     public var noProgress = false
 
+    @Option(name: .customLong("protocol"),
+            help: "What splits keep on one side: artist, track, or segment (leaky). Default: artist when artist ids are known, else track.")
+    public var evaluationProtocol: EvaluationProtocol?
+
+    @Option(help: "Artist ids, lines 'track<TAB>artist' (default: the *_groups.txt of the data's artist-filtered folds).")
+    public var artists: String?
+
+    @Option(help: "Known replicas, one group of track ids per line (added to those found by content).")
+    public var replicas: String?
+
     public init() {}
 
     /// The run settings these options describe, reporting into `reports/<example>` unless `--out` is given.
@@ -52,6 +65,8 @@ public struct CommonOptions: ParsableArguments {
                            cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
                            outputDirectory: url(out ?? "reports/\(example)"), epochs: epochs, batchSize: batchSize,
                            learningRate: learningRate, seed: seed, threads: threads ?? Parallel.threadCount,
-                           maxBatches: maxBatches, showsProgress: !noProgress)
+                           maxBatches: maxBatches, showsProgress: !noProgress, evaluationProtocol: evaluationProtocol,
+                           artistsFile: artists.map { URL(fileURLWithPath: $0).standardizedFileURL },
+                           replicasFile: replicas.map { URL(fileURLWithPath: $0).standardizedFileURL })
     }
 }

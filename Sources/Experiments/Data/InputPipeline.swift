@@ -28,12 +28,15 @@ public struct DataSettings {
     public var threads: Int
     /// Where computed inputs may be cached; nil for no cache.
     public var cacheDirectory: URL?
+    /// What splits keep on one side (the run's protocol, artists and replicas).
+    public var grouping: TrackGrouping
 
-    public init(batchSize: Int, seed: UInt64, threads: Int, cacheDirectory: URL?) {
+    public init(batchSize: Int, seed: UInt64, threads: Int, cacheDirectory: URL?, grouping: TrackGrouping = .byTrack) {
         self.batchSize = batchSize
         self.seed = seed
         self.threads = threads
         self.cacheDirectory = cacheDirectory
+        self.grouping = grouping
     }
 }
 
@@ -43,15 +46,20 @@ public struct ExperimentData {
     /// Nil when the split plan has no validation side.
     public var validation: BatchSource?
     public var test: BatchSource
+    /// The genres present in the data used, in label order: the model has one output per name.
     public var classNames: [String]
-    /// Tracks per side and the protocol, for the report.
+    /// What was used and how it was split, for the report.
     public var splitSummary: String
+    /// The side (and fold) of every track, for `split.csv`.
+    public var splitTable: SplitTable
 
-    public init(train: BatchSource, validation: BatchSource?, test: BatchSource, classNames: [String], splitSummary: String) {
+    public init(train: BatchSource, validation: BatchSource?, test: BatchSource, classNames: [String], splitSummary: String,
+                splitTable: SplitTable) {
         self.train = train
         self.validation = validation
         self.test = test
         self.classNames = classNames
         self.splitSummary = splitSummary
+        self.splitTable = splitTable
     }
 }

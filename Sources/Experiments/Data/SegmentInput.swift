@@ -41,8 +41,12 @@ public struct SegmentInput: InputPipeline {
     }
 
     public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
-        let split = try experiment.split.apply(segmentation.segments(of: dataset.tracks), dataset: dataset,
-                                               fold: experiment.fold, protocol: experiment.evaluationProtocol)
+        guard !dataset.tracks.isEmpty else {
+            throw ExperimentError.emptySplit("audio (no excerpt with audio in \(dataset.layout.root.path): \(dataset.contents))")
+        }
+        let planned = try experiment.split.apply(segmentation.segments(of: dataset.tracks), dataset: dataset,
+                                                 fold: experiment.fold, grouping: settings.grouping)
+        let split = planned.split
         let source = { (segments: [Segment], side: String, training: Bool) throws -> BatchSource in
             guard !segments.isEmpty else { throw ExperimentError.emptySplit(side) }
             var augmentation = training ? self.augmentation : nil
@@ -58,8 +62,9 @@ public struct SegmentInput: InputPipeline {
                               validation: split.validation.isEmpty ? nil : try source(split.validation, "validation", false),
                               test: try source(split.test, "test", false),
                               classNames: dataset.genres.map(\.name),
-                              splitSummary: "segments: \(split.summary); tracks: train \(Set(split.train.map(\.trackID)).count), "
-                                  + "validation \(Set(split.validation.map(\.trackID)).count), test \(Set(split.test.map(\.trackID)).count)")
+                              splitSummary: "\(dataset.tracks.count) excerpts with audio of \(dataset.genres.count) genres; "
+                                  + "segments: \(split.summary); tracks: \(planned.table.summary)",
+                              splitTable: planned.table)
     }
 
     /// Computes every input of `batches` once (parallel over segments) into a `TensorBatches`.

@@ -11,8 +11,8 @@ import Tensor
 ///
 /// Inputs are the raw features: the model standardises them with a `FeatureStandardization` layer built
 /// from `statistics`, which `makeData` fits on the training split only (so no test statistics leak, and
-/// checkpoints carry their statistics). 3 s rows are split by track unless the experiment's protocol is
-/// `.contaminated`.
+/// checkpoints carry their statistics). Rows are split by the run's protocol: 3 s rows of one track stay together
+/// unless it is `segment`.
 public struct FeatureTableInput: InputPipeline {
     /// The standardisation fitted by the last `makeData`, shared with the model builder.
     public final class Statistics {
@@ -43,8 +43,11 @@ public struct FeatureTableInput: InputPipeline {
             throw ExperimentError.invalidOption("--data", "the feature table has \(features.featureNames.count) feature columns, "
                                                 + "expected \(sampleShape[0])")
         }
-        let split = try experiment.split.apply(features.rows, dataset: dataset, fold: experiment.fold,
-                                               protocol: experiment.evaluationProtocol)
+        guard !settings.grouping.evaluationProtocol.isLeaky || table == .threeSeconds else {
+            throw ExperimentError.invalidOption("--protocol", "segment needs --table 3: the 30 s table has one row per track")
+        }
+        let planned = try experiment.split.apply(features.rows, dataset: dataset, fold: experiment.fold, grouping: settings.grouping)
+        let split = planned.split
         guard !split.train.isEmpty else { throw ExperimentError.emptySplit("training") }
         statistics.standardizer = try Standardizer(fitting: split.train)
         let source = { (rows: [FeatureRow], side: String, training: Bool) throws -> TensorBatches in
@@ -58,8 +61,9 @@ public struct FeatureTableInput: InputPipeline {
                               validation: split.validation.isEmpty ? nil : try source(split.validation, "validation", false),
                               test: try source(split.test, "test", false),
                               classNames: features.genres.map(\.name),
-                              splitSummary: "rows: \(split.summary); tracks: train \(tracks(split.train)), "
-                                  + "validation \(tracks(split.validation)), test \(tracks(split.test))")
+                              splitSummary: "\(features.rows.count) rows of \(table.fileName) (\(tracks(features.rows)) excerpts) "
+                                  + "of \(features.genres.count) genres; rows: \(split.summary); tracks: \(planned.table.summary)",
+                              splitTable: planned.table)
     }
 
     public func inputs(ofAudioFile url: URL) throws -> Tensor {

@@ -44,21 +44,22 @@ public struct ImageInput: InputPipeline {
     }
 
     public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
-        let split = try experiment.split.apply(dataset.tracks, dataset: dataset, fold: experiment.fold,
-                                               protocol: experiment.evaluationProtocol)
-        let source = { (tracks: [Track], side: String, training: Bool) throws -> BatchSource in
-            guard !tracks.isEmpty else { throw ExperimentError.emptySplit(side) }
-            let images = try ImageBatches(tracks: tracks, layout: dataset.layout, width: width, height: height,
-                                          batchSize: settings.batchSize, shuffle: training, seed: settings.seed,
-                                          workers: settings.threads)
-            return BackgroundBatches(images, labels: tracks.map(\.label), trackIDs: tracks.map(\.id.description),
+        let planned = try experiment.split.apply(dataset.images, dataset: dataset, fold: experiment.fold, grouping: settings.grouping)
+        let split = planned.split
+        let source = { (images: [TrackImage], side: String, training: Bool) throws -> BatchSource in
+            guard !images.isEmpty else { throw ExperimentError.emptySplit(side) }
+            let batches = try ImageBatches(images: images, width: width, height: height, batchSize: settings.batchSize,
+                                           shuffle: training, seed: settings.seed, workers: settings.threads)
+            return BackgroundBatches(batches, labels: images.map(\.label), trackIDs: images.map(\.id.description),
                                      transform: prepared)
         }
-        let origin = dataset.layout.imagesDirectory == nil ? "rendered from audio" : "images_original"
+        let stored = dataset.images.filter(\.isStored).count
         return ExperimentData(train: try source(split.train, "training", true),
                               validation: split.validation.isEmpty ? nil : try source(split.validation, "validation", false),
-                              test: try source(split.test, "test", false), classNames: dataset.genres.map(\.name),
-                              splitSummary: "tracks: \(split.summary); images \(origin)")
+                              test: try source(split.test, "test", false), classNames: dataset.imageGenres.map(\.name),
+                              splitSummary: "\(dataset.images.count) images of \(dataset.imageGenres.count) genres (\(stored) from "
+                                  + "images_original, \(dataset.images.count - stored) rendered from audio); images: \(split.summary)",
+                              splitTable: planned.table)
     }
 
     /// The image rendered from the audio file, `[1, 3, height, width]`.

@@ -17,25 +17,22 @@ public struct ExperimentRunner {
 
     // MARK: Training
 
-    /// Trains `experiment` and writes its report into `directory`: `configuration.json`, `summary.txt`,
+    /// Trains `experiment` and writes its report into `directory`: `configuration.json`, `summary.txt`, `split.csv`,
     /// `history.csv`/`.json`, `curves.svg`, `metrics.json`, `confusion.svg` (and `confusion-files.svg` for
     /// segments), `best.safetensors`, `last.safetensors`. Test metrics use the best checkpoint.
     @discardableResult
     public func train(_ experiment: Experiment, name: String, in directory: URL) throws -> RunResult {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let location = try DatasetLocation(settings: settings, genres: experiment.genres)
-        log(location.description)
-        if !location.dataset.skipped.isEmpty { log(location.dataset.report) }
-        let recipe = settings.applied(to: experiment.recipe)
-        let data = try experiment.input.makeData(location.dataset, experiment: experiment, settings: dataSettings(recipe))
-        log("Split: \(experiment.split); \(data.splitSummary)")
+        let (location, grouping, data, recipe) = try prepare(experiment)
         if data.validation == nil, recipe.schedule is ReduceLROnPlateau || recipe.earlyStopping != nil {
             throw ExperimentError.emptySplit("validation (the recipe's plateau schedule or early stopping needs it)")
         }
-        let model = experiment.makeModel(seed: settings.seed)
+        try AtomicFile.write(data.splitTable.csv, to: directory.appendingPathComponent("split.csv"))
+        let model = experiment.makeModel(seed: settings.seed, classes: data.classNames.count)
         let summary = model.summary(inputShape: experiment.input.sampleShape, title: name)
         try AtomicFile.write(summary.table, to: directory.appendingPathComponent("summary.txt"))
-        try writeConfiguration(experiment, name: name, recipe: recipe, location: location, summary: summary, to: directory)
+        try writeConfiguration(experiment, name: name, recipe: recipe, location: location, grouping: grouping,
+                               classNames: data.classNames, summary: summary, to: directory)
 
         let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: directory)
         trainer.callbacks.append(SourceFailureCheck([data.train] + (data.validation.map { [$0] } ?? [])))
@@ -55,17 +52,35 @@ public struct ExperimentRunner {
         let validation = try data.validation.map(evaluate)
         let test = try evaluate(data.test)
         let metrics = RunMetrics(
-            run: name, evaluationProtocol: experiment.evaluationProtocol.rawValue, dataset: location.description,
+            run: name, evaluationProtocol: grouping.grouping.evaluationProtocol.rawValue, dataset: location.description,
             synthetic: location.isSynthetic, validationAccuracy: validation?.accuracy, testAccuracy: test.accuracy,
             validationFileAccuracy: validation?.fileAccuracy, testFileAccuracy: test.fileAccuracy, testLoss: test.samples.loss,
             perClassRecall: Dictionary(uniqueKeysWithValues: zip(data.classNames, test.confusion.recall)),
             epochs: trainer.history.epochs.count, trainingSeconds: seconds,
             evaluatedCheckpoint: usesBest ? "best.safetensors" : "last epoch", parameters: summary.totalParameters,
-            trainableParameters: summary.trainableParameters, group: experiment.group)
+            trainableParameters: summary.trainableParameters, group: experiment.group, genres: data.classNames,
+            replicaGroups: grouping.grouping.replicas.groups.count)
         try AtomicFile.write(try metrics.json(), to: directory.appendingPathComponent("metrics.json"))
         try writeConfusion(test, to: directory, title: name)
         log(RunReport.text(metrics, confusion: test.confusion, directory: directory))
         return RunResult(metrics: metrics, history: trainer.history, test: test)
+    }
+
+    /// Opens the data, chooses the protocol and builds the run's sources, logging what was used.
+    private func prepare(_ experiment: Experiment) throws -> (DatasetLocation, RunGrouping, ExperimentData, Recipe) {
+        let location = try DatasetLocation(settings: settings, genres: experiment.genres)
+        log(location.description)
+        log(location.dataset.skipped.isEmpty ? "Data: \(location.dataset.contents)" : location.dataset.report)
+        let grouping = try RunGrouping(dataset: location.dataset, settings: settings)
+        grouping.notes.forEach(log)
+        let recipe = settings.applied(to: experiment.recipe)
+        let data = try experiment.input.makeData(location.dataset, experiment: experiment,
+                                                 settings: dataSettings(recipe, grouping: grouping.grouping))
+        log("Used: \(data.splitSummary)")
+        log("Genres (\(data.classNames.count)): \(data.classNames.joined(separator: ", "))")
+        log("Split: \(experiment.split); artists per side: \(data.splitTable.artistSummary)")
+        if let warning = grouping.missingArtistWarning(data.splitTable) { log(warning) }
+        return (location, grouping, data, recipe)
     }
 
     /// Trains every experiment of a study: a single unnamed run reports into `outputDirectory`; otherwise each
@@ -90,9 +105,9 @@ public struct ExperimentRunner {
         return results
     }
 
-    private func dataSettings(_ recipe: Recipe) -> DataSettings {
+    private func dataSettings(_ recipe: Recipe, grouping: TrackGrouping) -> DataSettings {
         DataSettings(batchSize: recipe.batchSize, seed: settings.seed, threads: settings.threads,
-                     cacheDirectory: settings.cacheDirectory)
+                     cacheDirectory: settings.cacheDirectory, grouping: grouping)
     }
 
     private func makeTrainer(model: Module, experiment: Experiment, recipe: Recipe, directory: URL) throws -> Trainer {
@@ -108,10 +123,11 @@ public struct ExperimentRunner {
     }
 
     private func writeConfiguration(_ experiment: Experiment, name: String, recipe: Recipe, location: DatasetLocation,
-                                    summary: ModelSummary, to directory: URL) throws {
+                                    grouping: RunGrouping, classNames: [String], summary: ModelSummary, to directory: URL) throws {
         var configuration: [String: Any] = [
             "run": name, "input": experiment.input.summary, "split": "\(experiment.split)",
-            "protocol": experiment.evaluationProtocol.description, "genres": experiment.genres.map(\.name),
+            "protocol": grouping.grouping.evaluationProtocol.rawValue, "protocol_notes": grouping.notes,
+            "artists": grouping.artistSource, "genres": classNames,
             "dataset": location.description, "synthetic": location.isSynthetic, "seed": settings.seed,
             "threads": settings.threads, "initialization": experiment.initialization.rawValue,
             "recipe": recipe.configuration, "parameters": summary.totalParameters,
@@ -139,11 +155,8 @@ public struct ExperimentRunner {
 
     /// Evaluates the weights in `checkpoint` on `experiment`'s validation and test data.
     public func evaluate(_ experiment: Experiment, checkpoint: URL) throws -> (validation: SideEvaluation?, test: SideEvaluation) {
-        let location = try DatasetLocation(settings: settings, genres: experiment.genres)
-        log(location.description)
-        let recipe = settings.applied(to: experiment.recipe)
-        let data = try experiment.input.makeData(location.dataset, experiment: experiment, settings: dataSettings(recipe))
-        let model = try loadModel(experiment, checkpoint: checkpoint)
+        let (_, _, data, recipe) = try prepare(experiment)
+        let model = try loadModel(experiment, checkpoint: checkpoint, classNames: data.classNames)
         let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: settings.outputDirectory)
         let evaluate = { (source: BatchSource) in
             try SideEvaluation(trainer: trainer, source: source, limit: settings.maxBatches, classNames: data.classNames,
@@ -152,27 +165,42 @@ public struct ExperimentRunner {
         return (try data.validation.map(evaluate), try evaluate(data.test))
     }
 
-    /// The model of `experiment` with the weights of `checkpoint`.
+    /// The genres a checkpoint was trained on: `genres` of the `configuration.json` beside it, else those
+    /// `experiment` asks for.
+    public static func classNames(of checkpoint: URL, experiment: Experiment) -> [String] {
+        let configuration = checkpoint.deletingLastPathComponent().appendingPathComponent("configuration.json")
+        guard let data = try? Data(contentsOf: configuration),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let genres = object["genres"] as? [String], !genres.isEmpty else { return experiment.genres.map(\.name) }
+        return genres
+    }
+
+    /// The model of `experiment` for `classNames` (default: `classNames(of:experiment:)`) with the weights of `checkpoint`.
     /// - Throws: `ExperimentError.unusableFile` when the file is missing; `CheckpointError` when it does not fit.
-    public func loadModel(_ experiment: Experiment, checkpoint: URL) throws -> Module {
+    public func loadModel(_ experiment: Experiment, checkpoint: URL, classNames: [String]? = nil) throws -> Module {
         guard FileManager.default.fileExists(atPath: checkpoint.path) else {
             throw ExperimentError.unusableFile(checkpoint, "no such checkpoint")
         }
-        let model = experiment.makeModel(seed: settings.seed)
+        let names = classNames ?? Self.classNames(of: checkpoint, experiment: experiment)
+        let model = experiment.makeModel(seed: settings.seed, classes: names.count)
         try model.load(from: checkpoint)
         model.eval()
         return model
     }
 
-    /// The top-`k` genres of the audio file `file` under `model` (from `loadModel`), averaging the
-    /// probabilities of its segments.
+    /// The top-`k` genres of the audio file `file` under `model` (from `loadModel`, trained on `classNames`),
+    /// averaging the probabilities of its segments.
     /// - Throws: the decoder's error (naming the file) when the audio cannot be read.
-    public func classify(_ file: URL, with model: Module, experiment: Experiment, k: Int = 3) throws -> Classification {
+    public func classify(_ file: URL, with model: Module, experiment: Experiment, classNames: [String]? = nil,
+                         k: Int = 3) throws -> Classification {
         let inputs = try experiment.input.inputs(ofAudioFile: file)
         var output = Tensor.withoutGrad { model(inputs) }
         if !experiment.recipe.outputsProbabilities { output = output.softmax() }
         let mean = output.mean(axes: [0]).scalars
-        let names = experiment.genres.map(\.name)
+        let names = classNames ?? experiment.genres.map(\.name)
+        guard names.count == mean.count else {
+            throw ExperimentError.invalidOption("classify", "the model has \(mean.count) outputs for \(names.count) genres")
+        }
         let ranked = mean.indices.sorted { mean[$0] > mean[$1] }.prefix(k)
         return Classification(file: file, segments: inputs.shape[0], top: ranked.map { (names[$0], Double(mean[$0])) })
     }

@@ -4,7 +4,7 @@ import Foundation
 public struct RunMetrics: Codable, Equatable {
     /// The example and run (`se-cnn/fold-1`).
     public var run: String
-    /// `clean` or `contaminated`.
+    /// `artist`, `track` or `segment` (what the split kept on one side).
     public var evaluationProtocol: String
     /// Where the data came from, and whether it was the synthetic dataset.
     public var dataset: String
@@ -27,6 +27,10 @@ public struct RunMetrics: Codable, Equatable {
     public var trainableParameters: Int
     /// The run's group in a study.
     public var group: String?
+    /// The genres classified (present in the data used), in label order; nil in files written before.
+    public var genres: [String]?
+    /// Replica groups kept on one side; nil in files written before.
+    public var replicaGroups: Int?
 
     /// Encodes as pretty, sorted, snake-case JSON.
     public func json() throws -> Data {
@@ -54,7 +58,7 @@ public struct RunMetrics: Codable, Equatable {
     public init(run: String, evaluationProtocol: String, dataset: String, synthetic: Bool, validationAccuracy: Double?,
                 testAccuracy: Double, validationFileAccuracy: Double?, testFileAccuracy: Double?, testLoss: Double,
                 perClassRecall: [String: Double], epochs: Int, trainingSeconds: Double, evaluatedCheckpoint: String,
-                parameters: Int, trainableParameters: Int, group: String?) {
+                parameters: Int, trainableParameters: Int, group: String?, genres: [String]? = nil, replicaGroups: Int? = nil) {
         self.run = run
         self.evaluationProtocol = evaluationProtocol
         self.dataset = dataset
@@ -71,5 +75,7 @@ public struct RunMetrics: Codable, Equatable {
         self.parameters = parameters
         self.trainableParameters = trainableParameters
         self.group = group
+        self.genres = genres
+        self.replicaGroups = replicaGroups
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GTZAN
 import NN
 
 /// The text printed at the end of a run.
@@ -9,7 +10,8 @@ enum RunReport {
 
     static func text(_ metrics: RunMetrics, confusion: ConfusionMatrix, directory: URL) -> String {
         var lines = ["", "== \(metrics.run): \(metrics.epochs) epoch(s) in \(String(format: "%.1f", metrics.trainingSeconds)) s, "
-                     + "protocol \(metrics.evaluationProtocol), evaluated with \(metrics.evaluatedCheckpoint)"]
+                     + "evaluated with \(metrics.evaluatedCheckpoint)",
+                     "Protocol: " + (EvaluationProtocol(rawValue: metrics.evaluationProtocol)?.description ?? metrics.evaluationProtocol)]
         if metrics.synthetic { lines.append("   (synthetic dataset: accuracies say nothing about real GTZAN)") }
         lines.append("Validation accuracy: \(percent(metrics.validationAccuracy))"
                      + (metrics.validationFileAccuracy.map { " (file-wise \(percent($0)))" } ?? ""))

@@ -1,4 +1,5 @@
 import Foundation
+import GTZAN
 import Tensor
 
 /// Everything about a run that is not the experiment itself: where data and reports live, overrides of
@@ -23,11 +24,18 @@ public struct RunSettings {
     public var maxBatches: Int?
     /// Progress bars and per-epoch lines.
     public var showsProgress: Bool
+    /// The protocol asked for; nil chooses `artist` when artist ids are known, else `track` (`RunGrouping`).
+    public var evaluationProtocol: EvaluationProtocol?
+    /// A `track<TAB>artist` list replacing the artist ids the layout ships.
+    public var artistsFile: URL?
+    /// A list of known replicas (one group per line) added to those found by content.
+    public var replicasFile: URL?
 
     public init(dataRoot: URL? = nil, synthetic: SyntheticDataset = SyntheticDataset(tracksPerGenre: 50, seconds: 30, seed: 0),
                 cacheDirectory: URL = SyntheticDataset.defaultCacheDirectory, outputDirectory: URL,
                 epochs: Int? = nil, batchSize: Int? = nil, learningRate: Float? = nil, seed: UInt64 = 0,
-                threads: Int = Parallel.threadCount, maxBatches: Int? = nil, showsProgress: Bool = true) {
+                threads: Int = Parallel.threadCount, maxBatches: Int? = nil, showsProgress: Bool = true,
+                evaluationProtocol: EvaluationProtocol? = nil, artistsFile: URL? = nil, replicasFile: URL? = nil) {
         self.dataRoot = dataRoot
         self.synthetic = synthetic
         self.cacheDirectory = cacheDirectory
@@ -39,6 +47,9 @@ public struct RunSettings {
         self.threads = threads
         self.maxBatches = maxBatches
         self.showsProgress = showsProgress
+        self.evaluationProtocol = evaluationProtocol
+        self.artistsFile = artistsFile
+        self.replicasFile = replicasFile
     }
 
     /// `recipe` with the command line's epochs, batch size and learning rate.
@@ -60,8 +71,10 @@ public struct RunSettings {
         }
         guard threads >= 1 else { throw ExperimentError.invalidOption("--threads", "\(threads) must be at least 1") }
         if let maxBatches, maxBatches <= 0 { throw ExperimentError.invalidOption("--max-batches", "\(maxBatches) must be positive") }
-        if let dataRoot, !FileManager.default.fileExists(atPath: dataRoot.path) {
-            throw ExperimentError.invalidOption("--data", "\(dataRoot.path) does not exist")
+        for (option, url) in [("--data", dataRoot), ("--artists", artistsFile), ("--replicas", replicasFile)] {
+            if let url, !FileManager.default.fileExists(atPath: url.path) {
+                throw ExperimentError.invalidOption(option, "\(url.path) does not exist")
+            }
         }
     }
 }

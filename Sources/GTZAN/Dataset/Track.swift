@@ -32,6 +32,11 @@ public struct Track: TrackItem, Hashable, Comparable, Sendable {
     public var trackID: TrackID { id }
     public var genre: Genre { id.genre }
 
+    /// The same track with another label (its index in another genre list).
+    public func labelled(_ label: Int) -> Track {
+        Track(id: id, label: label, url: url, frames: frames, sampleRate: sampleRate)
+    }
+
     /// Frames after decoding at `rate` Hz (`ceil(frames · rate / native)`, as `AudioFile.read` resamples).
     public func frames(atRate rate: Double) -> Int {
         rate == sampleRate ? frames : Int((Double(frames) * rate / sampleRate).rounded(.up))

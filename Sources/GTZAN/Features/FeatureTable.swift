@@ -4,14 +4,15 @@ import Foundation
 ///
 /// The `filename`, `length` and `label` columns are dropped; every other column must be numeric and
 /// becomes a feature. Track ids come from the file names (`blues.00000.3.wav` → `blues.00000`, segment 3),
-/// so 3 s rows can be split by track. Rows of genres outside `genres` are left out on purpose.
+/// so 3 s rows can be split by track. Rows of genres outside `genres` are left out on purpose; the labels
+/// index the genres that have rows.
 public struct FeatureTable: Sendable {
     /// Columns that are not features.
     public static let nonFeatureColumns: Set<String> = ["filename", "length", "label"]
 
     /// Feature column names, in file order.
     public let featureNames: [String]
-    /// The genres kept; a row's `label` indexes this array.
+    /// The genres kept that have rows, in canonical order; a row's `label` indexes this array.
     public let genres: [Genre]
     public let rows: [FeatureRow]
 
@@ -39,7 +40,7 @@ public struct FeatureTable: Sendable {
             }
             let name = fields.string(filenameColumn)
             let id = try TrackID(parsing: name, file: url)
-            guard let label = kept.firstIndex(of: id.genre) else { return }
+            guard kept.contains(id.genre) else { return }
             let values = try featureColumns.map { column -> Float in
                 guard let value = fields.float(column) else {
                     throw GTZANError.malformedFile(url, reason: "line \(lineNumber), column '\(header[column])': "
@@ -47,13 +48,15 @@ public struct FeatureTable: Sendable {
                 }
                 return value
             }
-            rows.append(FeatureRow(trackID: id, segment: Self.segmentIndex(in: name), label: label, values: values))
+            rows.append(FeatureRow(trackID: id, segment: Self.segmentIndex(in: name), label: 0, values: values))
         }
         guard !header.isEmpty else { throw GTZANError.malformedFile(url, reason: "no header with a 'filename' column") }
         guard !rows.isEmpty else { throw GTZANError.malformedFile(url, reason: "no rows of \(kept.map(\.name))") }
         featureNames = featureColumns.map { header[$0] }
-        self.genres = kept
-        self.rows = rows
+        let present = Array(Set(rows.map(\.trackID.genre))).sorted()
+        self.genres = present
+        self.rows = rows.map { FeatureRow(trackID: $0.trackID, segment: $0.segment, label: present.firstIndex(of: $0.trackID.genre)!,
+                                          values: $0.values) }
     }
 
     /// `3` in `blues.00000.3.wav`; nil for whole-track names.

@@ -36,11 +36,11 @@ public struct FilteredSplitLists: Sendable {
     /// Every listed id, train then validation then test.
     public var all: [TrackID] { train + validation + test }
 
-    /// The listed tracks present in `tracks`, side by side; a clean split.
+    /// The listed tracks present in `tracks`, side by side; a split by track.
     public func split(_ tracks: [Track]) -> DataSplit<Track> {
         let byID = Dictionary(tracks.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         return DataSplit(train: train.compactMap { byID[$0] }, validation: validation.compactMap { byID[$0] },
-                         test: test.compactMap { byID[$0] }, evaluationProtocol: .clean)
+                         test: test.compactMap { byID[$0] }, evaluationProtocol: .track)
     }
 
     /// Listed ids with no track in `tracks` (not on disk, skipped as undecodable, or another genre subset).

@@ -50,19 +50,23 @@ public struct ConfusionMatrix: Equatable, Sendable {
         zip(precision, recall).map { p, r in p + r == 0 ? 0 : 2 * p * r / (p + r) }
     }
 
-    /// A text table: one row per true class, one column per predicted class, then precision, recall, F1.
+    /// A text table: one row per true class (`<label> <name>`, left-aligned), one column per predicted class (its
+    /// label), then precision, recall, F1 and support; every column right-aligned and separated by a space.
     public var table: String {
         let labels = classNames.enumerated().map { "\($0.offset) \($0.element)" }
-        let width = max("true\\pred".count, labels.map(\.count).max() ?? 0)
-        func pad(_ text: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - text.count)) + text }
-        let cellWidth = max(5, String(counts.joined().max() ?? 0).count + 1)
-        var lines = [pad("true\\pred", width) + counts.indices.map { pad(String($0), cellWidth) }.joined()
-                     + ["precision", "recall", "f1", "support"].map { pad($0, 9) }.joined()]
+        let labelWidth = max("true\\pred".count, labels.map(\.count).max() ?? 0)
+        let cellWidth = max(3, String(max(0, classNames.count - 1)).count, String(counts.joined().max() ?? 0).count)
+        let scoreNames = ["precision", "recall", "f1", "support"]
+        let scoreWidth = scoreNames.map(\.count).max()!
+        func left(_ text: String) -> String { text + String(repeating: " ", count: max(0, labelWidth - text.count)) }
+        func right(_ text: String, _ width: Int) -> String { " " + String(repeating: " ", count: max(0, width - text.count)) + text }
+        var lines = [left("true\\pred") + counts.indices.map { right(String($0), cellWidth) }.joined()
+                     + scoreNames.map { right($0, scoreWidth) }.joined()]
         let (p, r, f) = (precision, recall, f1)
         for (row, label) in labels.enumerated() {
-            let cells = counts[row].map { pad(String($0), cellWidth) }.joined()
-            let scores = [p[row], r[row], f[row]].map { pad(String(format: "%.3f", $0), 9) }.joined()
-            lines.append(pad(label, width) + cells + scores + pad(String(support[row]), 9))
+            let cells = counts[row].map { right(String($0), cellWidth) }.joined()
+            let scores = [p[row], r[row], f[row]].map { right(String(format: "%.3f", $0), scoreWidth) }.joined()
+            lines.append(left(label) + cells + scores + right(String(support[row]), scoreWidth))
         }
         lines.append("accuracy \(String(format: "%.4f", accuracy)) over \(total) samples")
         return lines.joined(separator: "\n")

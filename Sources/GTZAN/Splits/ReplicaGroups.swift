@@ -1,0 +1,136 @@
+import AudioIO
+import Foundation
+
+/// Excerpts that hold the same recording (GTZAN's exact replicas, e.g. metal 00040 = 00061, and metal 00058 =
+/// rock 00016 under two genres), so that splits keep them on one side.
+///
+/// Found by content: identical decoded audio samples (a `ContentHash` of the samples at the file's native rate
+/// plus their rate and channel count, so a WAV and a FLAC of one recording match) or byte-identical image files;
+/// and from known lists. Copies linked through any of these form one group.
+public struct ReplicaGroups: Sendable, Equatable {
+    /// How a link between two excerpts was established.
+    public enum Evidence: String, Sendable, Comparable {
+        case audio, image, list
+
+        public static func < (lhs: Evidence, rhs: Evidence) -> Bool { lhs.rawValue < rhs.rawValue }
+    }
+
+    /// A set of excerpts with one recording.
+    public struct Group: Sendable, Equatable, CustomStringConvertible {
+        /// At least two, sorted.
+        public let tracks: [TrackID]
+        /// Every kind of evidence that linked members of the group, sorted.
+        public let evidence: [Evidence]
+
+        public var description: String {
+            tracks.map(\.description).joined(separator: " = ") + " (" + evidence.map(\.rawValue).joined(separator: ", ") + ")"
+        }
+    }
+
+    /// Sorted by their first track.
+    public let groups: [Group]
+
+    /// No replicas.
+    public init() { groups = [] }
+
+    /// Groups from links: each pair of track ids is one recording, established by its evidence.
+    public init(links: [(TrackID, TrackID, Evidence)]) {
+        var sets = UnionFind<TrackID>()
+        for (a, b, _) in links { sets.union(a, b) }
+        let members = Set(links.flatMap { [$0.0, $0.1] })
+        var evidence: [TrackID: Set<Evidence>] = [:]
+        for (a, _, kind) in links { evidence[sets.find(a), default: []].insert(kind) }
+        groups = sets.classes(of: members).map { tracks in
+            Group(tracks: tracks.sorted(), evidence: evidence[sets.find(tracks[0]), default: []].sorted())
+        }.sorted { $0.tracks[0] < $1.tracks[0] }
+    }
+
+    /// The replicas of a known list: one group per line, its track ids separated by spaces, tabs, commas or `=`
+    /// (`metal.00040 = metal.00061`); blank lines and `#` comments are ignored.
+    /// - Throws: `GTZANError.malformedFile` naming the line of a name that is not a track, or of a single track.
+    public init(contentsOf url: URL) throws {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else {
+            throw GTZANError.malformedFile(url, reason: "cannot read the replica list")
+        }
+        var links: [(TrackID, TrackID, Evidence)] = []
+        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let names = line.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "=" || $0 == "\r" }
+            guard !names.isEmpty else { continue }
+            let ids = try names.map { name -> TrackID in
+                guard let id = try? TrackID(parsing: String(name)) else {
+                    throw GTZANError.malformedFile(url, reason: "line \(index + 1): '\(name)' is not a GTZAN track")
+                }
+                return id
+            }
+            guard ids.count > 1 else {
+                throw GTZANError.malformedFile(url, reason: "line \(index + 1): a replica group needs at least two tracks")
+            }
+            links += ids.dropFirst().map { (ids[0], $0, .list) }
+        }
+        self.init(links: links)
+    }
+
+    /// The replicas in `dataset`: tracks with identical decoded audio, stored images with identical bytes.
+    /// Files are read `workers` at a time.
+    /// - Throws: the decoder's `AudioIOError` or `GTZANError.malformedFile` naming a file that cannot be read.
+    public static func detect(in dataset: GTZANDataset, workers: Int = 2) throws -> ReplicaGroups {
+        let audio = try hashes(dataset.tracks.map { ($0.id, $0.url) }, workers: workers) { url in
+            let buffer = try AudioFile.read(url, sampleRate: nil, mono: false)
+            return ContentHash(of: buffer.samples + [Float(buffer.sampleRate), Float(buffer.channels)])
+        }
+        let stored = dataset.images.compactMap { image -> (TrackID, URL)? in
+            if case let .png(url) = image.source { return (image.id, url) }
+            return nil
+        }
+        let images = try hashes(stored, workers: workers) { url in
+            guard let data = try? Data(contentsOf: url) else { throw GTZANError.malformedFile(url, reason: "cannot read the image") }
+            return data.withUnsafeBytes { ContentHash($0) }
+        }
+        return ReplicaGroups(links: links(audio, .audio) + links(images, .image))
+    }
+
+    /// These groups and `other`'s, merged where they share a track.
+    public func merged(with other: ReplicaGroups) -> ReplicaGroups {
+        ReplicaGroups(links: (groups + other.groups).flatMap { group in
+            group.tracks.dropFirst().flatMap { track in group.evidence.map { (group.tracks[0], track, $0) } }
+        })
+    }
+
+    /// The group holding `track`, if any.
+    public func group(of track: TrackID) -> Group? {
+        groups.first { $0.tracks.contains(track) }
+    }
+
+    /// `N replica groups (M excerpts): a = b (audio, image); …`, or `no replicas`.
+    public var summary: String {
+        guard !groups.isEmpty else { return "no replicas" }
+        return "\(groups.count) replica group(s) (\(groups.reduce(0) { $0 + $1.tracks.count }) excerpts) kept on one side: "
+            + groups.map(\.description).joined(separator: "; ")
+    }
+
+    /// Pairs linking every id with equal hash to the first such id.
+    private static func links(_ hashes: [(TrackID, ContentHash)], _ evidence: Evidence) -> [(TrackID, TrackID, Evidence)] {
+        var first: [ContentHash: TrackID] = [:]
+        return hashes.compactMap { id, hash in
+            if let earlier = first[hash] { return (earlier, id, evidence) }
+            first[hash] = id
+            return nil
+        }
+    }
+
+    /// The hash of each file, `workers` at a time, in input order.
+    private static func hashes(_ files: [(TrackID, URL)], workers: Int,
+                               _ hash: @Sendable (URL) throws -> ContentHash) throws -> [(TrackID, ContentHash)] {
+        let results = UnsafeMutableBufferPointer<Result<ContentHash, Error>?>.allocate(capacity: files.count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let chunks = max(1, min(workers, files.count))
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            for index in stride(from: chunk, to: files.count, by: chunks) {
+                results[index] = Result { try hash(files[index].1) }
+            }
+        }
+        return try zip(files, results).map { ($0.0, try $1!.get()) }
+    }
+}
