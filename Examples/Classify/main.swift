@@ -28,10 +28,13 @@ struct ClassifyFiles: ParsableCommand {
     func validate() throws {
         guard !files.isEmpty else { throw ValidationError("give at least one audio file") }
         guard top > 0 else { throw ValidationError("--top \(top): expected a positive integer") }
+        if let threads, threads < 1 { throw ValidationError("--threads \(threads): expected a positive integer") }
     }
 
     func run() throws {
-        Parallel.threadCount = threads ?? Parallel.threadCount
+        let (count, warning) = RunSettings.capped(threads: threads ?? Parallel.threadCount)
+        if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        Parallel.threadCount = count
         let classifier = try checkpoint.map { try GenreClassifier(checkpoint: URL(fileURLWithPath: $0)) } ?? GenreClassifier.bundled()
         print("Model: \(checkpoint ?? "the default model") — labels (\(classifier.labels.count)): "
               + classifier.labels.joined(separator: ", "))

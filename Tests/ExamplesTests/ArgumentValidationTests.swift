@@ -56,6 +56,16 @@ final class ArgumentValidationTests: XCTestCase {
         XCTAssertTrue(output.contains("no such checkpoint"), output)
     }
 
+    func testGenreKitClassifyCapsThreadsToo() throws {
+        let (status, output) = try ExampleProcess(name: "genrekit-classify").outcome(
+            [directory.appendingPathComponent("missing.wav").path, "--threads", "100000"])
+        XCTAssertEqual(status, 1, output)
+        XCTAssertTrue(output.contains("100000 threads (--threads or GENREKIT_THREADS) capped at the "
+                                      + "\(ProcessInfo.processInfo.activeProcessorCount) cores"), output)
+        let (zeroStatus, zeroOutput) = try ExampleProcess(name: "genrekit-classify").outcome(["x.wav", "--threads", "0"])
+        XCTAssertEqual(zeroStatus, 64, zeroOutput)
+    }
+
     func testGTZANFeaturesSegmentsFromThreeSamplesToADay() throws {
         let track = directory.appendingPathComponent("blues.00000.wav")
         try AudioFile.write(track, samples: (0..<2205).map { Float(sin(Double($0) / 9)) / 2 }, sampleRate: 22050)

@@ -70,10 +70,17 @@ public struct RunSettings {
 
     /// These settings with `threads` capped at ``maximumThreads``, and the warning to print when it was cut.
     public func cappingThreads() -> (settings: RunSettings, warning: String?) {
-        guard threads > Self.maximumThreads else { return (self, nil) }
         var capped = self
-        capped.threads = Self.maximumThreads
-        return (capped, "warning: \(threads) threads (--threads or GENREKIT_THREADS) capped at the \(Self.maximumThreads) cores of this machine")
+        let warning: String?
+        (capped.threads, warning) = Self.capped(threads: threads)
+        return (capped, warning)
+    }
+
+    /// `threads` capped at ``maximumThreads``, and the warning to print when it was cut (every command that
+    /// takes `--threads` goes through here, so none can start more threads than the machine has cores).
+    public static func capped(threads: Int) -> (threads: Int, warning: String?) {
+        guard threads > maximumThreads else { return (threads, nil) }
+        return (maximumThreads, "warning: \(threads) threads (--threads or GENREKIT_THREADS) capped at the \(maximumThreads) cores of this machine")
     }
 
     /// Checks the overrides.
