@@ -17,15 +17,17 @@ let systemLibraries: [Target] = [
 ]
 
 let libraries: [Target] = [
-    .target(name: "AudioIO", dependencies: ["CSndFile", "CSoxr"], swiftSettings: numericSettings),
-    .target(name: "DSP", dependencies: ["AudioIO", "CFFTW"], swiftSettings: numericSettings),
-    .target(name: "Tensor", dependencies: ["COpenBLAS"], swiftSettings: numericSettings),
+    /// `SharedPointer`, the one way parallel loops share memory (a dependency of the libraries, not a product).
+    .target(name: "ConcurrencySupport", swiftSettings: numericSettings),
+    .target(name: "AudioIO", dependencies: ["CSndFile", "CSoxr", "ConcurrencySupport"], swiftSettings: numericSettings),
+    .target(name: "DSP", dependencies: ["AudioIO", "CFFTW", "ConcurrencySupport"], swiftSettings: numericSettings),
+    .target(name: "Tensor", dependencies: ["COpenBLAS", "ConcurrencySupport"], swiftSettings: numericSettings),
     .target(name: "NN", dependencies: ["Tensor"], swiftSettings: numericSettings),
-    .target(name: "GTZAN", dependencies: ["AudioIO", "DSP", "Tensor", "CPNG"], swiftSettings: numericSettings),
+    .target(name: "GTZAN", dependencies: ["AudioIO", "DSP", "Tensor", "CPNG", "ConcurrencySupport"], swiftSettings: numericSettings),
     .target(name: "GenreModels", dependencies: ["NN", "Tensor"], swiftSettings: numericSettings),
     .target(name: "Distributed", dependencies: ["CMPI", "NN", "Tensor"], swiftSettings: numericSettings),
     .target(name: "Experiments",
-            dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels", "Distributed",
+            dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels", "Distributed", "ConcurrencySupport",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Resources")], swiftSettings: numericSettings),
 ]
@@ -50,8 +52,8 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
 let tests: [Target] = [
     .target(name: "TestSupport", dependencies: ["Tensor"], path: "Tests/TestSupport"),
     .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
-    .testTarget(name: "DSPTests", dependencies: ["DSP", "AudioIO", "TestSupport"]),
-    .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport"]),
+    .testTarget(name: "DSPTests", dependencies: ["DSP", "AudioIO", "TestSupport", "ConcurrencySupport"]),
+    .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport", "ConcurrencySupport"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "TestSupport"]),
     .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
     .testTarget(name: "GenreModelsTests", dependencies: ["GenreModels", "NN", "Tensor", "TestSupport"]),
@@ -92,5 +94,5 @@ let package = Package(
         .executableTarget(name: $0.product, dependencies: $0.dependencies,
                           path: "Examples/\($0.folder)", swiftSettings: numericSettings)
     },
-    swiftLanguageModes: [.v5]
+    swiftLanguageModes: [.v6]
 )

@@ -18,12 +18,12 @@ struct BenchError: Error, CustomStringConvertible {
 }
 
 /// The example models (as genrekit-bench's nn/ tasks): input shape, batch size and initialisation.
-struct ModelSpec {
+struct ModelSpec: Sendable {
     var name: String
     var batchSize: Int
     var inputShape: [Int]
     var initialization: InitializationScheme
-    var make: () -> Module
+    var make: @Sendable () -> Module
 
     static let all = [
         ModelSpec(name: "mlp", batchSize: 32, inputShape: [57], initialization: FeatureMLP.Variant.keras.initialization,

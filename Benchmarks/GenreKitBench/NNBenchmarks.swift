@@ -25,7 +25,7 @@ let nnBenchmarks: [Benchmark] = ModelBenchmark.all.flatMap { [$0.trainStep, $0.i
 ]
 
 /// One example model at its document's batch size and optimiser settings.
-struct ModelBenchmark {
+struct ModelBenchmark: Sendable {
     /// The task-name stem, e.g. `resnet_mfcc`.
     var name: String
     var description: String
@@ -36,7 +36,7 @@ struct ModelBenchmark {
     var weightDecay: Float = 0
     /// Categorical cross-entropy of probabilities for models ending in Softmax, else cross-entropy of logits.
     var loss: any Loss = CrossEntropyLoss()
-    var make: () -> Module
+    var make: @Sendable () -> Module
 
     static let all = [
         ModelBenchmark(name: "cnn_dynamic", description: "cnn-dynamic (2,055,070 weights)", batchSize: 32,

@@ -132,7 +132,7 @@ let depthwiseConvBenchmarks: [Benchmark] = [
     (name: "s2_32x96x112x112", shape: [32, 96, 112, 112], stride: 2),
 ].flatMap { task -> [Benchmark] in
     let what = "depthwise conv2d \(task.shape), 3×3, stride \(task.stride), padding 1"
-    func operands() -> (x: Tensor, w: Tensor) {
+    @Sendable func operands() -> (x: Tensor, w: Tensor) {
         var rng = RandomGenerator(seed: 11)
         return (Tensor.normal(task.shape, using: &rng), Tensor.normal([task.shape[1], 1, 3, 3], std: 0.1, using: &rng))
     }
@@ -157,8 +157,8 @@ let depthwiseConvBenchmarks: [Benchmark] = [
 /// `tensor/maxpool_<stem>` (forward + backward) and `tensor/maxpool_infer_<stem>` (forward only,
 /// no gradient) of `pool` on a seeded normal input of `shape`.
 func maxPoolBenchmarks(_ stem: String, _ description: String, shape: [Int],
-                       pool: @escaping (Tensor) -> Tensor) -> [Benchmark] {
-    let input = {
+                       pool: @escaping @Sendable (Tensor) -> Tensor) -> [Benchmark] {
+    let input = { @Sendable () -> Tensor in
         var rng = RandomGenerator(seed: 9)
         return Tensor.normal(shape, using: &rng)
     }

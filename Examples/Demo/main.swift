@@ -17,13 +17,15 @@ struct Demo: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     /// The document's model and recipe, with fewer epochs (the synthetic set is learnt quickly).
-    static let experiment = Experiment(
-        input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
-        split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-        model: { ResNetMFCC(classes: $0) }, initialization: ResNetMFCC.initialization,
-        recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
-                       schedule: try! ConstantThenExponentialDecay(constantEpochs: 10, rate: 0.95)),
-        penalties: { [WeightPenalty(.l2, strength: 1e-3, on: $0.regularizedWeights)] })
+    static var experiment: Experiment {
+        Experiment(
+            input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
+            split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
+            model: { ResNetMFCC(classes: $0) }, initialization: ResNetMFCC.initialization,
+            recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
+                           schedule: try! ConstantThenExponentialDecay(constantEpochs: 10, rate: 0.95)),
+            penalties: { [WeightPenalty(.l2, strength: 1e-3, on: $0.regularizedWeights)] })
+    }
 
     func run() throws {
         let started = Date()

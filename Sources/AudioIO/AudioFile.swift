@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import Foundation
 
 /// Reading, writing and resampling audio files through libsndfile and libsoxr.
@@ -55,11 +56,14 @@ public enum AudioFile {
         let file = reader.file, start = reader.window.lowerBound
         let plan = try ResamplingPlan(inputFrames: reader.frames, channels: channels,
                                       from: nativeRate, to: sampleRate, path: url.path)
-        let samples = try Resampler.run(plan, from: nativeRate, to: sampleRate, channels: channels, quality: .soxr_hq) {
-            frames, consume in
-            let window = (start + frames.lowerBound)..<(start + frames.upperBound)
-            let handle = frames.lowerBound == 0 ? file : try SoundFile(reopening: file)
-            try FrameReader(handle, mono: mono, window: window).forEachBlock(consume)
+        var handles = try [file] + plan.segments.dropFirst().map { _ in try SoundFile(reopening: file) }
+        let samples = try handles.withUnsafeMutableBufferPointer { handles in
+            let handles = SharedPointer(handles)
+            return try Resampler.run(plan, from: nativeRate, to: sampleRate, channels: channels, quality: .soxr_hq) {
+                segment, frames, consume in
+                let window = (start + frames.lowerBound)..<(start + frames.upperBound)
+                try FrameReader(handles[segment], mono: mono, window: window).forEachBlock(consume)
+            }
         }
         return AudioBuffer(samples: samples, sampleRate: sampleRate, channels: channels)
     }

@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import CSoxr
 import Dispatch
 
@@ -142,30 +143,34 @@ public final class Resampler {
         }
         guard inputRate != outputRate else { return samples }
         return try samples.withUnsafeBufferPointer { samples in
-            try run(ResamplingPlan(inputFrames: samples.count / channels, channels: channels,
-                                   from: inputRate, to: outputRate, path: ""),
-                    from: inputRate, to: outputRate, channels: channels, quality: quality) { frames, consume in
-                try consume(UnsafeBufferPointer(rebasing: samples[(frames.lowerBound * channels)..<(frames.upperBound * channels)]))
+            let input = SharedPointer(samples)
+            return try run(ResamplingPlan(inputFrames: samples.count / channels, channels: channels,
+                                          from: inputRate, to: outputRate, path: ""),
+                           from: inputRate, to: outputRate, channels: channels, quality: quality) { _, frames, consume in
+                try consume(UnsafeBufferPointer(start: input.readOnly + frames.lowerBound * channels,
+                                                count: frames.count * channels))
             }
         }
     }
 
     /// Carries out `plan`, its segments on concurrent threads, each with its own converter.
-    /// `feed(frames, consume)` passes the input `frames` (a range) to `consume` in order, in blocks.
+    /// `feed(segment, frames, consume)` passes the input `frames` (a range) of segment number `segment` to
+    /// `consume` in order, in blocks.
     static func run(_ plan: ResamplingPlan, from inputRate: Double, to outputRate: Double, channels: Int, quality: Quality,
-                    feed: (Range<Int>, (UnsafeBufferPointer<Float>) throws -> Void) throws -> Void) throws -> [Float] {
+                    feed: @Sendable (Int, Range<Int>, (UnsafeBufferPointer<Float>) throws -> Void) throws -> Void)
+        throws -> [Float] {
         try [Float](unsafeUninitializedCapacity: plan.outputFrames * channels) { buffer, initialized in
-            let output = buffer
+            let output = SharedPointer(buffer)
             var errors = [Error?](repeating: nil, count: plan.segments.count)
             errors.withUnsafeMutableBufferPointer { errors in
+                let errors = SharedPointer(errors)
                 DispatchQueue.concurrentPerform(iterations: plan.segments.count) { index in
                     let segment = plan.segments[index]
                     do {
                         let resampler = try Resampler(from: inputRate, to: outputRate, channels: channels, quality: quality)
                         let slice = (segment.output.lowerBound * channels)..<(segment.output.upperBound * channels)
-                        var sink = ResampledOutput(UnsafeMutableBufferPointer(rebasing: output[slice]),
-                                                   channels: channels, discard: segment.discard)
-                        try feed(segment.input) { try resampler.process($0, into: &sink) }
+                        var sink = ResampledOutput(output.buffer(slice), channels: channels, discard: segment.discard)
+                        try feed(index, segment.input) { try resampler.process($0, into: &sink) }
                         try resampler.flush(into: &sink)
                         sink.padWithZeros()
                     } catch {

@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import DSP
 import TestSupport
 import XCTest
@@ -9,8 +10,9 @@ final class STFTConcurrencyTests: XCTestCase {
         let sizes = [256, 384, 512, 1000, 1024, 2048]
         let serial = try sizes.map { try STFT(nFFT: $0, hopLength: 128).spectrogram(y) }
         var concurrent = [Matrix?](repeating: nil, count: sizes.count * 4)
-        concurrent.withUnsafeMutableBufferPointer { results in
-            DispatchQueue.concurrentPerform(iterations: results.count) { i in
+        concurrent.withUnsafeMutableBufferPointer { buffer in
+            let results = SharedPointer(buffer)
+            DispatchQueue.concurrentPerform(iterations: buffer.count) { i in
                 results[i] = try? STFT(nFFT: sizes[i % sizes.count], hopLength: 128).spectrogram(y)
             }
         }

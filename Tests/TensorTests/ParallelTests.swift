@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import XCTest
 import Tensor
 import TestSupport
@@ -67,7 +68,7 @@ extension ParallelTests {
         let saved = Parallel.threadCount
         defer { Parallel.threadCount = saved }
         Parallel.threadCount = 4
-        func sweep(_ count: Int) -> Bool {
+        @Sendable func sweep(_ count: Int) -> Bool {
             var seen = [Int](repeating: 0, count: count)
             seen.withUnsafeMutableBufferPointer { buffer in
                 Parallel.parallelFor(0..<count) { range in
@@ -82,7 +83,8 @@ extension ParallelTests {
             XCTAssertTrue(sweep(97))
         }
         var failures = [Int](repeating: 0, count: 4)
-        failures.withUnsafeMutableBufferPointer { failures in
+        failures.withUnsafeMutableBufferPointer { buffer in
+            let failures = SharedPointer(buffer)
             DispatchQueue.concurrentPerform(iterations: 4) { thread in
                 failures[thread] = (0..<2000).filter { !sweep(8 + ($0 + thread) % 29) }.count
             }

@@ -1,13 +1,15 @@
 import AudioIO
+import ConcurrencySupport
 import DSP
 import Foundation
 import NN
+import Synchronization
 
 /// Computes GTZAN feature tables in Kaggle's schema (`filename,length,<57 features>,label`) from audio files
 /// with DSP's `GTZANFeatures`: one row per file, or one per consecutive segment. Files are analysed `jobs` at
 /// a time with a progress bar; a file that cannot be read or is shorter than a segment is skipped and
 /// reported, and the rest of the table is still computed.
-public struct FeatureTableExtractor {
+public struct FeatureTableExtractor: Sendable {
     /// The rate every file is decoded (and resampled) to, librosa's default.
     public static let sampleRate = 22050.0
     /// Kaggle's 3 s rows hold 66149 samples, one short of 3 s at 22050 Hz.
@@ -98,17 +100,13 @@ public struct FeatureTableExtractor {
     /// The CSV lines of every source, or the error that stopped it, in the order of `sources`.
     func results(of sources: [Source], label: String) -> [Result<[String], Error>] {
         var results = [Result<[String], Error>?](repeating: nil, count: sources.count)
-        let next = NSLock()
-        var nextIndex = 0
+        let nextIndex = Atomic(0)
         let bar = ProgressBar(label: label, total: sources.count, plainLines: 9)
         results.withUnsafeMutableBufferPointer { slots in
-            let base = slots.baseAddress!
+            let base = SharedPointer(slots)
             DispatchQueue.concurrentPerform(iterations: min(jobs, sources.count)) { _ in
                 while true {
-                    next.lock()
-                    let index = nextIndex
-                    nextIndex += 1
-                    next.unlock()
+                    let index = nextIndex.add(1, ordering: .relaxed).oldValue
                     guard index < sources.count else { return }
                     base[index] = Result { try lines(of: sources[index]) }
                     bar.advance()

@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import AudioIO
 import Foundation
 
@@ -94,9 +95,10 @@ public struct GTZANDataset: Sendable {
         let results = UnsafeMutableBufferPointer<Result<Track, Error>?>.allocate(capacity: urls.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
+        let slots = SharedPointer(results)
         DispatchQueue.concurrentPerform(iterations: urls.count) { index in
             let url = urls[index]
-            results[index] = Result {
+            slots[index] = Result {
                 let id = try trackID(of: url)
                 let info = try AudioFile.info(url)
                 return Track(id: id, label: 0, url: url, frames: info.frames, sampleRate: info.sampleRate)

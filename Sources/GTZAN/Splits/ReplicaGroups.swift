@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import AudioIO
 import Foundation
 
@@ -126,9 +127,10 @@ public struct ReplicaGroups: Sendable, Equatable {
         results.initialize(repeating: nil)
         defer { results.deallocate() }
         let chunks = max(1, min(workers, files.count))
+        let slots = SharedPointer(results)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             for index in stride(from: chunk, to: files.count, by: chunks) {
-                results[index] = Result { try hash(files[index].1) }
+                slots[index] = Result { try hash(files[index].1) }
             }
         }
         return try zip(files, results).map { ($0.0, try $1!.get()) }

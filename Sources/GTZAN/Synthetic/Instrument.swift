@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import Foundation
 
 /// A pitched instrument of the synthetic generator: a timbre shaped by an amplitude envelope.
@@ -90,12 +91,15 @@ enum Wavetable {
     /// One cycle of a sine.
     static let sine: [Float] = make(harmonics: [1])
 
-    /// `sine`, kept alive for unsafe access from every thread.
-    static let sineBuffer: UnsafeBufferPointer<Float> = {
+    /// `sine`, kept alive (and never written again) for unsafe access from every thread.
+    private static let sineTable: SharedPointer<Float> = {
         let pointer = UnsafeMutableBufferPointer<Float>.allocate(capacity: size)
         _ = pointer.initialize(from: sine)
-        return UnsafeBufferPointer(pointer)
+        return SharedPointer(pointer)
     }()
+
+    /// `sine`, for unsafe access from every thread.
+    static var sineBuffer: UnsafeBufferPointer<Float> { UnsafeBufferPointer(start: sineTable.readOnly, count: size) }
 
     /// One cycle of Σ aₖ sin(2πkt), normalised to peak 1.
     static func make(harmonics: [Float]) -> [Float] {

@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import Tensor
 import AudioIO
 import Foundation
@@ -47,6 +48,7 @@ public enum SyntheticGTZAN {
         let failures = UnsafeMutableBufferPointer<Error?>.allocate(capacity: jobs.count)
         failures.initialize(repeating: nil)
         defer { failures.deallocate() }
+        let slots = SharedPointer(failures)
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             let id = jobs[index]
             let url = audio.appendingPathComponent(id.genre.name).appendingPathComponent(id.fileName(extension: "wav"))
@@ -54,7 +56,7 @@ public enum SyntheticGTZAN {
                 try AudioFile.write(url, samples: samples(genre: id.genre, index: id.number, seconds: seconds, seed: seed),
                                     sampleRate: sampleRate, format: .pcm16)
             } catch {
-                failures[index] = error
+                slots[index] = error
             }
         }
         if let failure = failures.lazy.compactMap({ $0 }).first { throw failure }

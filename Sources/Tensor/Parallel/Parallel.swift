@@ -1,5 +1,6 @@
 import COpenBLAS
 import Foundation
+import Synchronization
 
 /// The threads GenreKit's kernels use.
 ///
@@ -8,10 +9,10 @@ import Foundation
 /// (`BLAS.sgemm`), so no OpenBLAS thread pool spins between calls while our loops want the cores. A
 /// `parallelFor` nested inside another runs serially.
 public enum Parallel {
-    nonisolated(unsafe) private static var storedThreadCount: Int = {
+    private static let storedThreadCount: Atomic<Int> = {
         let environment = ProcessInfo.processInfo.environment["GENREKIT_THREADS"].flatMap { Int($0) }
         openblas_set_num_threads(1)
-        return Swift.max(1, environment ?? ProcessInfo.processInfo.activeProcessorCount)
+        return Atomic(Swift.max(1, environment ?? ProcessInfo.processInfo.activeProcessorCount))
     }()
 
     /// Depth of `parallelFor` worker bodies on the current thread.
@@ -19,10 +20,10 @@ public enum Parallel {
 
     /// Number of threads for kernels and GEMMs (at least 1). Set it before starting work.
     public static var threadCount: Int {
-        get { storedThreadCount }
+        get { storedThreadCount.load(ordering: .relaxed) }
         set {
             precondition(newValue >= 1, "Parallel.threadCount must be ≥ 1, got \(newValue)")
-            storedThreadCount = newValue
+            storedThreadCount.store(newValue, ordering: .relaxed)
         }
     }
 
@@ -63,5 +64,5 @@ public enum Parallel {
 
     /// The worker threads: one fewer than the larger of `threadCount` at first use and the processor count.
     private static let pool = WorkerPool(
-        workerCount: Swift.max(storedThreadCount, ProcessInfo.processInfo.activeProcessorCount) - 1)
+        workerCount: Swift.max(threadCount, ProcessInfo.processInfo.activeProcessorCount) - 1)
 }

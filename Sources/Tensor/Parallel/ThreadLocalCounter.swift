@@ -6,7 +6,7 @@ import Darwin
 
 /// A per-thread non-negative counter (nesting depth), stored in a pthread key so reading it allocates nothing.
 @usableFromInline
-struct ThreadLocalCounter {
+struct ThreadLocalCounter: Sendable {
     private let key: pthread_key_t
 
     init() {
