@@ -42,11 +42,13 @@ final class FusedInferenceTests: XCTestCase {
         training.train()
         var rng = RandomGenerator(seed: 6)
         let x = Tensor.normal([2, 3, 12, 10], using: &rng)
-        let expected = chain(x).scalars
-        let shapes = chain.layers.map(\.lastOutputShape)
-        let fused = Tensor.withoutGrad { chain(x) }
+        var expected: [Float] = [], fused = x
+        let unfusedTrace = OutputShapeTrace.recording { expected = chain(x).scalars }
+        let shapes = chain.layers.map { unfusedTrace.shape(of: $0) }
+        XCTAssertFalse(shapes.contains { $0 == nil }, "every layer ran inside the trace")
+        let trace = OutputShapeTrace.recording { fused = Tensor.withoutGrad { chain(x) } }
         assertClose(fused.scalars, expected, rtol: 1e-5, relativeToMax: true)
-        XCTAssertEqual(chain.layers.map(\.lastOutputShape), shapes)
+        XCTAssertEqual(chain.layers.map { trace.shape(of: $0) }, shapes)
         XCTAssertEqual(x.shape, [2, 3, 12, 10], "the input is left alone")
     }
 
@@ -58,11 +60,13 @@ final class FusedInferenceTests: XCTestCase {
         randomized(chain, seed: 8, spread: 3, convolutions: true)
         var rng = RandomGenerator(seed: 3)
         let x = Tensor.normal([6, 7], using: &rng) * 3
-        let expected = chain(x).scalars
-        let shapes = chain.layers.map(\.lastOutputShape)
-        let fused = Tensor.withoutGrad { chain(x) }
+        var expected: [Float] = [], fused = x
+        let unfusedTrace = OutputShapeTrace.recording { expected = chain(x).scalars }
+        let shapes = chain.layers.map { unfusedTrace.shape(of: $0) }
+        XCTAssertFalse(shapes.contains { $0 == nil }, "every layer ran inside the trace")
+        let trace = OutputShapeTrace.recording { fused = Tensor.withoutGrad { chain(x) } }
         XCTAssertEqual(fused.scalars, expected)
-        XCTAssertEqual(chain.layers.map(\.lastOutputShape), shapes)
+        XCTAssertEqual(chain.layers.map { trace.shape(of: $0) }, shapes)
         XCTAssertTrue(expected.contains(where: { $0 < 0 }), "the last layer is not clamped")
     }
 

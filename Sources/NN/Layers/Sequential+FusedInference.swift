@@ -34,7 +34,7 @@ extension Sequential {
                 output.clamp(min: bounds.lower, max: bounds.upper)
                 fused.append(next)
             }
-            for module in fused { module.lastOutputShape = output.shape }
+            for module in fused { OutputShapeTrace.record(output.shape, for: module) }
             index += fused.count
         }
         return output

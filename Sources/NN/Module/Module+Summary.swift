@@ -17,14 +17,14 @@ extension Module {
         let wasTraining = isTraining
         eval()
         defer { train(wasTraining) }
-        _ = Tensor.withoutGrad { self(Tensor.zeros([1] + inputShape)) }
+        let trace = OutputShapeTrace.recording { _ = Tensor.withoutGrad { self(Tensor.zeros([1] + inputShape)) } }
         let rows = namedModules().compactMap { path, module -> ModelSummary.Row? in
             let ownsWeights = !module.localParameters.isEmpty || !module.localBuffers.isEmpty
             guard module.children.isEmpty || ownsWeights else { return nil }
             let parameters = module.localParameters.map(\.parameter)
             let counted = module.localBuffers.filter(\.buffer.countsAsWeight).map(\.buffer.value.count).reduce(0, +)
             return ModelSummary.Row(name: path.isEmpty ? "(root)" : path, type: module.typeName,
-                                    outputShape: module.lastOutputShape.map { Array($0.dropFirst()) },
+                                    outputShape: trace.shape(of: module).map { Array($0.dropFirst()) },
                                     parameters: parameters.map(\.value.count).reduce(0, +) + counted,
                                     trainable: parameters.filter(\.requiresGrad).map(\.value.count).reduce(0, +))
         }

@@ -21,8 +21,6 @@ import Tensor
 open class Module {
     /// True in training mode (dropout active, BatchNorm uses batch statistics); see `train()` and `eval()`.
     public private(set) var isTraining = true
-    /// The shape of the last output of `callAsFunction`, recorded for `summary()`.
-    public internal(set) var lastOutputShape: [Int]?
     private var childEntries: [(name: String, module: Module)] = []
     private var parameterEntries: [(name: String, parameter: Parameter)] = []
     private var bufferEntries: [(name: String, buffer: Buffer)] = []
@@ -35,10 +33,11 @@ open class Module {
         preconditionFailure("\(typeName) does not override forward(_:)")
     }
 
-    /// Runs `forward` and records the output shape.
+    /// Runs `forward`; inside `OutputShapeTrace.recording(_:)` (as in `summary()`) the trace notes the
+    /// output shape. The module itself is not modified.
     public func callAsFunction(_ input: Tensor) -> Tensor {
         let output = forward(input)
-        lastOutputShape = output.shape
+        OutputShapeTrace.record(output.shape, for: self)
         return output
     }
 
