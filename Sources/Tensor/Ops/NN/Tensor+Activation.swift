@@ -50,18 +50,14 @@ extension Tensor {
 
     /// min(max(x, lower), upper) elementwise (no upper bound when nil), recorded with the gradient passed
     /// where `lower < x < upper` (and for NaN) and 0 elsewhere, as PyTorch; both passes vectorised.
-    ///
-    /// The backward reads the output, not the input: `y = clamp(x)` is at a bound exactly where `x` is at or
-    /// beyond it (and NaN where `x` is), so the mask is the same, and the input (often a convolution's
-    /// output, hundreds of MB in se-cnn's first block) is freed as soon as nothing else needs it.
     private func clampingActivation(lower: Float, upper: Float?) -> Tensor {
         let input = self
         let value = Tensor(shape: shape) {
             Tensor.clampLanes(input.storage.pointer, gradient: nil, into: $0.baseAddress!, count: $0.count, lower, upper)
         }
         return Tensor.makeResult(value, parents: [self]) { gradient in
-            [Tensor(shape: value.shape) {
-                Tensor.clampLanes(value.storage.pointer, gradient: gradient.storage.pointer, into: $0.baseAddress!,
+            [Tensor(shape: input.shape) {
+                Tensor.clampLanes(input.storage.pointer, gradient: gradient.storage.pointer, into: $0.baseAddress!,
                                   count: $0.count, lower, upper)
             }]
         }
