@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Tests are XCTest, built optimised: numeric Swift is 10–100× slower in debug builds.
 TEST_FLAGS ?= -c release --disable-swift-testing
 
-.PHONY: setup build demo test fuzz bench bench-compare results clean
+.PHONY: setup build demo test fuzz bench bench-compare bench-e2e results clean
 
 setup:
 	@./scripts/setup
@@ -64,6 +64,16 @@ bench-compare: setup $(VENV_STAMP)
 	$(SWIFT) build -c release --product genrekit-bench
 	$(VENV)/bin/python scripts/bench/compare.py --bench .build/release/genrekit-bench \
 	  --python $(VENV)/bin/python --threads $(BENCH_THREADS) --out BENCHMARKS.md $(BENCH_FLAGS)
+
+# End-to-end rows of BENCHMARKS.md on ../shared/gtzan-real (E2E_DATA=...): classify, gtzan-features and a
+# cnn-dynamic epoch against the Python pipelines (scripts/bench/e2e.py; E2E_FLAGS="--only classify --rounds 5").
+E2E_DATA ?= ../shared/gtzan-real
+E2E_FLAGS ?=
+
+bench-e2e: setup $(VENV_STAMP)
+	$(SWIFT) build -c release
+	$(VENV)/bin/python scripts/bench/e2e.py --build .build/release --python $(VENV)/bin/python --data $(E2E_DATA) \
+	  --threads $(BENCH_THREADS) --out BENCHMARKS.md $(E2E_FLAGS)
 
 # Every example on real GTZAN (../shared/gtzan-real unless RESULTS_DATA=...) under the artist and track
 # protocols, the PyTorch references on the same splits, RESULTS.md and docs/results/. Hours on 2 cores;

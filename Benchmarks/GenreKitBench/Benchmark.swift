@@ -14,4 +14,4 @@ struct Benchmark: Sendable {
 
 /// Every registered task, suite by suite. Each suite lives in its own file.
 let allBenchmarks: [Benchmark] =
-    audioIOBenchmarks + dspBenchmarks + tensorBenchmarks + nnBenchmarks + gtzanBenchmarks
+    audioIOBenchmarks + dspBenchmarks + tensorBenchmarks + nnBenchmarks + gtzanBenchmarks + endToEndBenchmarks

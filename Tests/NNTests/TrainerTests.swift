@@ -71,6 +71,32 @@ final class TrainerTests: XCTestCase {
         XCTAssertEqual(files, ["best.safetensors", "last.safetensors", "last.state.safetensors"])
     }
 
+    /// Parts of 4 (batches of 6: 4 + 2) give the whole batch's update, penalty included once, and the same evaluation.
+    func testMicroBatchesGiveTheUpdateOfTheWholeBatch() throws {
+        func train(microBatchSize: Int?) throws -> (weights: [String: StoredTensor], evaluation: Evaluation) {
+            let model = ParameterInitialization.using(.pytorch, seed: 3) { Sequential(Linear(2, 8), ReLU(), Linear(8, 3)) }
+            let optimizer = try Adam(parameters: model.namedParameters(), learningRate: 0.05)
+            var configuration = Trainer.Configuration(epochs: 3, seed: 7, showsProgress: false)
+            configuration.microBatchSize = microBatchSize
+            let trainer = try Trainer(model: model, optimizer: optimizer, loss: CrossEntropyLoss(), configuration: configuration)
+            trainer.penalties = [WeightPenalty(.l2, strength: 0.01, on: model.namedParameters().map(\.parameter))]
+            let history = try trainer.fit(training: toyBatches)
+            XCTAssertEqual(history.epochs.count, 3)
+            return (model.stateDict(), try trainer.evaluate(toyBatches(epoch: 0)))
+        }
+        let (whole, wholeEvaluation) = try train(microBatchSize: nil)
+        let (parts, partsEvaluation) = try train(microBatchSize: 4)
+        XCTAssertEqual(Set(parts.keys), Set(whole.keys))
+        for (name, tensor) in whole {
+            assertClose(parts[name]!.values, tensor.values, rtol: 1e-4, atol: 1e-5, name)
+        }
+        XCTAssertEqual(partsEvaluation.accuracy, wholeEvaluation.accuracy)
+        XCTAssertEqual(partsEvaluation.loss, wholeEvaluation.loss, accuracy: 1e-5)
+        XCTAssertEqual(partsEvaluation.labels, wholeEvaluation.labels)
+        let (again, _) = try train(microBatchSize: 4)
+        XCTAssertEqual(again, parts, "micro-batched runs repeat exactly")
+    }
+
     func testNonFiniteLossStopsAndKeepsTheLastGoodCheckpoint() throws {
         let directory = try Fixtures.temporaryDirectory()
         let model = makeModel(seed: 3)

@@ -9,7 +9,7 @@ where prepare() returns the callable that is timed.
 """
 import argparse, importlib, json, os, resource, sys, time
 
-SUITES = ["ref_audio", "ref_dsp", "ref_tensor", "ref_nn", "ref_gtzan"]
+SUITES = ["ref_audio", "ref_dsp", "ref_tensor", "ref_nn", "ref_gtzan", "ref_e2e"]
 
 
 def load_tasks():

@@ -14,10 +14,12 @@ public struct Recipe {
     public var earlyStopping: EarlyStopping?
     /// The metric deciding `best.safetensors` (falls back to the training metric without validation data).
     public var monitor: String
+    /// The most samples run through the model at once (`Trainer.Configuration.microBatchSize`); nil for whole batches.
+    public var microBatchSize: Int?
 
     public init(epochs: Int, batchSize: Int, learningRate: Float, optimizer: OptimizerChoice = .adam(),
                 loss: any Loss = CrossEntropyLoss(), schedule: (any LearningRateSchedule)? = nil,
-                earlyStopping: EarlyStopping? = nil, monitor: String = "val_loss") {
+                earlyStopping: EarlyStopping? = nil, monitor: String = "val_loss", microBatchSize: Int? = nil) {
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -26,6 +28,7 @@ public struct Recipe {
         self.schedule = schedule
         self.earlyStopping = earlyStopping
         self.monitor = monitor
+        self.microBatchSize = microBatchSize
     }
 
     /// True when the loss expects probabilities (the model ends in Softmax), so outputs are not
@@ -38,7 +41,7 @@ public struct Recipe {
          "optimizer": optimizer.description, "loss": String(describing: type(of: loss)),
          "schedule": schedule.map { String(describing: $0) } ?? "constant",
          "early_stopping": earlyStopping.map { "\($0.monitor) patience \($0.patience)" } ?? "none",
-         "monitor": monitor]
+         "monitor": monitor, "micro_batch_size": microBatchSize.map(String.init) ?? "none"]
     }
 }
 

@@ -175,8 +175,9 @@ public struct ExperimentRunner {
     private func makeTrainer(model: Module, experiment: Experiment, recipe: Recipe, directory: URL) throws -> Trainer {
         let optimizer = try recipe.optimizer.make(parameters: model.namedParameters().filter(\.parameter.requiresGrad),
                                                   learningRate: recipe.learningRate)
-        let configuration = Trainer.Configuration(epochs: recipe.epochs, seed: settings.seed, checkpointDirectory: directory,
+        var configuration = Trainer.Configuration(epochs: recipe.epochs, seed: settings.seed, checkpointDirectory: directory,
                                                   monitor: recipe.monitor, showsProgress: settings.showsProgress)
+        configuration.microBatchSize = recipe.microBatchSize
         let trainer = try Trainer(model: model, optimizer: optimizer, loss: recipe.loss, configuration: configuration)
         trainer.penalties = experiment.penalties(on: model)
         trainer.schedule = recipe.schedule

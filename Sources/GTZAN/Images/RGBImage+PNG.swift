@@ -19,12 +19,7 @@ extension RGBImage {
         guard png_image_finish_read(&image, nil, &pixels, 0, nil) != 0 else {
             throw GTZANError.malformedFile(url, reason: "cannot decode the PNG (\(Self.message(of: image)))")
         }
-        let plane = width * height
-        var values = [Float](repeating: 0, count: 3 * plane)
-        for pixel in 0..<plane {
-            for channel in 0..<3 { values[channel * plane + pixel] = Float(pixels[4 * pixel + channel]) }
-        }
-        try self.init(width: width, height: height, values: values)
+        try self.init(width: width, height: height, values: Self.planes(ofRGBA: pixels, count: width * height))
     }
 
     /// Writes an 8-bit RGB PNG (values rounded and clamped to 0…255).
@@ -44,6 +39,21 @@ extension RGBImage {
         image.format = png_uint_32(PNG_FORMAT_FLAG_COLOR)
         guard png_image_write_to_file(&image, url.path, 0, &pixels, 0, nil) != 0 else {
             throw GTZANError.writeFailed(url, reason: Self.message(of: image))
+        }
+    }
+
+    /// The red, green and blue planes of `count` interleaved RGBA pixels (alpha dropped), as floats.
+    private static func planes(ofRGBA pixels: [UInt8], count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: 3 * count) { planes, initialized in
+            pixels.withUnsafeBufferPointer { rgba in
+                let (source, red) = (rgba.baseAddress!, planes.baseAddress!)
+                let (green, blue) = (red + count, red + 2 * count)
+                for pixel in 0..<count {
+                    let p = source + 4 * pixel
+                    (red[pixel], green[pixel], blue[pixel]) = (Float(p[0]), Float(p[1]), Float(p[2]))
+                }
+            }
+            initialized = 3 * count
         }
     }
 

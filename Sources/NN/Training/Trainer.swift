@@ -32,6 +32,11 @@ public final class Trainer {
         public var showsProgress: Bool
         /// Where progress text goes; nil for standard output.
         public var progressSink: ProgressBar.Sink?
+        /// The most samples run through the model at once; nil for whole batches. Larger batches are split:
+        /// training sums the gradients of the parts, each part's mean loss weighted by its share of the batch,
+        /// so the update is the batch's (up to rounding, and for models without batch statistics: BatchNorm
+        /// would normalise each part on its own), while activation memory shrinks with the part's size.
+        public var microBatchSize: Int?
 
         /// A run of `epochs` epochs; without a checkpoint directory nothing is written.
         public init(epochs: Int, seed: UInt64 = 0, checkpointDirectory: URL? = nil, monitor: String = "val_loss",
@@ -129,11 +134,13 @@ public final class Trainer {
         try Tensor.withoutGrad {
             for batch in batches {
                 try Self.check(batch)
-                let output = model(batch.input)
-                lossSum += Double(loss(output, labels: batch.labels).item()) * Double(batch.labels.count)
-                scores += output.scalars
-                labels += batch.labels
-                classCount = output.shape.last ?? 0
+                for part in microBatches(of: batch) {
+                    let output = model(part.input)
+                    lossSum += Double(loss(output, labels: part.labels).item()) * Double(part.labels.count)
+                    scores += output.scalars
+                    labels += part.labels
+                    classCount = output.shape.last ?? 0
+                }
             }
         }
         guard !labels.isEmpty else { throw TrainingError.invalidBatch("the evaluation sequence produced no batches") }
@@ -152,17 +159,13 @@ public final class Trainer {
         for (index, batch) in batches.enumerated() {
             try Self.check(batch)
             model.zeroGrad()
-            let output = model(batch.input)
-            let total = penalties.reduce(loss(output, labels: batch.labels)) { $0 + $1.value() }
-            let value = total.item()
+            let (value, predictions) = try forwardAndBackward(batch)
             guard value.isFinite else {
                 throw TrainingError.nonFiniteLoss(epoch: epoch, batch: index, value: value,
                                                   lastGoodCheckpoint: existingCheckpoint("last.safetensors"))
             }
-            total.backward()
             try synchronizeGradients(sampleCount: batch.labels.count)
             optimizer.step()
-            let predictions = try ClassScores(values: output.scalars, classCount: output.shape.last ?? 1).predictedClasses
             correct += zip(predictions, batch.labels).filter { $0 == $1 }.count
             seen += batch.labels.count
             lossSum += Double(value) * Double(batch.labels.count)
@@ -172,6 +175,36 @@ public final class Trainer {
         (lossSum, correct, seen) = try replicatedTotals((lossSum, correct, seen))
         guard seen > 0 else { throw TrainingError.invalidBatch("the training sequence of epoch \(epoch + 1) produced no batches") }
         return ["loss": lossSum / Double(seen), "accuracy": Double(correct) / Double(seen)]
+    }
+
+    /// Runs `batch` forward and backward in `microBatches(of:)`, accumulating the gradients of the batch's
+    /// loss (penalties included once); returns that loss and the predicted classes. Stops before any
+    /// backward pass when a part's loss is not finite (the returned value then is not either).
+    private func forwardAndBackward(_ batch: LabelledBatch) throws -> (loss: Float, predictions: [Int]) {
+        let parts = microBatches(of: batch)
+        var (value, predictions) = (Float(0), [Int]())
+        for (index, part) in parts.enumerated() {
+            let output = model(part.input)
+            var total = loss(output, labels: part.labels)
+            if parts.count > 1 { total = total * (Float(part.labels.count) / Float(batch.labels.count)) }
+            if index == 0 { total = penalties.reduce(total) { $0 + $1.value() } }
+            let partValue = total.item()
+            value += partValue
+            guard partValue.isFinite else { return (partValue, []) }
+            total.backward()
+            predictions += try ClassScores(values: output.scalars, classCount: output.shape.last ?? 1).predictedClasses
+        }
+        return (value, predictions)
+    }
+
+    /// `batch` cut along its first axis into parts of at most `configuration.microBatchSize` samples.
+    private func microBatches(of batch: LabelledBatch) -> [LabelledBatch] {
+        let count = batch.labels.count
+        guard let size = configuration.microBatchSize, size > 0, count > size else { return [batch] }
+        return stride(from: 0, to: count, by: size).map { start in
+            let range = start..<min(start + size, count)
+            return (batch.input.sliced(axis: 0, range), Array(batch.labels[range]))
+        }
     }
 
     /// Divergence guard, best checkpoint, early stopping, schedule, `last` checkpoint and callbacks, in that order.
