@@ -50,7 +50,7 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
 ]
 
 let tests: [Target] = [
-    .target(name: "TestSupport", dependencies: ["Tensor"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["Tensor", "NN"], path: "Tests/TestSupport"),
     .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
     .testTarget(name: "DSPTests", dependencies: ["DSP", "AudioIO", "TestSupport", "ConcurrencySupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport", "ConcurrencySupport"]),
@@ -58,6 +58,9 @@ let tests: [Target] = [
     .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
     .testTarget(name: "GenreModelsTests", dependencies: ["GenreModels", "NN", "Tensor", "TestSupport"]),
     .testTarget(name: "ExamplesTests", dependencies: ["Experiments", "GenreModels", "GTZAN", "NN", "TestSupport"]),
+    /// Imports every library product at once, so a type name two products declare fails the build.
+    .testTarget(name: "AllProductsTests",
+                dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels", "Distributed", "Experiments"]),
     .testTarget(name: "DistributedTests", dependencies: ["Distributed", "NN", "Tensor", "TestSupport"]),
     /// Trains small models under `mpirun` for DistributedTests (which launch it; it is not a product).
     .executableTarget(name: "distributed-check", dependencies: ["Distributed", "NN", "Tensor"],

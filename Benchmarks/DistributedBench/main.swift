@@ -104,8 +104,8 @@ func step(_ spec: ModelSpec, globalBatch: Int, group: ProcessGroup?) throws {
     let model = spec.model()
     let optimizer = try Adam(parameters: model.namedParameters().filter(\.parameter.requiresGrad), learningRate: 1e-3)
     var generator = RandomGenerator(seed: 2)
-    let global: LabelledBatch = (Tensor.normal([globalBatch] + spec.inputShape, using: &generator), (0..<globalBatch).map { $0 % 10 })
-    guard let (input, labels) = parallel.map({ $0.shard(of: global) }) ?? global else {
+    let global = Batch(inputs: Tensor.normal([globalBatch] + spec.inputShape, using: &generator), labels: (0..<globalBatch).map { $0 % 10 })
+    guard let (input, labels) = (parallel.map({ $0.shard(of: global) }) ?? global).map({ ($0.inputs, $0.labels) }) else {
         throw BenchError(description: "global batch \(globalBatch) is smaller than the \(group!.size) ranks")
     }
     let parameters = model.namedParameters().map(\.parameter).filter(\.requiresGrad)

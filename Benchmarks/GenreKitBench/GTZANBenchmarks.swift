@@ -50,7 +50,7 @@ let gtzanBenchmarks: [Benchmark] = [
             let iterator = batches.epoch(epoch)
             epoch += 1
             var count = 0
-            while let batch = try iterator.next() { count += batch.items.count }
+            while let batch = try iterator.nextBatch() { count += batch.items.count }
             guard count == segments.count else { throw GTZANError.invalidParameter("epoch", reason: "\(count) segments") }
         }
     },

@@ -118,7 +118,7 @@ enum ResNetMFCCEpoch {
         return {
             let iterator = batches.epoch(epoch)
             epoch += 1
-            while let batch = try iterator.next() {
+            while let batch = try iterator.nextBatch() {
                 optimizer.zeroGrad()
                 loss(model(batch.inputs), labels: batch.labels).backward()
                 optimizer.step()

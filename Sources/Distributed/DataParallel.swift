@@ -62,16 +62,16 @@ public final class DataParallel: TrainingReplication {
 
     /// This rank's shard of a global batch, or nil when the batch has fewer samples than ranks (every rank
     /// then skips it, so all take the same steps).
-    public func shard(of batch: LabelledBatch) -> LabelledBatch? {
+    public func shard(of batch: Batch) -> Batch? {
         let rows = shardRange(count: batch.labels.count)
         guard !rows.isEmpty else { return nil }
-        let sampleSize = batch.input.shape.dropFirst().reduce(1, *)
-        let input = Tensor(shape: [rows.count] + batch.input.shape.dropFirst()) { out in
-            batch.input.withUnsafeBufferPointer { source in
+        let sampleSize = batch.inputs.shape.dropFirst().reduce(1, *)
+        let input = Tensor(shape: [rows.count] + batch.inputs.shape.dropFirst()) { out in
+            batch.inputs.withUnsafeBufferPointer { source in
                 _ = out.initialize(from: UnsafeBufferPointer(rebasing: source[rows.lowerBound * sampleSize..<rows.upperBound * sampleSize]))
             }
         }
-        return (input, Array(batch.labels[rows]))
+        return Batch(inputs: input, labels: Array(batch.labels[rows]), items: Array(batch.items[rows]))
     }
 
     // MARK: TrainingReplication

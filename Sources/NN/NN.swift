@@ -2,9 +2,11 @@
 //
 // - Module/: `Module` (named parameters and buffers with PyTorch state-dict keys, train/eval, freezing,
 //   state dicts through safetensors, `summary()`), `Parameter`, `Buffer`.
-// - Layers/: Linear, Conv2D (grouped, depthwise), Conv1D, MaxPool2D, AvgPool2D, GlobalAveragePool, Flatten,
-//   BatchNorm1D/2D, Dropout, ReLU, ReLU6, Sigmoid, Softmax, Rescaling, Sequential, ModuleList,
-//   SqueezeExcitation, ResidualBlock, InvertedResidual, MobileNetV2 (torchvision keys).
+// - Layers/: Linear, Conv2D (grouped, depthwise), Conv1D, MaxPool2D, MaxPool1D, AvgPool2D, GlobalAveragePool,
+//   TemporalMeanPool, FrequencyAsChannels, Flatten, BatchNorm1D/2D, Dropout, ReLU, ReLU6, Sigmoid, Softmax,
+//   Rescaling, Sequential, ModuleList, SqueezeExcitation, ResidualBlock (building blocks; whole architectures
+//   such as MobileNetV2 live in GenreModels).
+// - GradientCheck+Module: `GradientCheck().check(module:input:)`, a module's input and parameter gradients.
 // - Initialization/: PyTorch or Keras default initialisation, seeded per model (`ParameterInitialization`).
 // - Losses/: CrossEntropyLoss (label smoothing), NLLLoss, CategoricalCrossEntropy, WeightPenalty (L1/L2).
 // - Optimizers/: SGD (momentum, Nesterov, weight decay), Adam, AdamW, RMSProp (PyTorch or Keras epsilon),

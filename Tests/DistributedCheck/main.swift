@@ -106,8 +106,9 @@ func run(_ options: Options, group: ProcessGroup?) throws {
     if options.string("resume", "0") == "1" { try trainer.resume() }
     try trainer.fit(training: { epoch in
         if epoch == failEpoch && (group?.rank ?? 0) == failRank { throw CheckError(description: "injected failure in epoch \(epoch + 1)") }
-        let batches = try MiniBatches(inputs: inputs, labels: labels, batchSize: batchSize, shuffleSeed: UInt64(try options.int("shuffle", 99)) &+ UInt64(epoch))
-        return batches.lazy.compactMap { batch -> LabelledBatch? in
+        let shuffle = UInt64(try options.int("shuffle", 99))
+        let batches = try TensorBatches(inputs: inputs, labels: labels, batchSize: batchSize, shuffleSeed: { shuffle &+ UInt64($0) })
+        return batches.epoch(epoch).lazy.compactMap { batch -> Batch? in
             step += 1
             return parallel.map { $0.shard(of: batch) } ?? batch
         }

@@ -26,7 +26,7 @@ final class SegmentBatchesTests: XCTestCase {
                                          representation: .melDecibels(nMels: 64), batchSize: 16, seed: 3)
         let iterator = batches.epoch(0)
         var seen: [Int] = []
-        while let batch = try iterator.next() {
+        while let batch = try iterator.nextBatch() {
             XCTAssertEqual(batch.inputs.shape, [batch.items.count, 1, 64, 44])
             XCTAssertEqual(batch.labels, batch.items.map { segments[$0].label })
             seen += batch.items
@@ -71,7 +71,7 @@ final class SegmentBatchesTests: XCTestCase {
         let segments = segmentation.segments(of: try GTZANDataset(root: root).tracks)
         try Data("gone".utf8).write(to: segments[0].track.url)
         let batches = try SegmentBatches(segments: segments, segmentation: segmentation, representation: .chroma())
-        XCTAssertThrowsError(try batches.epoch(0).next()) { error in
+        XCTAssertThrowsError(try batches.epoch(0).nextBatch()) { error in
             XCTAssertTrue("\(error)".contains("pop.00000.wav"), "\(error)")
         }
     }

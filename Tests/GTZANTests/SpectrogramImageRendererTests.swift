@@ -1,4 +1,5 @@
 import GTZAN
+import Tensor
 import XCTest
 
 final class SpectrogramImageRendererTests: XCTestCase {
@@ -44,7 +45,8 @@ final class SpectrogramImageRendererTests: XCTestCase {
         let reopened = try GTZANDataset(root: SyntheticFixture.kaggle, genres: [.rock])
         XCTAssertEqual(reopened.layout.imageURL(for: reopened.tracks[1].id)?.lastPathComponent, "rock00001.png")
         XCTAssertEqual(reopened.images.map(\.isStored), [false, true, false, false])
-        let batches = try ImageBatches(images: reopened.images, width: 16, height: 16)
+        let batches = try ImageBatches(images: reopened.images, width: 16, height: 16, transform: { $0 * 2 })
         XCTAssertEqual(Set(try batches.image(of: 1).values), [77])
+        XCTAssertEqual(Set(try batches.batch([1]).inputs.scalars), [154], "the transform applies to batches")
     }
 }

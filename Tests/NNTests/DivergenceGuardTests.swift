@@ -13,9 +13,9 @@ final class DivergenceGuardTests: XCTestCase {
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: directory) }
 
     /// Two separable classes in one batch of 8.
-    private func batches(epoch: Int) -> [LabelledBatch] {
+    private func batches(epoch: Int) -> [Batch] {
         let points: [Float] = [-2, -1, -1.5, -2, -1, -1.2, -2.2, -0.8, 2, 1, 1.5, 2, 1, 1.2, 2.2, 0.8]
-        return [(try! Tensor(points, shape: [8, 2]), [0, 0, 0, 0, 1, 1, 1, 1])]
+        return [Batch(inputs: try! Tensor(points, shape: [8, 2]), labels: [0, 0, 0, 0, 1, 1, 1, 1])]
     }
 
     /// After epoch `epoch` (0-based), sets every `running_var` of `norm` to `value` (as an overflow would).

@@ -6,7 +6,7 @@ import XCTest
 
 final class TrainerTests: XCTestCase {
     /// Three well-separated 2-D clusters, 12 points each, in batches of 6 shuffled per epoch.
-    private func toyBatches(epoch: Int) -> [LabelledBatch] {
+    private func toyBatches(epoch: Int) -> [Batch] {
         var generator = RandomGenerator(seed: 100 + UInt64(epoch))
         let centres: [(Float, Float)] = [(-2, -2), (2, -2), (0, 2.5)]
         var samples: [(Float, Float, Int)] = []
@@ -19,7 +19,7 @@ final class TrainerTests: XCTestCase {
         samples.shuffle(using: &generator)
         return stride(from: 0, to: samples.count, by: 6).map { start in
             let slice = samples[start..<start + 6]
-            return (try! Tensor(slice.flatMap { [$0.0, $0.1] }, shape: [6, 2]), slice.map(\.2))
+            return Batch(inputs: try! Tensor(slice.flatMap { [$0.0, $0.1] }, shape: [6, 2]), labels: slice.map(\.2))
         }
     }
 
@@ -101,8 +101,8 @@ final class TrainerTests: XCTestCase {
         let directory = try Fixtures.temporaryDirectory()
         let model = makeModel(seed: 3)
         let trainer = try makeTrainer(model: model, epochs: 3, directory: directory)
-        let poisoned: (Int) -> [LabelledBatch] = { epoch in
-            epoch == 0 ? self.toyBatches(epoch: 0) : [(Tensor.full([2, 2], value: .nan), [0, 1])]
+        let poisoned: (Int) -> [Batch] = { epoch in
+            epoch == 0 ? self.toyBatches(epoch: 0) : [Batch(inputs: Tensor.full([2, 2], value: .nan), labels: [0, 1])]
         }
         XCTAssertThrowsError(try trainer.fit(training: poisoned, validation: { self.toyBatches(epoch: 0) })) { error in
             guard case let .nonFiniteLoss(epoch, batch, _, checkpoint)? = error as? TrainingError else {
@@ -141,22 +141,33 @@ final class TrainerTests: XCTestCase {
         XCTAssertThrowsError(try trainer.fit(training: toyBatches)) { XCTAssertTrue("\($0)".contains("'val_loss'")) }
     }
 
-    func testMiniBatchesCoverEverySampleOnceInASeededOrder() throws {
-        let inputs = try Tensor((0..<5).flatMap { [Float(2 * $0), Float(2 * $0) + 0.5] }, shape: [5, 2])
-        let batches = try MiniBatches(inputs: inputs, labels: [0, 1, 2, 3, 4], batchSize: 2, shuffleSeed: 9)
-        let collected = Array(batches)
-        XCTAssertEqual(collected.map(\.labels.count), [2, 2, 1])
-        XCTAssertEqual(collected.flatMap(\.labels).sorted(), [0, 1, 2, 3, 4])
-        for batch in collected {
-            XCTAssertEqual(batch.input.scalars, batch.labels.flatMap { [Float(2 * $0), Float(2 * $0) + 0.5] })
+    func testFitOnBatchSourcesLearnsTheClusters() throws {
+        let samples = toyBatches(epoch: 0)
+        let inputs = try Tensor(samples.flatMap(\.inputs.scalars), shape: [36, 2])
+        let labels = samples.flatMap(\.labels)
+        let trainer = try makeTrainer(model: makeModel(seed: 8), epochs: 15, directory: nil)
+        try trainer.fit(training: TensorBatches(inputs: inputs, labels: labels, batchSize: 6, shuffleSeed: { UInt64($0) }),
+                        validation: TensorBatches(inputs: inputs, labels: labels, batchSize: 36))
+        XCTAssertGreaterThan(try XCTUnwrap(trainer.history.epochs.last?["val_accuracy"]), 0.9)
+    }
+
+    func testABatchSourceFailureStopsFitWithItsError() throws {
+        final class Failing: BatchSource, @unchecked Sendable {
+            let batchSize = 2, prefetch = 1, labels = [0, 1, 2, 0]
+            func order(epoch: Int) -> [Int] { Array(labels.indices) }
+            func batch(_ items: [Int], epoch: Int) throws -> Batch {
+                guard items.first == 0 else { throw TrainingError.invalidBatch("item \(items[0]) is unreadable") }
+                return Batch(inputs: Tensor.zeros([items.count, 2]), labels: items.map { labels[$0] }, items: items)
+            }
         }
-        XCTAssertEqual(try MiniBatches(inputs: inputs, labels: [0, 1, 2, 3, 4], batchSize: 2, shuffleSeed: 9).order, batches.order)
-        XCTAssertThrowsError(try MiniBatches(inputs: inputs, labels: [0], batchSize: 2))
+        let trainer = try makeTrainer(model: makeModel(seed: 9), epochs: 1, directory: nil)
+        XCTAssertThrowsError(try trainer.fit(training: Failing())) { XCTAssertTrue("\($0)".contains("item 2 is unreadable"), "\($0)") }
+        XCTAssertTrue(trainer.history.epochs.isEmpty)
     }
 
     func testMismatchedBatchThrows() throws {
         let trainer = try makeTrainer(model: makeModel(seed: 6), epochs: 1, directory: nil)
-        XCTAssertThrowsError(try trainer.fit(training: { _ in [(Tensor.zeros([3, 2]), [0, 1])] })) {
+        XCTAssertThrowsError(try trainer.fit(training: { _ in [Batch(inputs: Tensor.zeros([3, 2]), labels: [0, 1])] })) {
             XCTAssertTrue("\($0)".contains("one sample per label"))
         }
     }

@@ -26,9 +26,9 @@ struct FeatureMLPTraining {
         let trainer = try Trainer(model: model, optimizer: optimizer, loss: CrossEntropyLoss(),
                                   configuration: .init(epochs: epochs, seed: seed, showsProgress: false))
         let inputs = try Self.inputs(rows)
-        try trainer.fit(training: { epoch in
-            try MiniBatches(inputs: inputs, labels: rows.map(\.label), batchSize: batchSize, shuffleSeed: seed &+ UInt64(epoch))
-        })
+        let seed = seed
+        try trainer.fit(training: TensorBatches(inputs: inputs, labels: rows.map(\.label), batchSize: batchSize,
+                                                shuffleSeed: { seed &+ UInt64($0) }))
         model.eval()
         return model
     }

@@ -85,10 +85,10 @@ public struct DataSettings {
 
 /// The batch sources of one run.
 public struct ExperimentData {
-    public var train: BatchSource
+    public var train: SplitSide
     /// Nil when the split plan has no validation side.
-    public var validation: BatchSource?
-    public var test: BatchSource
+    public var validation: SplitSide?
+    public var test: SplitSide
     /// The genres present in the data used, in label order: the model has one output per name.
     public var classNames: [String]
     /// What was used and how it was split, for the report.
@@ -96,7 +96,7 @@ public struct ExperimentData {
     /// The side (and fold) of every track, for `split.csv`.
     public var splitTable: SplitTable
 
-    public init(train: BatchSource, validation: BatchSource?, test: BatchSource, classNames: [String], splitSummary: String,
+    public init(train: SplitSide, validation: SplitSide?, test: SplitSide, classNames: [String], splitSummary: String,
                 splitTable: SplitTable) {
         self.train = train
         self.validation = validation

@@ -47,7 +47,7 @@ public struct SegmentInput: InputPipeline {
         let planned = try experiment.split.apply(segmentation.segments(of: dataset.tracks), dataset: dataset,
                                                  fold: experiment.fold, grouping: settings.grouping)
         let split = planned.split
-        let source = { (segments: [Segment], side: String, training: Bool) throws -> BatchSource in
+        let source = { (segments: [Segment], side: String, training: Bool) throws -> SplitSide in
             guard !segments.isEmpty else { throw ExperimentError.emptySplit(side) }
             var augmentation = training ? self.augmentation : nil
             augmentation?.seed = settings.seed
@@ -55,8 +55,9 @@ public struct SegmentInput: InputPipeline {
                                              batchSize: settings.batchSize, shuffle: training, seed: settings.seed,
                                              augmentation: augmentation, workers: settings.threads)
             let bytes = segments.count * sampleShape.reduce(4, *)
-            guard augmentation == nil, bytes <= memoryLimit else { return BackgroundBatches(batches) }
-            return try materialize(batches, side: side)
+            let trackIDs = segments.map(\.trackID.description)
+            guard augmentation == nil, bytes <= memoryLimit else { return try SplitSide(batches, trackIDs: trackIDs) }
+            return try SplitSide(materialize(batches, side: side), trackIDs: trackIDs)
         }
         return ExperimentData(train: try source(split.train, "training", true),
                               validation: split.validation.isEmpty ? nil : try source(split.validation, "validation", false),
@@ -79,9 +80,8 @@ public struct SegmentInput: InputPipeline {
             bar.update(completed: items.last! + 1)
         }
         bar.finish()
-        return try TensorBatches(values: values, sampleShape: sampleShape, labels: batches.segments.map(\.label),
-                                 trackIDs: batches.segments.map(\.trackID.description), batchSize: batches.batchSize,
-                                 shuffle: batches.shuffle, seed: batches.seed)
+        return try TensorBatches(inputs: Tensor(values, shape: [batches.segments.count] + sampleShape), labels: batches.labels,
+                                 batchSize: batches.batchSize, shuffleSeed: EpochSeeds.shuffle(batches.shuffle, seed: batches.seed))
     }
 
     public func inputs(ofAudioFile url: URL) throws -> Tensor {

@@ -50,11 +50,12 @@ public struct FeatureTableInput: InputPipeline {
         let split = planned.split
         guard !split.train.isEmpty else { throw ExperimentError.emptySplit("training") }
         statistics.standardizer = try Standardizer(fitting: split.train)
-        let source = { (rows: [FeatureRow], side: String, training: Bool) throws -> TensorBatches in
+        let source = { (rows: [FeatureRow], side: String, training: Bool) throws -> SplitSide in
             guard !rows.isEmpty else { throw ExperimentError.emptySplit(side) }
-            return try TensorBatches(values: rows.flatMap(\.values), sampleShape: sampleShape, labels: rows.map(\.label),
-                                     trackIDs: rows.map(\.trackID.description), batchSize: settings.batchSize,
-                                     shuffle: training, seed: settings.seed)
+            let batches = try TensorBatches(inputs: Tensor(rows.flatMap(\.values), shape: [rows.count] + sampleShape),
+                                            labels: rows.map(\.label), batchSize: settings.batchSize,
+                                            shuffleSeed: EpochSeeds.shuffle(training, seed: settings.seed))
+            return try SplitSide(batches, trackIDs: rows.map(\.trackID.description))
         }
         let tracks = { (rows: [FeatureRow]) in Set(rows.map(\.trackID)).count }
         return ExperimentData(train: try source(split.train, "training", true),

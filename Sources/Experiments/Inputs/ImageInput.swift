@@ -46,12 +46,12 @@ public struct ImageInput: InputPipeline {
     public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
         let planned = try experiment.split.apply(dataset.images, dataset: dataset, fold: experiment.fold, grouping: settings.grouping)
         let split = planned.split
-        let source = { (images: [TrackImage], side: String, training: Bool) throws -> BatchSource in
+        let source = { (images: [TrackImage], side: String, training: Bool) throws -> SplitSide in
             guard !images.isEmpty else { throw ExperimentError.emptySplit(side) }
             let batches = try ImageBatches(images: images, width: width, height: height, batchSize: settings.batchSize,
-                                           shuffle: training, seed: settings.seed, workers: settings.threads)
-            return BackgroundBatches(batches, labels: images.map(\.label), trackIDs: images.map(\.id.description),
-                                     transform: prepared)
+                                           shuffle: training, seed: settings.seed, workers: settings.threads,
+                                           transform: normalization.map { normalization in { @Sendable in normalization($0) } })
+            return try SplitSide(batches, trackIDs: images.map(\.id.description))
         }
         let stored = dataset.images.filter(\.isStored).count
         return ExperimentData(train: try source(split.train, "training", true),

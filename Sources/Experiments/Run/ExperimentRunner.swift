@@ -71,7 +71,6 @@ public struct ExperimentRunner {
             try trainer.resume()
             log("Resuming \(name) after epoch \(trainer.nextEpoch) of \(recipe.epochs)")
         }
-        trainer.callbacks.append(SourceFailureCheck([data.train] + (data.validation.map { [$0] } ?? [])))
         replicate(trainer)
         let started = Date()
         try trainer.fit(training: { data.train.batches(epoch: $0, limit: settings.maxBatches, shardedBy: dataParallel) },
@@ -83,7 +82,7 @@ public struct ExperimentRunner {
         let best = directory.appendingPathComponent("best.safetensors")
         let usesBest = FileManager.default.fileExists(atPath: best.path)
         if usesBest { try model.load(from: best) }
-        let evaluate = { (source: BatchSource) in
+        let evaluate = { (source: SplitSide) in
             try SideEvaluation(trainer: trainer, source: source, limit: settings.maxBatches, classNames: data.classNames,
                                segmented: experiment.input.usesSegments, outputsProbabilities: recipe.outputsProbabilities)
         }
@@ -221,7 +220,7 @@ public struct ExperimentRunner {
         let (_, _, data, recipe) = try prepare(experiment)
         let model = try loadModel(experiment, checkpoint: checkpoint, classNames: data.classNames)
         let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: settings.outputDirectory)
-        let evaluate = { (source: BatchSource) in
+        let evaluate = { (source: SplitSide) in
             try SideEvaluation(trainer: trainer, source: source, limit: settings.maxBatches, classNames: data.classNames,
                                segmented: experiment.input.usesSegments, outputsProbabilities: recipe.outputsProbabilities)
         }

@@ -14,10 +14,9 @@ public struct SideEvaluation {
 
     /// Evaluates `trainer`'s model on `source` (at most `limit` batches) in evaluation mode.
     /// - Parameter outputsProbabilities: false when the model outputs logits (softmaxed before averaging).
-    public init(trainer: Trainer, source: BatchSource, limit: Int?, classNames: [String], segmented: Bool,
+    public init(trainer: Trainer, source: SplitSide, limit: Int?, classNames: [String], segmented: Bool,
                 outputsProbabilities: Bool) throws {
         samples = try trainer.evaluate(source.batches(epoch: 0, limit: limit))
-        if let failure = source.failure { throw failure }
         confusion = try samples.confusionMatrix(classNames: classNames)
         guard segmented else {
             (files, fileAccuracy) = (nil, nil)

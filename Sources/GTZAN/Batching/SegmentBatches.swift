@@ -40,11 +40,11 @@ public final class SegmentBatches: BatchSource, @unchecked Sendable {
         self.workers = max(1, workers)
     }
 
+    /// The label of every segment.
+    public var labels: [Int] { segments.map(\.label) }
+
     /// `(rows, columns)` of every input.
     public var inputShape: (rows: Int, columns: Int) { extractor.representation.shape(samples: segmentation.length) }
-
-    /// Batches per epoch (the last one may be smaller).
-    public var batchCount: Int { (segments.count + batchSize - 1) / batchSize }
 
     /// Segment indices in the order epoch `epoch` visits them.
     public func order(epoch: Int) -> [Int] {

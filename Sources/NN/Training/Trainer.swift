@@ -95,20 +95,29 @@ public final class Trainer {
     /// follows the training metric when `monitor` is a validation metric).
     @discardableResult
     public func fit<Training: Sequence>(training: (Int) throws -> Training) throws -> TrainingHistory
-    where Training.Element == LabelledBatch {
-        try fit(training: training, validation: Optional<() throws -> [LabelledBatch]>.none)
+    where Training.Element == Batch {
+        try fit(training: training, validation: Optional<() throws -> [Batch]>.none)
     }
 
-    /// Trains from `nextEpoch` up to `configuration.epochs`, validating after every epoch.
+    /// Trains on `training.epoch(e)` from `nextEpoch` up to `configuration.epochs` (at most `limit` batches
+    /// per epoch), validating on `validation.epoch(0)` after every epoch when given.
+    /// - Throws: the error that ended a source's epoch early (`BatchIterator.failure`), besides `fit`'s own.
+    @discardableResult
+    public func fit(training: any BatchSource, validation: (any BatchSource)? = nil, limit: Int? = nil) throws -> TrainingHistory {
+        try fit(training: { training.epoch($0, limit: limit) }, validation: validation.map { source in { source.epoch(0, limit: limit) } })
+    }
+
+    /// Trains from `nextEpoch` up to `configuration.epochs`, validating after every epoch. A `BatchIterator`
+    /// whose epoch ended early with an error makes `fit` throw that error.
     @discardableResult
     public func fit<Training: Sequence, Validation: Sequence>(
         training: (Int) throws -> Training, validation: (() throws -> Validation)?
-    ) throws -> TrainingHistory where Training.Element == LabelledBatch, Validation.Element == LabelledBatch {
+    ) throws -> TrainingHistory where Training.Element == Batch, Validation.Element == Batch {
         try replication?.synchronizeState(of: model)
         while nextEpoch < configuration.epochs && !stopped {
             let epoch = nextEpoch
             let batches = try training(epoch)
-            let bar = configuration.showsProgress && isPrimaryReplica ? makeProgressBar(epoch: epoch, batches: batches.underestimatedCount) : nil
+            let bar = configuration.showsProgress && isPrimaryReplica ? makeProgressBar(epoch: epoch, batches: (batches as? BatchIterator)?.count ?? batches.underestimatedCount) : nil
             var metrics = try trainEpoch(epoch, batches: batches, bar: bar)
             try replication?.synchronizeBuffers(of: model)
             if let validation {
@@ -126,7 +135,7 @@ public final class Trainer {
     }
 
     /// Evaluates the model on `batches` in evaluation mode without recording gradients.
-    public func evaluate<Batches: Sequence>(_ batches: Batches) throws -> Evaluation where Batches.Element == LabelledBatch {
+    public func evaluate<Batches: Sequence>(_ batches: Batches) throws -> Evaluation where Batches.Element == Batch {
         let wasTraining = model.isTraining
         model.eval()
         defer { model.train(wasTraining) }
@@ -135,7 +144,7 @@ public final class Trainer {
             for batch in batches {
                 try Self.check(batch)
                 for part in microBatches(of: batch) {
-                    let output = model(part.input)
+                    let output = model(part.inputs)
                     lossSum += Double(loss(output, labels: part.labels).item()) * Double(part.labels.count)
                     scores += output.scalars
                     labels += part.labels
@@ -143,6 +152,7 @@ public final class Trainer {
                 }
             }
         }
+        try Self.rethrowFailure(of: batches)
         guard !labels.isEmpty else { throw TrainingError.invalidBatch("the evaluation sequence produced no batches") }
         let table = try ClassScores(values: scores, classCount: classCount)
         return Evaluation(loss: lossSum / Double(labels.count), accuracy: try Accuracy.of(table, targets: labels),
@@ -152,7 +162,7 @@ public final class Trainer {
     // MARK: One epoch
 
     private func trainEpoch<Batches: Sequence>(_ epoch: Int, batches: Batches, bar: ProgressBar?) throws -> EpochMetrics
-    where Batches.Element == LabelledBatch {
+    where Batches.Element == Batch {
         model.train()
         model.seedRandomness(configuration.seed &+ UInt64(epoch) &* 0xD1B5_4A32_D192_ED03)
         var (lossSum, correct, seen) = (0.0, 0, 0)
@@ -172,6 +182,7 @@ public final class Trainer {
             bar?.update(completed: index + 1, metrics: [("loss", lossSum / Double(seen)),
                                                         ("accuracy", Double(correct) / Double(seen))])
         }
+        try Self.rethrowFailure(of: batches)
         (lossSum, correct, seen) = try replicatedTotals((lossSum, correct, seen))
         guard seen > 0 else { throw TrainingError.invalidBatch("the training sequence of epoch \(epoch + 1) produced no batches") }
         return ["loss": lossSum / Double(seen), "accuracy": Double(correct) / Double(seen)]
@@ -180,11 +191,11 @@ public final class Trainer {
     /// Runs `batch` forward and backward in `microBatches(of:)`, accumulating the gradients of the batch's
     /// loss (penalties included once); returns that loss and the predicted classes. Stops before any
     /// backward pass when a part's loss is not finite (the returned value then is not either).
-    private func forwardAndBackward(_ batch: LabelledBatch) throws -> (loss: Float, predictions: [Int]) {
+    private func forwardAndBackward(_ batch: Batch) throws -> (loss: Float, predictions: [Int]) {
         let parts = microBatches(of: batch)
         var (value, predictions) = (Float(0), [Int]())
         for (index, part) in parts.enumerated() {
-            let output = model(part.input)
+            let output = model(part.inputs)
             var total = loss(output, labels: part.labels)
             if parts.count > 1 { total = total * (Float(part.labels.count) / Float(batch.labels.count)) }
             if index == 0 { total = penalties.reduce(total) { $0 + $1.value() } }
@@ -198,12 +209,13 @@ public final class Trainer {
     }
 
     /// `batch` cut along its first axis into parts of at most `configuration.microBatchSize` samples.
-    private func microBatches(of batch: LabelledBatch) -> [LabelledBatch] {
+    private func microBatches(of batch: Batch) -> [Batch] {
         let count = batch.labels.count
         guard let size = configuration.microBatchSize, size > 0, count > size else { return [batch] }
         return stride(from: 0, to: count, by: size).map { start in
             let range = start..<min(start + size, count)
-            return (batch.input.sliced(axis: 0, range), Array(batch.labels[range]))
+            return Batch(inputs: batch.inputs.sliced(axis: 0, range), labels: Array(batch.labels[range]),
+                         items: Array(batch.items[range]))
         }
     }
 
@@ -245,9 +257,14 @@ public final class Trainer {
         return ProgressBar(label: label, total: total, interactive: false, sink: sink)
     }
 
-    private static func check(_ batch: LabelledBatch) throws {
-        guard batch.input.rank >= 1, batch.input.shape[0] == batch.labels.count, !batch.labels.isEmpty else {
-            throw TrainingError.invalidBatch("input \(batch.input.shape) does not hold one sample per label (\(batch.labels.count) labels)")
+    /// The error that ended `batches` early, when they are a source's `BatchIterator`.
+    private static func rethrowFailure<Batches: Sequence>(of batches: Batches) throws {
+        if let failure = (batches as? BatchIterator)?.failure { throw failure }
+    }
+
+    private static func check(_ batch: Batch) throws {
+        guard batch.inputs.rank >= 1, batch.inputs.shape[0] == batch.labels.count, !batch.labels.isEmpty else {
+            throw TrainingError.invalidBatch("input \(batch.inputs.shape) does not hold one sample per label (\(batch.labels.count) labels)")
         }
     }
 

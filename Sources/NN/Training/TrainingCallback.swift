@@ -1,8 +1,5 @@
 import Tensor
 
-/// One mini-batch: inputs `[N, …]` and one class label per sample.
-public typealias LabelledBatch = (input: Tensor, labels: [Int])
-
 /// Observes a `Trainer` (as Keras callbacks); throwing stops training with that error.
 public protocol TrainingCallback: AnyObject {
     /// Called after each epoch's metrics, checkpoints and learning-rate update.

@@ -8,6 +8,8 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
     case invalidShape(shape: [Int], parameter: String)
     /// The number of values does not equal the product of the shape.
     case countMismatch(count: Int, shape: [Int], parameter: String)
+    /// A batch source whose samples, labels or batch size do not fit together, e.g. `TensorBatches`.
+    case invalidBatch(source: String, reason: String)
 
     /// The message, naming the parameter and the problem.
     public var description: String {
@@ -16,6 +18,8 @@ public enum TensorError: Error, Equatable, CustomStringConvertible {
             return "\(parameter): invalid shape \(shape) (dimensions must be ≥ 0)"
         case let .countMismatch(count, shape, parameter):
             return "\(parameter): \(count) values do not fill shape \(shape) (\(shape.reduce(1, *)) expected)"
+        case let .invalidBatch(source, reason):
+            return "\(source): \(reason)"
         }
     }
 }

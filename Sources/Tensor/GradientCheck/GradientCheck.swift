@@ -10,8 +10,11 @@
 /// let report = GradientCheck().check([x, w]) { inputs in inputs[0].matmul(inputs[1]).exp() }
 /// XCTAssertTrue(report.passed, report.description)
 ///
-/// // A layer's own parameters, perturbed in place where the layer holds them:
-/// let report = GradientCheck().check(parameters: layer.parameters) { layer(input) }
+/// // A layer's own parameters (NN's `Parameter.value`), perturbed in place where the layer holds them:
+/// let report = GradientCheck().check(parameters: layer.parameters.map(\.value)) { layer(input) }
+///
+/// // With NN imported, a module's input and trainable parameters in one call:
+/// let report = GradientCheck().check(module: layer, input: input)
 /// ```
 ///
 /// The function must be deterministic (fix dropout masks and random streams) and is evaluated

@@ -4,6 +4,8 @@ public struct GradientCheckReport: CustomStringConvertible {
     public struct Input {
         /// Position of the input among those checked.
         public var index: Int
+        /// What the input is (e.g. a parameter's state-dict key), shown instead of its position when set.
+        public var name: String?
         /// Shape of the input.
         public var shape: [Int]
         /// Largest `|analytic − numeric|` over the elements.
@@ -24,6 +26,11 @@ public struct GradientCheckReport: CustomStringConvertible {
     /// One entry per checked input, in order.
     public var inputs: [Input]
 
+    /// A report of `inputs` (e.g. several checks joined into one).
+    public init(inputs: [Input]) {
+        self.inputs = inputs
+    }
+
     /// True when every element of every input is within tolerance.
     public var passed: Bool { inputs.allSatisfy(\.passed) }
 
@@ -38,7 +45,7 @@ public struct GradientCheckReport: CustomStringConvertible {
             let element = input.worstElement.map {
                 "worst element \($0.index): analytic \($0.analytic), numeric \($0.numeric)"
             } ?? "no elements"
-            return "input \(input.index) \(input.shape): \(input.passed ? "passed" : "FAILED"), "
+            return "\(input.name ?? "input \(input.index)") \(input.shape): \(input.passed ? "passed" : "FAILED"), "
                 + "max abs error \(input.maxAbsoluteError), max rel error \(input.maxRelativeError), \(element)"
         }
         return "GradientCheck \(passed ? "passed" : "FAILED")\n" + lines.joined(separator: "\n")

@@ -1,3 +1,4 @@
+import NN
 import Tensor
 
 /// MobileNetV2's inverted residual block, with torchvision's layout and keys: `conv` is a `Sequential` of

@@ -1,4 +1,5 @@
 import Foundation
+import NN
 import Tensor
 
 /// The MobileNetV2 (width 1.0) feature extractor with torchvision's state-dict keys (`features.0.0.weight`,
