@@ -55,6 +55,6 @@ final class StatisticsTests: XCTestCase {
 
     func testHeatmapMergesEqualNeighbours() {
         let cells = Heatmap(title: "t", values: [[0, 0, 0, 1]], scale: .sequential(0...1, levels: 2)).svg
-        XCTAssertEqual(cells.components(separatedBy: "<rect").count - 1, 3, "background, one merged run, one cell")
+        XCTAssertEqual(cells.components(separatedBy: "<rect").count - 1, 4, "background, one merged run, one cell, the colour bar")
     }
 }

@@ -57,7 +57,7 @@ final class MetricsTests: XCTestCase {
         let svg = matrix.svg()
         try assertWellFormedXML(svg)
         XCTAssertTrue(svg.contains("r&amp;b"))
-        XCTAssertEqual(svg.components(separatedBy: "<rect").count - 1, 1 + 4, "background + one cell per pair")
+        XCTAssertEqual(svg.components(separatedBy: "<rect").count - 1, 1 + 4 + 1, "background + one cell per pair + the colour bar")
     }
 
     func testAccuracyAndTopK() throws {

@@ -41,18 +41,25 @@ public struct Heatmap: Chart {
         self.panelSize = panelSize
     }
 
+    /// Width kept right of the cells for the colour bar and its labels.
+    static let colorBarRoom = 48.0
+
     /// The colour of every cell.
     func colors() -> [[String]] {
+        let color = colorScale()
+        return values.map { $0.map(color.color) }
+    }
+
+    /// The value range the colours span and the colour of a value.
+    func colorScale() -> (range: ClosedRange<Double>, color: @Sendable (Double) -> String) {
         switch scale {
         case let .diverging(limit):
-            return values.map { $0.map { ChartColors.diverging($0 / limit) } }
+            return (-limit...limit, { ChartColors.diverging($0 / limit) })
         case let .sequential(range, levels):
             let bounds = range ?? PlotArea.range(of: values.joined(), padding: 0)
             let width = max(bounds.upperBound - bounds.lowerBound, 1e-12)
             let steps = Double(max(levels, 2) - 1)
-            return values.map { row in
-                row.map { ChartColors.magma((min(max(($0 - bounds.lowerBound) / width, 0), 1) * steps).rounded() / steps) }
-            }
+            return (bounds, { ChartColors.magma((min(max(($0 - bounds.lowerBound) / width, 0), 1) * steps).rounded() / steps) })
         }
     }
 
@@ -63,7 +70,7 @@ public struct Heatmap: Chart {
         let font = rowLabels.count > 30 || columnLabels.count > 30 ? 7.0 : 10.0
         let left = origin.x + max(40, labelRoom * font * 0.6 + 8), top = origin.y + 40
         let bottom = origin.y + panelSize.height - max(36, columnLabels.isEmpty ? 36 : labelRoom * font * 0.6 + 10)
-        let (width, height) = (origin.x + panelSize.width - 16 - left, bottom - top)
+        let (width, height) = (origin.x + panelSize.width - 16 - Self.colorBarRoom - left, bottom - top)
         let (cellWidth, cellHeight) = (width / Double(columns), height / Double(rows))
         svg.text(title, x: left + width / 2, y: origin.y + 22, size: 13, anchor: "middle")
         for (row, colors) in colors().enumerated() {
@@ -83,6 +90,8 @@ public struct Heatmap: Chart {
             let x = left + (Double(column) + 0.5) * cellWidth
             svg.text(name, x: x, y: bottom + 6, size: font, anchor: "end", rotate: -90)
         }
+        let (range, color) = colorScale()
+        svg.colorBar(x: left + width + 10, top: top, bottom: bottom, range: range, color: color)
         svg.text(xLabel, x: left + width / 2, y: origin.y + panelSize.height - 8, size: 11, anchor: "middle")
         svg.text(yLabel, x: origin.x + 14, y: top + height / 2, size: 11, anchor: "middle", rotate: -90)
     }

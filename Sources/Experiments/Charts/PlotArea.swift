@@ -42,15 +42,15 @@ struct PlotArea {
     /// Title, frame, grid lines with y ticks, optional numeric x ticks and the axis labels.
     func drawAxes(_ svg: inout SVGDocument, title: String, xLabel: String, yLabel: String, numericX: Bool = true) {
         svg.text(title, x: (left + right) / 2, y: top - 18, size: 13, anchor: "middle")
-        for tick in 0...4 {
-            let value = yRange.lowerBound + Double(tick) / 4 * (yRange.upperBound - yRange.lowerBound)
+        let yTicks = AxisTicks(covering: yRange)
+        for value in yTicks.values {
             svg.line(x1: left, y1: y(value), x2: right, y2: y(value), color: "#e0e0e0")
-            svg.text(Self.label(value), x: left - 5, y: y(value) + 4, size: 10, anchor: "end")
+            svg.text(yTicks.label(value), x: left - 5, y: y(value) + 4, size: 10, anchor: "end")
         }
         if numericX {
-            for tick in 0...4 {
-                let value = xRange.lowerBound + Double(tick) / 4 * (xRange.upperBound - xRange.lowerBound)
-                svg.text(Self.label(value), x: x(value), y: bottom + 15, size: 10, anchor: "middle")
+            let xTicks = AxisTicks(covering: xRange)
+            for value in xTicks.values {
+                svg.text(xTicks.label(value), x: x(value), y: bottom + 15, size: 10, anchor: "middle")
             }
         }
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom)

@@ -72,11 +72,12 @@ public struct ConfusionMatrix: Equatable, Sendable {
         return lines.joined(separator: "\n")
     }
 
-    /// An SVG heatmap, rows normalised to recall (as the documents' seaborn figures), with counts in the cells.
+    /// An SVG heatmap, rows normalised to recall (as seaborn's confusion figures), with counts in the cells and
+    /// a colour bar of that share on the right.
     public func svg(title: String = "Confusion matrix") -> String {
         let cell = 44.0, left = 110.0, top = 60.0
         let size = Double(classNames.count) * cell
-        var svg = SVGDocument(width: left + size + 20, height: top + size + 90, title: title)
+        var svg = SVGDocument(width: left + size + 70, height: top + size + 90, title: title)
         for (row, values) in counts.enumerated() {
             let rowTotal = max(1, values.reduce(0, +))
             for (column, count) in values.enumerated() {
@@ -92,6 +93,7 @@ public struct ConfusionMatrix: Equatable, Sendable {
             svg.text(name, x: left + (Double(column) + 0.5) * cell, y: top + size + 14, size: 11, anchor: "end",
                      rotate: -45)
         }
+        svg.colorBar(x: left + size + 12, top: top, bottom: top + size, range: 0...1, color: SVGDocument.blue)
         svg.text("predicted", x: left + size / 2, y: top + size + 80, size: 12, anchor: "middle")
         svg.text("true", x: 14, y: top + size / 2, size: 12, anchor: "middle", rotate: -90)
         return svg.rendered

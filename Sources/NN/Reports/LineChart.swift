@@ -59,20 +59,20 @@ public struct LineChart: Sendable {
         let (left, right, top, bottom) = (originX + 60, originX + Self.panelWidth - 20, originY + 40, originY + Self.panelHeight - 45)
         svg.text(title, x: (left + right) / 2, y: originY + 22, size: 13, anchor: "middle")
         let finite = series.flatMap(\.values).filter(\.isFinite)
-        let count = max(2, series.map(\.values.count).max() ?? 2)
+        let count = max(1, series.map(\.values.count).max() ?? 1)
         var (low, high) = (finite.min() ?? 0, finite.max() ?? 1)
         if high - low < 1e-12 { (low, high) = (low - 0.5, high + 0.5) }
         let pad = (high - low) * 0.05
         (low, high) = (low - pad, high + pad)
-        func x(_ epoch: Int) -> Double { left + Double(epoch) / Double(count - 1) * (right - left) }
+        func x(_ epoch: Int) -> Double { count == 1 ? (left + right) / 2 : left + Double(epoch) / Double(count - 1) * (right - left) }
         func y(_ value: Double) -> Double { bottom - (value - low) / (high - low) * (bottom - top) }
-        for tick in 0...4 {
-            let value = low + Double(tick) / 4 * (high - low)
+        let yTicks = AxisTicks(covering: low...high)
+        for value in yTicks.values {
             svg.line(x1: left, y1: y(value), x2: right, y2: y(value), color: "#e0e0e0")
-            svg.text(String(format: "%.3g", value), x: left - 5, y: y(value) + 4, size: 10, anchor: "end")
+            svg.text(yTicks.label(value), x: left - 5, y: y(value) + 4, size: 10, anchor: "end")
         }
-        for tick in Set((0...4).map { $0 * (count - 1) / 4 }).sorted() {
-            svg.text(String(tick + 1), x: x(tick), y: bottom + 15, size: 10, anchor: "middle")
+        for epoch in AxisTicks.integers(covering: 1...count) {
+            svg.text(String(epoch), x: x(epoch - 1), y: bottom + 15, size: 10, anchor: "middle")
         }
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom)
         svg.line(x1: left, y1: top, x2: left, y2: bottom)
@@ -80,7 +80,11 @@ public struct LineChart: Sendable {
         svg.text(yLabel, x: originX + 14, y: (top + bottom) / 2, size: 11, anchor: "middle", rotate: -90)
         for (index, line) in series.enumerated() {
             let points = line.values.enumerated().filter { $0.element.isFinite }.map { (x: x($0.offset), y: y($0.element)) }
-            svg.polyline(points, color: line.color, dashed: line.dashed)
+            if points.count == 1 {
+                svg.circle(x: points[0].x, y: points[0].y, radius: 3.5, fill: line.color)
+            } else {
+                svg.polyline(points, color: line.color, dashed: line.dashed)
+            }
             let legendY = top + 6 + Double(index) * 16
             svg.line(x1: right - 110, y1: legendY, x2: right - 88, y2: legendY, color: line.color, width: 2, dashed: line.dashed)
             svg.text(line.name, x: right - 84, y: legendY + 4, size: 10)

@@ -32,6 +32,35 @@ public struct SVGDocument: Sendable {
                         + "y2=\"\(Self.number(y2))\" stroke=\"\(color)\" stroke-width=\"\(Self.number(width))\"\(dash)/>")
     }
 
+    /// Appends a filled circle (a single data point).
+    public mutating func circle(x: Double, y: Double, radius: Double, fill: String) {
+        elements.append("<circle cx=\"\(Self.number(x))\" cy=\"\(Self.number(y))\" r=\"\(Self.number(radius))\" "
+                        + "fill=\"\(fill)\"/>")
+    }
+
+    /// Appends a vertical colour bar at `x` from `top` (the range's upper end) to `bottom`, 12 px wide: one
+    /// rectangle filled with a 33-stop gradient of `color`, with round tick values (`AxisTicks`) to its right;
+    /// the legend of a heatmap whose cells `color` paints.
+    public mutating func colorBar(x: Double, top: Double, bottom: Double, range: ClosedRange<Double>,
+                                  color: (Double) -> String) {
+        let span = range.upperBound - range.lowerBound
+        guard span > 0, bottom > top else { return }
+        let id = "colorbar\(elements.count)", stops = 32
+        let gradient = (0...stops).map { step -> String in
+            let share = Double(step) / Double(stops)
+            return "<stop offset=\"\(Self.number(share))\" stop-color=\"\(color(range.upperBound - share * span))\"/>"
+        }
+        elements.append("<defs><linearGradient id=\"\(id)\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">"
+                        + gradient.joined() + "</linearGradient></defs>")
+        rectangle(x: x, y: top, width: 12, height: bottom - top, fill: "url(#\(id))", stroke: "#808080")
+        let ticks = AxisTicks(covering: range)
+        for value in ticks.values {
+            let y = bottom - (value - range.lowerBound) / span * (bottom - top)
+            line(x1: x + 12, y1: y, x2: x + 15, y2: y, color: "#808080")
+            text(ticks.label(value), x: x + 17, y: y + 3, size: 9)
+        }
+    }
+
     /// Appends a polyline through `points`.
     public mutating func polyline(_ points: [(x: Double, y: Double)], color: String, width: Double = 2,
                                   dashed: Bool = false) {
