@@ -11,13 +11,13 @@ public struct CommonOptions: ParsableArguments {
     @Option(help: "GTZAN root folder in any layout (Kaggle, Marsyas, filtered lists). Default: a synthetic GTZAN generated once into the cache.")
     public var data: String?
 
-    @Option(parsing: .unconditional, help: "Epochs (default: the document's).")
+    @Option(parsing: .unconditional, help: "Epochs (default: the recipe's, listed at the end of `train --help`).")
     public var epochs: Int?
 
-    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Mini-batch size (default: the document's).")
+    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Mini-batch size (default: the recipe's, listed at the end of `train --help`).")
     public var batchSize: Int?
 
-    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Initial learning rate (default: the document's).")
+    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Initial learning rate (default: the recipe's, listed at the end of `train --help`).")
     public var learningRate: Float?
 
     @Option(parsing: .unconditional, help: "Seed of weights, shuffling, dropout and augmentation (splits use their own fixed seed).")
