@@ -7,7 +7,7 @@ import Tensor
 /// Benchmarks of the NN library. Names must match the tasks of `scripts/bench/ref_nn.py`.
 ///
 /// Every example model (GenreModels) gets one training step (forward, loss, backward, Adam step) and one
-/// inference batch (evaluation mode, no gradients) at the documents' batch size, on random inputs.
+/// inference batch (evaluation mode, no gradients) at the published recipe's batch size, on random inputs.
 let nnBenchmarks: [Benchmark] = ModelBenchmark.all.flatMap { [$0.trainStep, $0.inference] } + [
     Benchmark(name: "nn/adam_step_2m",
               summary: "Adam update of 2,055,070 parameters (the spectrogram CNN's count) with given gradients",
@@ -24,7 +24,7 @@ let nnBenchmarks: [Benchmark] = ModelBenchmark.all.flatMap { [$0.trainStep, $0.i
               prepare: ResNetMFCCEpoch.prepare),
 ]
 
-/// One example model at its document's batch size and optimiser settings.
+/// One example model at its published recipe's batch size and optimiser settings.
 struct ModelBenchmark: Sendable {
     /// The task-name stem, e.g. `resnet_mfcc`.
     var name: String

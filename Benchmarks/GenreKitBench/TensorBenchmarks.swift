@@ -83,7 +83,7 @@ let tensorBenchmarks: [Benchmark] = [
     },
 ] + nnOpBenchmarks + depthwiseConvBenchmarks
 
-/// Convolution shapes of the documented models (3×3 kernels, padding 1), then pooling and batch
+/// Convolution shapes of the published models (3×3 kernels, padding 1), then pooling and batch
 /// norm: forward + backward with gradients for input, weight and bias, as the Python side.
 let nnOpBenchmarks: [Benchmark] = [
     (name: "conv_3x4_288x432_b32", shape: [32, 3, 288, 432], outChannels: 4),

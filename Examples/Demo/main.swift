@@ -10,27 +10,35 @@ import GenreModels
 import GTZAN
 import NN
 
-struct Demo: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "genrekit-demo",
-                                                    abstract: "Train resnet-mfcc on synthetic GTZAN and classify a new track.")
+/// The demo's one run: the Keras MFCC ResNet and its recipe, with fewer epochs (the synthetic set is learnt quickly).
+enum DemoExample: GenreExample {
+    static let name = "genrekit-demo"
+    static let abstract = "Train resnet-mfcc on synthetic GTZAN and classify a new track."
 
-    @OptionGroup var common: CommonOptions
+    static func experiments(_ options: NoOptions) throws -> [Experiment] { [experiment] }
 
-    /// The document's model and recipe, with fewer epochs (the synthetic set is learnt quickly).
     static var experiment: Experiment {
         Experiment(
             input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
             split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
             model: { ResNetMFCC(classes: $0) }, initialization: ResNetMFCC.initialization,
             recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
-                           schedule: try! ConstantThenExponentialDecay(constantEpochs: 10, rate: 0.95)),
+                           schedule: try! ConstantThenExponentialDecay(constantEpochs: 10, rate: 0.95),
+                           source: "the Keras MFCC-ResNet notebook, with 30 of its 60 epochs"),
             penalties: { [WeightPenalty(.l2, strength: 1e-3, on: $0.regularizedWeights)] })
     }
+}
+
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: DemoExample.name, abstract: DemoExample.abstract)
+
+    @OptionGroup var common: CommonOptions
+    @OptionGroup var recipe: RecipeOptions<DemoExample>
 
     func run() throws {
         let started = Date()
-        let runner = try ExperimentRunner(settings: try common.settings(example: "demo"))
-        guard let result = try runner.train([Self.experiment], name: "demo (resnet-mfcc)").first else {
+        let runner = try ExperimentRunner(settings: recipe.applied(to: try common.settings(example: "demo")))
+        guard let result = try runner.train([DemoExample.experiment], name: "demo (resnet-mfcc)").first else {
             return  // not rank 0 of an MPI job
         }
 
@@ -39,9 +47,9 @@ struct Demo: ParsableCommand {
         let track = runner.settings.outputDirectory.appendingPathComponent("unseen-\(genre.name).wav")
         try AudioFile.write(track, samples: SyntheticGTZAN.samples(genre: genre, index: 999, seconds: 30, seed: 2024),
                             sampleRate: SyntheticGTZAN.sampleRate, format: .pcm16)
-        let model = try runner.loadModel(Self.experiment,
+        let model = try runner.loadModel(DemoExample.experiment,
                                          checkpoint: runner.settings.outputDirectory.appendingPathComponent("best.safetensors"))
-        let classification = try runner.classify(track, with: model, experiment: Self.experiment)
+        let classification = try runner.classify(track, with: model, experiment: DemoExample.experiment)
         print("\nClassify a new synthetic \(genre.name) track: \(classification.line)")
         print(String(format: "\nTest accuracy %.2f %% (file-wise %.2f %%); demo wall time %.0f s.",
                      result.metrics.testAccuracy * 100, (result.metrics.testFileAccuracy ?? .nan) * 100,

@@ -1,4 +1,4 @@
-// gtzan-explore: the documents' exploratory figures as SVG — class balance, feature correlation heatmap,
+// gtzan-explore: the exploratory figures of the GTZAN notebooks as SVG — class balance, feature correlation heatmap,
 // per-genre distributions of spectral centroid, tempo, zero-crossing rate and RMS, waveform and mel
 // spectrogram per genre, 2-D PCA of the 57 standardised features and (with --checkpoint, weights of
 // `mfcc-cnn`) of the CNN's pooled embeddings, with explained variance. See Experiments.DatasetExploration.

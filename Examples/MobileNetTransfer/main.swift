@@ -37,7 +37,8 @@ enum MobileNetTransferExample: GenreExample {
                                if let pretrained { try! model.loadStateDict(pretrained, strict: false) }  // checked above
                                return model
                            }, initialization: MobileNetTransfer.initialization,
-                           recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7)),
+                           recipe: Recipe(epochs: 30, batchSize: 32, learningRate: 1e-3, optimizer: .adam(epsilon: 1e-7),
+                                          source: "the MobileNetV2 transfer notebook"),
                            notes: [options.weights.map { "backbone: ImageNet weights from \($0)" }
                                        ?? "backbone: RANDOM initialisation (no --weights)"])]
     }

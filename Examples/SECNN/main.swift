@@ -1,5 +1,5 @@
 // se-cnn: the squeeze-and-excitation CNN on 512 × 130 power spectrograms (dB) of 3 s segments with 50 %
-// overlap (19 per track). Model: GenreModels.SECNN. Recipe (document): Adam 1e-3, weight decay 1e-4,
+// overlap (19 per track). Model: GenreModels.SECNN. Recipe (the PyTorch SE-CNN study): Adam 1e-3, weight decay 1e-4,
 // batch 64, lr decayed linearly to 1/10 over 50 epochs, early stopping 10. Protocol: 5-fold stratified CV
 // (seed 123456789 on sorted file names) by artist when artist ids are known, else by track (`--protocol`);
 // segment- and file-wise accuracy per fold, mean ± std.
@@ -10,7 +10,7 @@ import GTZAN
 import NN
 
 struct SECNNOptions: ParsableArguments {
-    @Option(parsing: .unconditional, help: "Folds to run, 1-based and comma-separated (default: all five).")
+    @Option(parsing: .unconditional, help: "Folds to run, 1-based and comma-separated.")
     var folds = IntegerList([1, 2, 3, 4, 5])
     @Flag(help: "Augment training segments: noise, gain, frequency and time masks.")
     var augment = false
@@ -43,7 +43,7 @@ enum SECNNExample: GenreExample {
             model: { SECNN(classes: $0, reduction: reduction, globalPooling: gap) }, initialization: SECNN.initialization,
             recipe: Recipe(epochs: 50, batchSize: 64, learningRate: 1e-3, optimizer: .adam(weightDecay: 1e-4),
                            schedule: try LinearDecay(to: 0.1, over: 50), earlyStopping: try EarlyStopping(patience: 10),
-                           microBatchSize: secnnMicroBatch))
+                           microBatchSize: secnnMicroBatch, source: "the PyTorch SE-CNN study"))
         return try options.folds.checked("--folds", in: 1...5).map { fold in
             base.with { $0.fold = fold - 1; $0.runName = "fold-\(fold)" }
         }

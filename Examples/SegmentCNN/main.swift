@@ -1,7 +1,7 @@
-// segment-cnn: the 8-genre homework (classical, country, disco, hiphop, jazz, metal, pop, reggae) on the
+// segment-cnn: the 8-genre segment-CNN assignment (classical, country, disco, hiphop, jazz, metal, pop, reggae) on the
 // fault-filtered train/valid/test lists (a stratified split by artist or track when the data has no lists, e.g. the
 // synthetic set); 128-bin mel segments of 3–5 s, clips predicted by averaging their segments.
-// Models: GenreModels.SegmentCNN (1d | 2d | resnet). Recipe: the homework's knobs as options.
+// Models: GenreModels.SegmentCNN (1d | 2d | resnet). Recipe: the assignment's knobs as options.
 import ArgumentParser
 import Experiments
 import GenreModels
@@ -29,7 +29,7 @@ struct SegmentCNNOptions: ParsableArguments {
     var plateauFactor: Float = 0.2
     @Flag(help: "Augment training segments: noise, gain, frequency and time masks.")
     var augment = false
-    @Option(help: "Genres, comma-separated (default: the homework's eight).")
+    @Option(help: "Genres, comma-separated.")
     var genres = "classical,country,disco,hiphop,jazz,metal,pop,reggae"
 }
 
@@ -71,7 +71,7 @@ enum SegmentCNNExample: GenreExample {
             initialization: SegmentCNN.initialization,
             recipe: Recipe(epochs: 40, batchSize: 32, learningRate: learningRate, optimizer: optimizer,
                            schedule: try ReduceLROnPlateau(factor: options.plateauFactor, patience: options.plateauPatience),
-                           monitor: "val_accuracy"),
+                           monitor: "val_accuracy", source: "the 8-genre segment-CNN assignment"),
             penalties: { model in
                 let weights = model.namedParameters().filter { $0.name.hasSuffix("weight") && $0.parameter.shape.count > 1 }.map(\.parameter)
                 return [(WeightPenalty.Kind.l1, l1), (.l2, l2)].filter { $0.1 > 0 }.map { WeightPenalty($0.0, strength: $0.1, on: weights) }

@@ -14,7 +14,7 @@
 /// | `MobileNetTransfer` | RGB image 3 × 224 × 224 | 2,270,794 (12,810 trainable) |
 ///
 /// Parameter counts follow Keras' `model.summary()` (BatchNorm's moving statistics count as
-/// non-trainable weights), which is how the documents state them.
+/// non-trainable weights), which is how the published models state them.
 ///
 /// Each model documents the initialisation scheme of the framework it was published in
 /// (`InitializationScheme.keras` or `.pytorch`); build it inside `ParameterInitialization.using(_:seed:_:)`

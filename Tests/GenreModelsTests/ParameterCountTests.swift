@@ -3,7 +3,7 @@ import NN
 import XCTest
 
 /// Every published model reproduces the parameter counts its document states (Keras counting: BatchNorm's
-/// moving statistics are non-trainable weights), and runs a forward pass of the documented input shape.
+/// moving statistics are non-trainable weights), and runs a forward pass of the published input shape.
 final class ParameterCountTests: XCTestCase {
     /// Runs `summary()` (one forward pass on `inputShape`) and checks total and trainable counts.
     private func assertCounts(_ model: Module, inputShape: [Int], total: Int, trainable: Int, classes: Int = 10,

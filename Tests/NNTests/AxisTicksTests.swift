@@ -20,6 +20,12 @@ final class AxisTicksTests: XCTestCase {
         XCTAssertEqual(AxisTicks.integers(covering: 1...3), [1, 2, 3])
     }
 
+    /// The first integer tick is the ceiling of the lower bound also below zero (-7 → -5, not 0).
+    func testIntegerTicksBelowZeroStartInsideTheRange() {
+        XCTAssertEqual(AxisTicks.integers(covering: -7...12), [-5, 0, 5, 10])
+        XCTAssertEqual(AxisTicks.integers(covering: -20 ... -3), [-20, -15, -10, -5])
+    }
+
     func testASinglePointSeriesIsDrawnAsAPoint() {
         let chart = LineChart(title: "loss", xLabel: "epoch", yLabel: "loss",
                               series: [.init(name: "train", values: [0.75], color: "#1f77b4")])

@@ -13,7 +13,7 @@ BANDWIDTH = 1.17e9   # bytes/s: 10 Gb/s line rate less ~6 % Ethernet/IP/TCP fram
 LATENCY = 25e-6      # s per ring step: Open MPI over TCP on 10 GbE, small messages
 NODES = [1, 2, 4, 8, 16, 32, 64]
 
-# name: (trainable parameters, gradient buckets, documented batch, step ms at that batch (1 rank x 2 threads,
+# name: (trainable parameters, gradient buckets, published batch, step ms at that batch (1 rank x 2 threads,
 #        nn/*_train_b* in BENCHMARKS.md), pack ms (genrekit-distributed-bench allreduce, 1 rank, minimum))
 MODELS = {
     "mlp-features": (56_650, 1, 32, 0.26, 0.046),
@@ -67,7 +67,7 @@ def strong(global_batch):
 
 
 if __name__ == "__main__":
-    print("Weak scaling (each node keeps the documented batch; global batch = N × it): throughput speed-up "
+    print("Weak scaling (each node keeps the published batch; global batch = N × it): throughput speed-up "
           "over one node and parallel efficiency\n")
     weak()
     batch = int(sys.argv[1]) if len(sys.argv) > 1 else 256

@@ -103,7 +103,7 @@ TASKS = {
 }
 
 
-# Neural-network ops (tensor-ops): conv2d at the documented models' shapes, pooling, batch norm.
+# Neural-network ops (tensor-ops): conv2d at the published models' shapes, pooling, batch norm.
 def conv(shape, out_channels):
     def prepare():
         g = _setup(8)

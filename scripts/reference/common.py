@@ -25,7 +25,7 @@ def parser(doc, model, epochs):
     parser.add_argument("--data", required=True)
     parser.add_argument("--split", required=True, help=f"split.csv of a GenreKit {model} run")
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--epochs", type=int, default=epochs, help=f"default {epochs}, the documented recipe")
+    parser.add_argument("--epochs", type=int, default=epochs, help=f"default {epochs}, the published recipe")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--out", required=True)
     return parser

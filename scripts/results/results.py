@@ -36,7 +36,7 @@ class Recipe:
     data: str  # what the example trains on, for the table
     protocols: tuple = ("artist", "track")
     seeds: tuple = (0,)
-    cut: str = ""  # where the documented recipe was shortened, and why
+    cut: str = ""  # where the published recipe was shortened, and why
     reference: str = ""  # scripts/reference/<reference>.py, run on the artist split of every seed
     reference_args: list = field(default_factory=list)
 
@@ -50,16 +50,16 @@ RECIPES = [  # in the order `make results` runs them: cheapest and most asked-fo
     Recipe("cnn-dynamic", "cnn-dynamic", [], "all 999 images (10 genres)"),
     Recipe("cnn-dynamic-short", "cnn-dynamic", ["--epochs", "10"], "all 999 images (10 genres)",
            protocols=("artist",), seeds=(0, 1, 2), reference="cnn_dynamic", reference_args=["--epochs", "10"],
-           cut="10 of the document's 50 epochs, for the 3-seed comparison with PyTorch: one PyTorch epoch takes "
+           cut="10 of the notebook's 50 epochs, for the 3-seed comparison with PyTorch: one PyTorch epoch takes "
                "25-60 s here, so 3 seeds x 50 epochs would take 1-2.5 hours"),
     Recipe("mobilenet-transfer", "mobilenet-transfer", [], "all 999 images (10 genres)",
            cut="random frozen backbone: ImageNet weights cannot be downloaded on this machine (no torchvision hub)"),
     Recipe("image-cnn", "image-cnn", ["--epochs", "10"], "all 999 images (10 genres)",
-           cut="10 of the document's 30 epochs: an epoch of 800 images at 256 x 256 takes ~25 s on 2 shared cores"),
+           cut="10 of the notebook's 30 epochs: an epoch of 800 images at 256 x 256 takes ~25 s on 2 shared cores"),
     Recipe("se-cnn", "se-cnn", ["--folds", "1", "--epochs", "5"], "168 excerpts with audio (4 genres), 19 segments each",
            cut="fold 1 of 5 and 5 of up to 50 epochs: one epoch of ~2,500 segments takes ~2 min on 2 cores, the full "
                "5-fold recipe ~8 hours"),
-    Recipe("segment-cnn", "segment-cnn", [], "excerpts with audio of the homework's genres present (classical, country, metal)"),
+    Recipe("segment-cnn", "segment-cnn", [], "excerpts with audio of segment-cnn's 8 genres present (classical, country, metal)"),
     Recipe("kernel-sweep", "kernel-sweep", ["--kernels", "3", "--recipes", "1"], "168 excerpts with audio (4 genres)",
            cut="kernel 3 under recipe 1 only (of 3 kernels x 4 recipes)"),
 ]
@@ -156,8 +156,8 @@ def render(args, recipes):
              "Protocols: **artist** — no artist on both sides of any split (the default wherever artist ids are known); "
              "**track** — no track on both sides, but an artist's neighbouring excerpts may be (GTZAN is ordered by artist, "
              "so this overstates accuracy on music by new artists). Both keep every replica (exact duplicate) on one side.",
-             "", "The documents' own accuracies are not in the kit, so the *document* column says what the issue or the "
-             "example states; `—` where nothing is known.", "",
+             "", "The published models' own accuracies (README, \"The published models\") are not in the kit, so no row "
+             "compares with them; `—` marks what a run does not measure.", "",
              "| example | data | protocol | epochs | test (segments) | test (files) | per-genre recall (test) | wall time | figures |",
              "| --- | --- | --- | ---: | ---: | ---: | --- | ---: | --- |"]
     notes = []

@@ -1,4 +1,4 @@
-/// Pearson correlation between features (the documents' feature correlation heatmap, pandas `DataFrame.corr()`).
+/// Pearson correlation between features (the GTZAN notebooks' feature correlation heatmap, pandas `DataFrame.corr()`).
 public enum Correlation {
     /// The `features × features` correlation matrix of `rows` (samples × features); a constant feature has
     /// correlation 0 with the others and 1 with itself.

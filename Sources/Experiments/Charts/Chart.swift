@@ -22,7 +22,7 @@ public struct ChartGrid {
     public var charts: [any Chart]
     /// Panels per row.
     public var columns: Int
-    /// The document title above all panels.
+    /// The figure's title, above all panels.
     public var title: String?
 
     public init(charts: [any Chart], columns: Int, title: String? = nil) {

@@ -6,19 +6,10 @@ import Tensor
 
 extension EvaluationProtocol: ExpressibleByArgument {}
 
-/// The options every example shares.
+/// The options every example's `train` and `evaluate` share (the recipe's overrides are `RecipeOptions`).
 public struct CommonOptions: ParsableArguments {
     @Option(help: "GTZAN root folder in any layout (Kaggle, Marsyas, filtered lists). Default: a synthetic GTZAN generated once into the cache.")
     public var data: String?
-
-    @Option(parsing: .unconditional, help: "Epochs (default: the recipe's, listed at the end of `train --help`).")
-    public var epochs: Int?
-
-    @Option(name: .customLong("batch-size"), parsing: .unconditional, help: "Mini-batch size (default: the recipe's, listed at the end of `train --help`).")
-    public var batchSize: Int?
-
-    @Option(name: .customLong("lr"), parsing: .unconditional, help: "Initial learning rate (default: the recipe's, listed at the end of `train --help`).")
-    public var learningRate: Float?
 
     @Option(parsing: .unconditional, help: "Seed of weights, shuffling, dropout and augmentation (splits use their own fixed seed).")
     public var seed: UInt64 = 0
@@ -60,14 +51,14 @@ public struct CommonOptions: ParsableArguments {
 
     public init() {}
 
-    /// The run settings these options describe, reporting into `reports/<example>` unless `--out` is given.
+    /// The run settings these options describe (the recipe unchanged), reporting into `reports/<example>` unless
+    /// `--out` is given.
     public func settings(example: String) throws -> RunSettings {
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
         var settings = RunSettings(dataRoot: data.map(url),
                                    synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
                                    cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
-                                   outputDirectory: url(out ?? "reports/\(example)"), epochs: epochs, batchSize: batchSize,
-                                   learningRate: learningRate, seed: seed,
+                                   outputDirectory: url(out ?? "reports/\(example)"), seed: seed,
                                    threads: threads ?? ProcessGroup.threadsPerLocalRank() ?? Parallel.threadCount,
                                    maxBatches: maxBatches, showsProgress: !noProgress, evaluationProtocol: evaluationProtocol,
                                    artistsFile: artists.map { URL(fileURLWithPath: $0).standardizedFileURL },

@@ -8,6 +8,9 @@ public struct EvaluateCommand<Example: GenreExample>: ParsableCommand {
     }
 
     @OptionGroup public var common: CommonOptions
+    /// `--batch-size` sets the evaluation batches; `--epochs` and `--lr` are accepted so one option list serves
+    /// `train` and `evaluate`, and change nothing here.
+    @OptionGroup public var recipe: RecipeOptions<Example>
     @OptionGroup public var options: Example.Options
     @Option(help: "Weights to evaluate (.safetensors).")
     public var checkpoint: String
@@ -17,7 +20,7 @@ public struct EvaluateCommand<Example: GenreExample>: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        let runner = try ExperimentRunner(settings: try common.settings(example: Example.name))
+        let runner = try ExperimentRunner(settings: recipe.applied(to: try common.settings(example: Example.name)))
         let experiment = try selectExperiment(try Example.experiments(options), run: runName)
         let (validation, test) = try runner.evaluate(experiment, checkpoint: URL(fileURLWithPath: checkpoint))
         for (name, side) in [("Validation", validation), ("Test", test)] {

@@ -1,11 +1,14 @@
 import ArgumentParser
 
-/// The command line of an example: `train` (default), `evaluate`, `classify`, `summary`.
+/// The command line of an example: `train` (the default), `evaluate`, `classify`, `summary`. Its `--help` shows
+/// what training takes: `train`'s options with the recipe's defaults, then the rest of the recipe.
 ///
 /// `ExampleCommand<MyExample>.main()` is the whole of an example's entry point.
 public struct ExampleCommand<Example: GenreExample>: ParsableCommand {
     public static var configuration: CommandConfiguration {
         CommandConfiguration(commandName: Example.name, abstract: Example.abstract,
+                             discussion: "Without a subcommand it trains, taking the options of `\(Example.name) train`:\n"
+                                 + TrainCommand<Example>.optionsSection + "\n\n" + RecipeDefaults<Example>().discussion,
                              subcommands: [TrainCommand<Example>.self, EvaluateCommand<Example>.self,
                                            ClassifyCommand<Example>.self, SummaryCommand<Example>.self],
                              defaultSubcommand: TrainCommand<Example>.self)

@@ -21,11 +21,11 @@ public struct Experiment {
     public var split: SplitPlan
     /// The fold of a K-fold plan this run tests on (0-based).
     public var fold: Int?
-    /// The genres asked for (a subset for the 8-genre homework); those present in the data are classified.
+    /// The genres asked for (a subset, e.g. the 8 genres of segment-cnn); those present in the data are classified.
     public var genres: [Genre]
     public var initialization: InitializationScheme
     public var recipe: Recipe
-    /// Free-form facts for the report (the document's reported accuracy, deviations).
+    /// Free-form facts for the report (the published model's reported accuracy, deviations from its recipe).
     public var notes: [String]
     private let build: (Int) -> Module
     private let penaltiesOf: (Module) -> [WeightPenalty]

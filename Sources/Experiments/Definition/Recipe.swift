@@ -1,7 +1,10 @@
 import NN
 
-/// How a model is trained: the numbers a document states next to its architecture.
+/// How a model is trained: the numbers a published model states next to its architecture.
 public struct Recipe {
+    /// Where the numbers come from, as help and reports name it ("the Keras MFCC-ResNet notebook"); nil when
+    /// the recipe is GenreKit's own.
+    public var source: String?
     /// Epochs (an upper bound when `earlyStopping` is set).
     public var epochs: Int
     public var batchSize: Int
@@ -19,7 +22,9 @@ public struct Recipe {
 
     public init(epochs: Int, batchSize: Int, learningRate: Float, optimizer: OptimizerChoice = .adam(),
                 loss: any Loss = CrossEntropyLoss(), schedule: (any LearningRateSchedule)? = nil,
-                earlyStopping: EarlyStopping? = nil, monitor: String = "val_loss", microBatchSize: Int? = nil) {
+                earlyStopping: EarlyStopping? = nil, monitor: String = "val_loss", microBatchSize: Int? = nil,
+                source: String? = nil) {
+        self.source = source
         self.epochs = epochs
         self.batchSize = batchSize
         self.learningRate = learningRate
@@ -41,11 +46,12 @@ public struct Recipe {
          "optimizer": optimizer.description, "loss": String(describing: type(of: loss)),
          "schedule": schedule.map { String(describing: $0) } ?? "constant",
          "early_stopping": earlyStopping.map { "\($0.monitor) patience \($0.patience)" } ?? "none",
-         "monitor": monitor, "micro_batch_size": microBatchSize.map(String.init) ?? "none"]
+         "monitor": monitor, "micro_batch_size": microBatchSize.map(String.init) ?? "none",
+         "source": source ?? "GenreKit"]
     }
 }
 
-/// The optimizers of the documents, with PyTorch's update rules.
+/// The optimizers of the published models, with PyTorch's update rules.
 public enum OptimizerChoice: CustomStringConvertible, Sendable {
     /// Adam; `epsilon` 1e-7 reproduces Keras, 1e-8 PyTorch. `weightDecay` is PyTorch's L2-in-gradient.
     case adam(epsilon: Float = 1e-8, weightDecay: Float = 0)

@@ -5,7 +5,7 @@ import GTZAN
 import NN
 import Tensor
 
-/// The documents' exploratory figures of a GTZAN dataset, as SVG files in a folder:
+/// The exploratory figures of the GTZAN notebooks of a GTZAN dataset, as SVG files in a folder:
 ///
 /// - `class-balance.svg`: audio tracks and feature-table rows per genre;
 /// - `feature-correlation.svg`: Pearson correlation of the 57 features;

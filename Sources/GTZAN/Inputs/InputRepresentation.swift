@@ -1,6 +1,6 @@
 import DSP
 
-/// The network input computed from one segment's samples (22050 Hz), as the documented models use them.
+/// The network input computed from one segment's samples (22050 Hz), as the published models use them.
 ///
 /// Every representation is a `rows × columns` matrix fed as one channel:
 /// - `powerSpectrogram`: `|STFT|²` with a periodic Hann window, centred (reflect padding, torchaudio's

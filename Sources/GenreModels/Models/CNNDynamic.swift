@@ -5,7 +5,7 @@ import Tensor
 ///
 /// `conv_layers`: Conv 3→4, 4→4, pool, 4→8, pool, 8→8, pool, 8→16, pool, 16→16, pool (3 × 3 "same", ReLU,
 /// 2 × 2 max-pools); `flatten` (1872); `linear_layers`: Dense 1024, 128 (ReLU), Dense 10, Softmax — the output
-/// is probabilities, trained with categorical cross-entropy. Keys as in the document's PyTorch port
+/// is probabilities, trained with categorical cross-entropy. Keys as in the notebook's PyTorch port
 /// (`conv_layers.0.weight`, `linear_layers.2.bias`). 2,055,070 parameters. Keras initialisation.
 public final class CNNDynamic: Module {
     public static let initialization = InitializationScheme.keras

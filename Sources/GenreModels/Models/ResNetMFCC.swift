@@ -8,9 +8,9 @@ import Tensor
 /// Dense 64 (ReLU, L2 1e-3 on its kernel), dropout 0.4, Dense 10 (logits).
 /// 217,226 parameters, 448 of them non-trainable (BatchNorm moving statistics). Keras initialisation.
 public final class ResNetMFCC: Module {
-    /// The document's initialisation.
+    /// The notebook's initialisation (Keras).
     public static let initialization = InitializationScheme.keras
-    /// The document's input: 130 frames × 13 coefficients.
+    /// The notebook's input: 130 frames × 13 coefficients.
     public static let inputShape = [1, 130, 13]
 
     let stem: Sequential
@@ -39,7 +39,7 @@ public final class ResNetMFCC: Module {
         register(classifier, as: "classifier")
     }
 
-    /// The Dense 64 kernel, which the document regularises with L2 1e-3.
+    /// The Dense 64 kernel, which the notebook regularises with L2 1e-3.
     public var regularizedWeights: [Parameter] { [dense.weight] }
 
     public override func forward(_ input: Tensor) -> Tensor {

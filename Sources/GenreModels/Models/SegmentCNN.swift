@@ -1,7 +1,7 @@
 import NN
 import Tensor
 
-/// The segment classifiers of the 8-genre homework (PyTorch): one spectrogram-like input per 3–5 s
+/// The segment classifiers of the 8-genre segment-CNN assignment (PyTorch): one spectrogram-like input per 3–5 s
 /// segment, `[N, 1, bins, frames]` (128-bin mel in dB by default; 20 MFCC or 12 chroma rows work too);
 /// clip predictions average the segments' probabilities.
 ///
@@ -13,7 +13,7 @@ import Tensor
 ///   (projection) with a pool after each but the last, global average pool, dropout, Linear.
 /// PyTorch initialisation.
 public final class SegmentCNN: Module {
-    /// The three architectures of the homework.
+    /// The three architectures of the assignment.
     public enum Architecture: String, CaseIterable, Sendable {
         case conv1d = "1d", conv2d = "2d", resnet
     }

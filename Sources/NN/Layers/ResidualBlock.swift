@@ -2,7 +2,7 @@ import Tensor
 
 /// A basic residual block: `relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))`, with the identity as
 /// shortcut when shapes agree and a 1 × 1 projection convolution (`shortcut`) otherwise (He et al.; the
-/// documents' MFCC ResNet). Children `conv1`, `bn1`, `conv2`, `bn2`, `shortcut`.
+/// Keras MFCC-ResNet notebook). Children `conv1`, `bn1`, `conv2`, `bn2`, `shortcut`.
 public final class ResidualBlock: Module {
     /// The first 3 × 3 convolution (applies the stride).
     public let conv1: Conv2D

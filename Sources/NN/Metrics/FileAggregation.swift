@@ -1,5 +1,5 @@
 /// File-wise predictions from segment predictions: the mean of each file's segment probabilities
-/// (the documents' "file-wise accuracy": a track is classified by averaging its 3 s segments).
+/// (the published models' "file-wise accuracy": a track is classified by averaging its 3 s segments).
 public struct FileAggregation: Equatable, Sendable {
     /// Track identifiers in order of first appearance.
     public let fileIDs: [String]

@@ -30,7 +30,7 @@ public struct AxisTicks: Sendable, Equatable {
     public static func integers(covering range: ClosedRange<Int>, target: Int = 5) -> [Int] {
         let ticks = AxisTicks(covering: Double(range.lowerBound)...Double(range.upperBound), target: target)
         let step = max(1, Int(ticks.step.rounded()))
-        let first = (range.lowerBound + step - 1) / step * step
+        let first = Int((Double(range.lowerBound) / Double(step)).rounded(.up)) * step  // ceiling, also below zero
         return Array(stride(from: first, through: range.upperBound, by: step))
     }
 

@@ -1,5 +1,5 @@
 /// Keeps the initial learning rate for `constantEpochs` epochs, then multiplies it by `rate` every epoch:
-/// the documents' Keras `LearningRateScheduler(lambda epoch, lr: lr if epoch < 10 else lr * 0.95)`.
+/// the Keras MFCC-ResNet notebook's `LearningRateScheduler(lambda epoch, lr: lr if epoch < 10 else lr * 0.95)`.
 public struct ConstantThenExponentialDecay: LearningRateSchedule, Equatable {
     /// Epochs at the initial rate.
     public var constantEpochs: Int
@@ -18,4 +18,9 @@ public struct ConstantThenExponentialDecay: LearningRateSchedule, Equatable {
     public func nextLearningRate(after epoch: Int, current: Float, initial: Float, metrics: EpochMetrics) -> Float {
         epoch + 1 < constantEpochs ? current : current * rate
     }
+}
+
+extension ConstantThenExponentialDecay: CustomStringConvertible {
+    /// The schedule in words, as help texts and run configurations show it.
+    public var description: String { "constant for \(constantEpochs) epochs, then × \(rate) per epoch" }
 }

@@ -62,3 +62,10 @@ public struct EarlyStopping: Codable, Equatable, Sendable {
         return mode == .max ? value - minDelta > best : value + minDelta < best
     }
 }
+
+extension EarlyStopping: CustomStringConvertible {
+    /// The rule in words, as help texts and run configurations show it.
+    public var description: String {
+        "EarlyStopping(\(monitor), patience \(patience)\(restoreBestWeights ? ", restoring the best weights" : ""))"
+    }
+}

@@ -18,3 +18,8 @@ public struct LinearDecay: LearningRateSchedule, Equatable {
         return initial * (1 + (finalFactor - 1) * progress)
     }
 }
+
+extension LinearDecay: CustomStringConvertible {
+    /// The schedule in words, as help texts and run configurations show it.
+    public var description: String { "linear decay to × \(finalFactor) over \(epochs) epochs" }
+}

@@ -127,3 +127,8 @@ public struct ReduceLROnPlateau: LearningRateSchedule, Equatable {
         }
     }
 }
+
+extension ReduceLROnPlateau: CustomStringConvertible {
+    /// The schedule in words, as help texts and run configurations show it.
+    public var description: String { "ReduceLROnPlateau(\(monitor), factor \(factor), patience \(patience))" }
+}

@@ -18,3 +18,8 @@ public struct StepDecay: LearningRateSchedule, Equatable {
         initial * pow(gamma, Float((epoch + 1) / stepSize))
     }
 }
+
+extension StepDecay: CustomStringConvertible {
+    /// The schedule in words, as help texts and run configurations show it.
+    public var description: String { "× \(gamma) every \(stepSize) epochs" }
+}
