@@ -15,5 +15,5 @@
 // - Training/: `Trainer` (epochs, validation, history, callbacks, checkpoints, exact resume), `Evaluation`.
 // - Metrics/: accuracy, top-k, ConfusionMatrix (precision/recall/F1, text, SVG), file-wise aggregation,
 //   ClassificationReport (JSON).
-// - Reports/: TrainingHistory (CSV, JSON, SVG curves), LineChart, SVGDocument, ProgressBar, ModelSummary.
+// - Reports/: TrainingHistory (CSV, JSON, SVG curves drawn with Plotting's LineChart), ProgressBar, ModelSummary.
 // - Checkpoint/: SafeTensors (read F32/F16/BF16/F64/I64/I32, write F32), atomic file writes.

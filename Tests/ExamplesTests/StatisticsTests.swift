@@ -1,4 +1,5 @@
 import Experiments
+import Plotting
 import TestSupport
 import XCTest
 
@@ -51,10 +52,5 @@ final class StatisticsTests: XCTestCase {
         XCTAssertThrowsError(try PrincipalComponents(fitting: [[1, 2]], count: 1)) { XCTAssertTrue("\($0)".contains("two rows")) }
         XCTAssertThrowsError(try PrincipalComponents(fitting: [[1, 2], [3, 4]], count: 3)) { XCTAssertTrue("\($0)".contains("1...2")) }
         XCTAssertThrowsError(try Correlation.matrix([[1, 2], [3]])) { XCTAssertTrue("\($0)".contains("different lengths")) }
-    }
-
-    func testHeatmapMergesEqualNeighbours() {
-        let cells = Heatmap(title: "t", values: [[0, 0, 0, 1]], scale: .sequential(0...1, levels: 2)).svg
-        XCTAssertEqual(cells.components(separatedBy: "<rect").count - 1, 4, "background, one merged run, one cell, the colour bar")
     }
 }

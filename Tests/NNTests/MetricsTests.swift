@@ -57,7 +57,10 @@ final class MetricsTests: XCTestCase {
         let svg = matrix.svg()
         try assertWellFormedXML(svg)
         XCTAssertTrue(svg.contains("r&amp;b"))
-        XCTAssertEqual(svg.components(separatedBy: "<rect").count - 1, 1 + 4 + 1, "background + one cell per pair + the colour bar")
+        XCTAssertEqual(svg.components(separatedBy: ">1</text>").count - 1, 3, "the counts 1, 1, 1 in their cells")
+        XCTAssertEqual(svg.components(separatedBy: ">0</text>").count - 1, 1, "and the one 0")
+        XCTAssertTrue(svg.contains(">0.0</text>") && svg.contains(">0.6</text>") && svg.contains(">1.0</text>"),
+                      "colour bar ticks 0 … 1")
     }
 
     func testAccuracyAndTopK() throws {

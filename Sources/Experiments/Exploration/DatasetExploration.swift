@@ -3,6 +3,7 @@ import DSP
 import Foundation
 import GTZAN
 import NN
+import Plotting
 import Tensor
 
 /// The exploratory figures of the GTZAN notebooks of a GTZAN dataset, as SVG files in a folder:

@@ -1,5 +1,6 @@
 import Foundation
 import NN
+import Plotting
 
 /// The summary of a study (several runs: folds, kernels × recipes): one table per group with mean ± std,
 /// and one figure per group with every run's validation accuracy.

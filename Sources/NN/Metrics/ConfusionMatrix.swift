@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// Counts of (true class, predicted class) pairs, with per-class precision, recall and F1
 /// (scikit-learn's `confusion_matrix` and `precision_recall_fscore_support`, zero where undefined).
@@ -75,28 +76,11 @@ public struct ConfusionMatrix: Equatable, Sendable {
     /// An SVG heatmap, rows normalised to recall (as seaborn's confusion figures), with counts in the cells and
     /// a colour bar of that share on the right.
     public func svg(title: String = "Confusion matrix") -> String {
-        let cell = 44.0, left = 110.0, top = 60.0
-        let size = Double(classNames.count) * cell
-        var svg = SVGDocument(width: left + size + 70, height: top + size + 90, title: title)
-        for (row, values) in counts.enumerated() {
-            let rowTotal = max(1, values.reduce(0, +))
-            for (column, count) in values.enumerated() {
-                let share = Double(count) / Double(rowTotal)
-                let x = left + Double(column) * cell, y = top + Double(row) * cell
-                svg.rectangle(x: x, y: y, width: cell, height: cell, fill: SVGDocument.blue(share))
-                svg.text(String(count), x: x + cell / 2, y: y + cell / 2 + 4, size: 11, anchor: "middle",
-                         color: share > 0.5 ? "white" : "black")
-            }
-            svg.text(classNames[row], x: left - 6, y: top + (Double(row) + 0.5) * cell + 4, size: 11, anchor: "end")
-        }
-        for (column, name) in classNames.enumerated() {
-            svg.text(name, x: left + (Double(column) + 0.5) * cell, y: top + size + 14, size: 11, anchor: "end",
-                     rotate: -45)
-        }
-        svg.colorBar(x: left + size + 12, top: top, bottom: top + size, range: 0...1, color: SVGDocument.blue)
-        svg.text("predicted", x: left + size / 2, y: top + size + 80, size: 12, anchor: "middle")
-        svg.text("true", x: 14, y: top + size / 2, size: 12, anchor: "middle", rotate: -90)
-        return svg.rendered
+        let shares = counts.map { row in row.map { Double($0) / Double(max(1, row.reduce(0, +))) } }
+        let side = Double(classNames.count) * 44 + 150
+        return Heatmap(title: title, values: shares, rowLabels: classNames, columnLabels: classNames,
+                       cellLabels: counts.map { $0.map(String.init) }, scale: .share, xLabel: "predicted", yLabel: "true",
+                       panelSize: (side + Heatmap.colorBarRoom, side)).svg
     }
 
     private func ratio(_ a: Int, _ b: Int) -> Double { b == 0 ? 0 : Double(a) / Double(b) }

@@ -1,4 +1,5 @@
 import Foundation
+import Plotting
 
 /// The metrics of every epoch of a run (Keras' `History`), exportable as CSV, JSON and SVG curves.
 public struct TrainingHistory: Codable, Equatable, Sendable {

@@ -1,9 +1,7 @@
-import NN
-
 /// A figure that draws itself into a panel of an `SVGDocument`; several charts tile into one document.
 ///
-/// Bar charts, heatmaps, scatter plots, box plots and waveforms for exploratory reports, next to NN's
-/// `LineChart` and confusion matrices; no plotting dependency.
+/// Line charts (training curves), bar charts, heatmaps (correlations, spectrograms, confusion matrices), scatter
+/// plots, box plots and waveforms; every GenreKit figure is one of these, drawn on the same axes and ticks.
 public protocol Chart {
     /// The panel size the chart is designed for.
     var panelSize: (width: Double, height: Double) { get }

@@ -1,5 +1,3 @@
-import NN
-
 /// A waveform over time, drawn as its minimum–maximum envelope per pixel column.
 public struct WaveformPlot: Chart {
     public var title: String

@@ -1,5 +1,4 @@
 import Foundation
-import NN
 
 /// The plotting rectangle of a panel with linear x and y scales, and the axes, ticks and labels around it.
 struct PlotArea {
@@ -39,19 +38,37 @@ struct PlotArea {
         bottom - (value - yRange.lowerBound) / (yRange.upperBound - yRange.lowerBound) * (bottom - top)
     }
 
-    /// Title, frame, grid lines with y ticks, optional numeric x ticks and the axis labels.
-    func drawAxes(_ svg: inout SVGDocument, title: String, xLabel: String, yLabel: String, numericX: Bool = true) {
+    /// What the x axis shows under the plotting rectangle.
+    enum XTicks {
+        /// Round 1-2-5 values.
+        case numeric
+        /// Round integers (epochs, counts).
+        case integers
+        /// Nothing (the chart labels its own categories).
+        case none
+    }
+
+    /// Title, frame, grid lines with y ticks, x ticks and the axis labels.
+    func drawAxes(_ svg: inout SVGDocument, title: String, xLabel: String, yLabel: String, xTicks: XTicks = .numeric) {
         svg.text(title, x: (left + right) / 2, y: top - 18, size: 13, anchor: "middle")
         let yTicks = AxisTicks(covering: yRange)
         for value in yTicks.values {
             svg.line(x1: left, y1: y(value), x2: right, y2: y(value), color: "#e0e0e0")
             svg.text(yTicks.label(value), x: left - 5, y: y(value) + 4, size: 10, anchor: "end")
         }
-        if numericX {
-            let xTicks = AxisTicks(covering: xRange)
-            for value in xTicks.values {
-                svg.text(xTicks.label(value), x: x(value), y: bottom + 15, size: 10, anchor: "middle")
+        switch xTicks {
+        case .numeric:
+            let ticks = AxisTicks(covering: xRange)
+            for value in ticks.values {
+                svg.text(ticks.label(value), x: x(value), y: bottom + 15, size: 10, anchor: "middle")
             }
+        case .integers:
+            let low = Int(xRange.lowerBound.rounded(.up)), high = Int(xRange.upperBound.rounded(.down))
+            for value in low <= high ? AxisTicks.integers(covering: low...high) : [] {
+                svg.text(String(value), x: x(Double(value)), y: bottom + 15, size: 10, anchor: "middle")
+            }
+        case .none:
+            break
         }
         svg.line(x1: left, y1: bottom, x2: right, y2: bottom)
         svg.line(x1: left, y1: top, x2: left, y2: bottom)

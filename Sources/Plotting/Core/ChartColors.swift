@@ -1,7 +1,8 @@
 import Foundation
 
-/// Colours of the exploratory charts: matplotlib's `tab10` for categories, a blue–white–red diverging
-/// map for signed values (correlations) and `magma` for magnitudes (spectrograms).
+/// Colours of the charts: matplotlib's `tab10` for categories, a blue–white–red diverging map for signed
+/// values (correlations), `magma` for magnitudes (spectrograms) and seaborn's `Blues` for shares (confusion
+/// matrices).
 public enum ChartColors {
     /// matplotlib's `tab10`, one colour per genre in canonical order.
     public static let categorical = ["#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd",
@@ -25,6 +26,12 @@ public enum ChartColors {
         let t = position - Double(index)
         let (a, b) = (magmaAnchors[index], magmaAnchors[index + 1])
         return hex(a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t, a.2 + (b.2 - a.2) * t)
+    }
+
+    /// White (0) to dark blue (1) for a share in [0, 1] (clamped), seaborn's "Blues".
+    public static func blues(_ share: Double) -> String {
+        let t = min(1, max(0, share.isFinite ? share : 0))
+        return hex(247 - t * (247 - 8), 251 - t * (251 - 48), 255 - t * (255 - 107))
     }
 
     /// `magma` at 0, 1/8, …, 1 (0…255).

@@ -1,5 +1,3 @@
-import NN
-
 /// Box-and-whisker plots of one value per category (a feature's distribution per genre), as matplotlib
 /// draws them: box from the first to the third quartile, median line, whiskers to the furthest values
 /// within 1.5 × IQR of the box, points beyond them drawn as outliers.
@@ -50,7 +48,7 @@ public struct BoxPlot: Chart {
         let extremes = summaries.compactMap { $0 }.flatMap { [$0.lowerWhisker, $0.upperWhisker] + $0.outliers }
         let area = PlotArea(origin: origin, size: panelSize, xRange: 0...Double(max(categories.count, 1)),
                             yRange: PlotArea.range(of: extremes), margins: (70, 60))
-        area.drawAxes(&svg, title: title, xLabel: "", yLabel: yLabel, numericX: false)
+        area.drawAxes(&svg, title: title, xLabel: "", yLabel: yLabel, xTicks: .none)
         area.drawCategories(&svg, categories)
         for (index, summary) in summaries.enumerated() {
             guard let summary else { continue }

@@ -1,5 +1,3 @@
-import NN
-
 /// Vertical bars, one per category, each labelled with its value (class balance, per-class recall).
 public struct BarChart: Chart {
     public var title: String
@@ -25,7 +23,7 @@ public struct BarChart: Chart {
         let high = values.filter(\.isFinite).max() ?? 1
         let area = PlotArea(origin: origin, size: panelSize, xRange: 0...Double(max(values.count, 1)),
                             yRange: 0...(high > 0 ? high * 1.1 : 1), margins: (70, 60))
-        area.drawAxes(&svg, title: title, xLabel: "", yLabel: yLabel, numericX: false)
+        area.drawAxes(&svg, title: title, xLabel: "", yLabel: yLabel, xTicks: .none)
         area.drawCategories(&svg, categories)
         for (index, value) in values.enumerated() where value.isFinite {
             let (x0, x1) = (area.x(Double(index) + 0.15), area.x(Double(index) + 0.85))

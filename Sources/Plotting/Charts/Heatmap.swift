@@ -1,7 +1,6 @@
-import NN
-
-/// A matrix drawn as coloured cells: a correlation matrix (diverging colours, labelled rows and columns)
-/// or a spectrogram (sequential colours, first row at the bottom).
+/// A matrix drawn as coloured cells with a colour bar: a correlation matrix (diverging colours, labelled rows and
+/// columns), a spectrogram (sequential colours, first row at the bottom) or a confusion matrix (shares in blues,
+/// counts written in the cells).
 ///
 /// Adjacent cells of a row with the same colour are drawn as one rectangle, so large matrices with a
 /// quantised colour scale stay small files.
@@ -12,6 +11,8 @@ public struct Heatmap: Chart {
         case diverging(limit: Double)
         /// `ChartColors.magma` over the given range (the data's range when nil), quantised to `levels`.
         case sequential(ClosedRange<Double>?, levels: Int)
+        /// `ChartColors.blues` over 0…1 (shares: a confusion matrix normalised by row).
+        case share
     }
 
     public var title: String
@@ -20,6 +21,8 @@ public struct Heatmap: Chart {
     /// Names of rows and columns; empty to leave them out.
     public var rowLabels: [String]
     public var columnLabels: [String]
+    /// Text written in each cell (rows of `values`' shape; empty for none), white on the darker half of the scale.
+    public var cellLabels: [[String]]
     public var scale: Scale
     /// Draws the first row at the bottom (spectrograms: low frequencies down).
     public var firstRowAtBottom: Bool
@@ -28,12 +31,13 @@ public struct Heatmap: Chart {
     public var panelSize: (width: Double, height: Double)
 
     public init(title: String, values: [[Double]], rowLabels: [String] = [], columnLabels: [String] = [],
-                scale: Scale, firstRowAtBottom: Bool = false, xLabel: String = "", yLabel: String = "",
-                panelSize: (width: Double, height: Double) = (640, 640)) {
+                cellLabels: [[String]] = [], scale: Scale, firstRowAtBottom: Bool = false, xLabel: String = "",
+                yLabel: String = "", panelSize: (width: Double, height: Double) = (640, 640)) {
         self.title = title
         self.values = values
         self.rowLabels = rowLabels
         self.columnLabels = columnLabels
+        self.cellLabels = cellLabels
         self.scale = scale
         self.firstRowAtBottom = firstRowAtBottom
         self.xLabel = xLabel
@@ -42,7 +46,7 @@ public struct Heatmap: Chart {
     }
 
     /// Width kept right of the cells for the colour bar and its labels.
-    static let colorBarRoom = 48.0
+    public static let colorBarRoom = 48.0
 
     /// The colour of every cell.
     func colors() -> [[String]] {
@@ -60,6 +64,8 @@ public struct Heatmap: Chart {
             let width = max(bounds.upperBound - bounds.lowerBound, 1e-12)
             let steps = Double(max(levels, 2) - 1)
             return (bounds, { ChartColors.magma((min(max(($0 - bounds.lowerBound) / width, 0), 1) * steps).rounded() / steps) })
+        case .share:
+            return (0...1, ChartColors.blues)
         }
     }
 
@@ -82,6 +88,7 @@ public struct Heatmap: Chart {
                 start = column
             }
         }
+        drawCellLabels(&svg, left: left, top: top, cell: (cellWidth, cellHeight))
         for (row, name) in rowLabels.enumerated() {
             let y = top + (Double(firstRowAtBottom ? rows - 1 - row : row) + 0.5) * cellHeight + font / 3
             svg.text(name, x: left - 4, y: y, size: font, anchor: "end")
@@ -94,5 +101,20 @@ public struct Heatmap: Chart {
         svg.colorBar(x: left + width + 10, top: top, bottom: bottom, range: range, color: color)
         svg.text(xLabel, x: left + width / 2, y: origin.y + panelSize.height - 8, size: 11, anchor: "middle")
         svg.text(yLabel, x: origin.x + 14, y: top + height / 2, size: 11, anchor: "middle", rotate: -90)
+    }
+
+    /// `cellLabels` centred in their cells, white where the colour is in the darker half of the scale.
+    private func drawCellLabels(_ svg: inout SVGDocument, left: Double, top: Double, cell: (width: Double, height: Double)) {
+        let range = colorScale().range
+        for (row, labels) in cellLabels.enumerated() where row < values.count {
+            let y = top + (Double(firstRowAtBottom ? values.count - 1 - row : row) + 0.5) * cell.height + 4
+            for (column, label) in labels.enumerated() where column < values[row].count {
+                let position = (values[row][column] - range.lowerBound) / (range.upperBound - range.lowerBound)
+                let dark: Bool
+                if case .diverging = scale { dark = abs(position - 0.5) > 0.25 } else { dark = position > 0.5 }
+                svg.text(label, x: left + (Double(column) + 0.5) * cell.width, y: y, size: 11, anchor: "middle",
+                         color: dark ? "white" : "black")
+            }
+        }
     }
 }

@@ -1,5 +1,3 @@
-import NN
-
 /// Points in groups of one colour each, with a legend (a 2-D PCA projection coloured by genre).
 public struct ScatterPlot: Chart {
     /// The points of one category.

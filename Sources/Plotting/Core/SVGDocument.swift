@@ -86,13 +86,6 @@ public struct SVGDocument: Sendable {
             + "\n</svg>\n"
     }
 
-    /// A white-to-blue colour for `share` in [0, 1] (seaborn's "Blues").
-    public static func blue(_ share: Double) -> String {
-        let t = min(1, max(0, share.isFinite ? share : 0))
-        let (r, g, b) = (247 - t * (247 - 8), 251 - t * (251 - 48), 255 - t * (255 - 107))
-        return String(format: "#%02x%02x%02x", Int(r.rounded()), Int(g.rounded()), Int(b.rounded()))
-    }
-
     static func number(_ value: Double) -> String {
         value == value.rounded() && abs(value) < 1e9 ? String(Int(value)) : String(format: "%.2f", value)
     }
