@@ -3,7 +3,7 @@ SWIFT ?= swift
 # Tests are XCTest, built optimised: numeric Swift is 10–100× slower in debug builds.
 TEST_FLAGS ?= -c release --disable-swift-testing
 
-.PHONY: setup build demo test fuzz bench bench-compare bench-e2e results clean
+.PHONY: setup build demo test docs fuzz bench bench-compare bench-e2e results clean
 
 setup:
 	@./scripts/setup
@@ -16,6 +16,16 @@ demo: build
 
 test: setup
 	$(SWIFT) test $(TEST_FLAGS)
+
+# DocC documentation of every product, combined into one archive under .build/docs (open
+# .build/docs/index.html through a web server, or `swift package preview-documentation --target NN`).
+# Broken symbol links fail the build. The examples it shows are the files under Snippets/, which every build compiles.
+DOC_TARGETS = AudioIO DSP Tensor NN Plotting GTZAN GenreModels Distributed Experiments
+docs: setup
+	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation \
+	  $(foreach target,$(DOC_TARGETS),--target $(target)) --enable-experimental-combined-documentation \
+	  --warnings-as-errors --output-path .build/docs
+	@echo "Documentation: .build/docs"
 
 # The long fuzz campaign (not part of `make test`, which runs 2,200 cases of the same tests):
 # FUZZ_CASES mutated audio files and safetensors headers (60 % / 40 %), seeded by FUZZ_SEED.

@@ -96,6 +96,8 @@ let package = Package(
       + [.executable(name: "genrekit-bench", targets: ["genrekit-bench"])],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        /// `make docs`: the DocC documentation of every product (`swift package generate-documentation`).
+        .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
     ],
     targets: systemLibraries + libraries + tests + benchmarks + examples.map {
         .executableTarget(name: $0.product, dependencies: $0.dependencies,

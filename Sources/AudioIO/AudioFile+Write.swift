@@ -12,6 +12,8 @@ extension AudioFile {
     /// written again at the same depth is bit exact. Float encodings store samples unchanged.
     ///
     /// - Parameters:
+    ///   - url: the file to write (replaced atomically).
+    ///   - samples: interleaved samples in [-1, 1].
     ///   - sampleRate: an integer rate in Hz (libsndfile stores integer rates).
     ///   - channels: samples per frame; `samples.count` must be a multiple of it.
     ///   - format: the encoding; `.pcm16` by default.

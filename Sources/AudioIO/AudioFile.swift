@@ -19,6 +19,7 @@ public enum AudioFile {
     /// Decodes `url` into `Float` samples in [-1, 1], as `librosa.load` does.
     ///
     /// - Parameters:
+    ///   - url: the audio file, any format libsndfile decodes.
     ///   - sampleRate: target rate in Hz (resampled with libsoxr `soxr_hq`); nil keeps the native rate.
     ///   - mono: average the channels into one.
     ///   - offset: seconds to skip; decoding starts at frame `Int(offset * nativeRate)` (seeked, not decoded).
@@ -71,10 +72,13 @@ public enum AudioFile {
     /// Decodes `url` block by block, holding one block in memory at a time.
     ///
     /// - Parameters:
+    ///   - url: the audio file, any format libsndfile decodes.
     ///   - sampleRate: the blocks' rate: nil (the default) keeps the native rate; another rate resamples
     ///     the stream as it goes (libsoxr `soxr_hq`), so the blocks add up to `read(url, sampleRate:)`.
     ///   - blockFrames: native frames decoded per block (the last block may be shorter).
-    ///   - mono, offset, duration: as in `read`.
+    ///   - mono: average the channels into one, as in `read`.
+    ///   - offset: seconds to skip, as in `read`.
+    ///   - duration: seconds to decode, nil for up to the end, as in `read`.
     public static func blocks(_ url: URL, sampleRate: Double? = nil, blockFrames: Int = 65536, mono: Bool = true,
                               offset: Double = 0, duration: Double? = nil) throws -> AudioBlocks {
         guard blockFrames > 0 else {

@@ -33,9 +33,14 @@ public final class Resampler {
     private let handle: soxr_t
 
     /// Creates a converter from `inputRate` to `outputRate` Hz for `channels` interleaved channels.
-    /// - Parameter threads: libsoxr worker threads; they only help when `channels > 1`
-    ///   (libsoxr splits work by channel). 0 means `OMP_NUM_THREADS`. `resample` and
-    ///   `AudioFile.read` parallelise by time segments instead, which also helps mono.
+    /// - Parameters:
+    ///   - inputRate: frames per second of the input.
+    ///   - outputRate: frames per second of the output.
+    ///   - channels: interleaved channels per frame.
+    ///   - quality: libsoxr's recipe; `soxr_hq` is librosa's default (`res_type="soxr_hq"`).
+    ///   - threads: libsoxr worker threads; they only help when `channels > 1`
+    ///     (libsoxr splits work by channel). 0 means `OMP_NUM_THREADS`. `resample` and
+    ///     `AudioFile.read` parallelise by time segments instead, which also helps mono.
     public init(from inputRate: Double, to outputRate: Double, channels: Int = 1,
                 quality: Quality = .soxr_hq, threads: Int = 1) throws {
         guard inputRate > 0, outputRate > 0, inputRate.isFinite, outputRate.isFinite,

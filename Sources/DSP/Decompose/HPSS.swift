@@ -111,7 +111,7 @@ public struct HPSS: Hashable, Sendable {
 
     /// The time-domain harmonic and percussive signals of `y` (`effects.hpss`): STFT with
     /// `stft`'s settings, separation, inverse STFT to `y.count` samples. Computed in a pooled
-    /// workspace with the masking fused into the synthesis (see ``withSeparated(_:of:stft:in:_:)``).
+    /// workspace with the masking fused into the synthesis (see `withSeparated(_:of:stft:in:_:)`).
     public func callAsFunction(_ y: [Float], stft: STFT = STFT()) throws -> (harmonic: [Float], percussive: [Float]) {
         try validate()
         let framing = try stft.framing(y)

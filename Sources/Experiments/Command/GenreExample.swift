@@ -6,7 +6,13 @@ import ArgumentParser
 /// enum MFCCCNNExample: GenreExample {
 ///     static let name = "mfcc-cnn"
 ///     static let abstract = "The MFCC-slice CNN (45,514 parameters)."
-///     static func experiments(_ options: NoOptions) throws -> [Experiment] { [Experiment(...)] }
+///     static func experiments(_ options: NoOptions) throws -> [Experiment] {
+///         [Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
+///                     split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
+///                     model: { MFCCCNN(classes: $0) }, initialization: MFCCCNN.initialization,
+///                     recipe: Recipe(epochs: 50, batchSize: 32, learningRate: 1e-4, optimizer: .adam(epsilon: 1e-7),
+///                                    source: "the Keras MFCC-CNN notebook"))]
+///     }
 /// }
 /// ExampleCommand<MFCCCNNExample>.main()
 /// ```

@@ -31,8 +31,17 @@ public struct Experiment {
     private let penaltiesOf: (Module) -> [WeightPenalty]
 
     /// - Parameters:
+    ///   - input: how a track becomes samples (segments, images, feature rows).
+    ///   - split: how tracks are divided into training, validation and test sides.
     ///   - model: builds the untrained model for a number of classes (called inside the initialisation scope).
+    ///   - initialization: the framework whose default initialisation the model gets (Keras or PyTorch).
+    ///   - recipe: epochs, batch size, optimizer, schedule and loss.
     ///   - penalties: the L1/L2 penalties of the recipe on the built model's parameters.
+    ///   - genres: the genres asked for; those present in the data are classified.
+    ///   - runName: the run's name within a study (folds, kernels × recipes); nil for a single run.
+    ///   - group: runs of one group are tabulated and plotted together.
+    ///   - fold: the held-out fold of a K-fold split.
+    ///   - notes: free-form facts for the report.
     public init<Model: Module>(input: any InputPipeline, split: SplitPlan, model: @escaping (_ classes: Int) -> Model,
                                initialization: InitializationScheme, recipe: Recipe,
                                penalties: @escaping (Model) -> [WeightPenalty] = { _ in [] },

@@ -13,7 +13,13 @@ public struct SideEvaluation {
     public let fileAccuracy: Double?
 
     /// Evaluates `trainer`'s model on `source` (at most `limit` batches) in evaluation mode.
-    /// - Parameter outputsProbabilities: false when the model outputs logits (softmaxed before averaging).
+    /// - Parameters:
+    ///   - trainer: holds the model to evaluate.
+    ///   - source: the split side's batches.
+    ///   - limit: at most this many batches; nil for all.
+    ///   - classNames: the labels of the model's outputs, in order.
+    ///   - segmented: whether samples are segments of tracks (then file-wise results are added).
+    ///   - outputsProbabilities: false when the model outputs logits (softmaxed before averaging).
     public init(trainer: Trainer, source: SplitSide, limit: Int?, classNames: [String], segmented: Bool,
                 outputsProbabilities: Bool) throws {
         samples = try trainer.evaluate(source.batches(epoch: 0, limit: limit))

@@ -25,7 +25,9 @@ public struct StratifiedSplitter: Sendable {
     public var seed: UInt64
     public var grouping: TrackGrouping
 
-    /// - Parameter grouping: `.byTrack` (default) keeps tracks together; `.bySegment` must be explicit.
+    /// - Parameters:
+    ///   - seed: seeds the shuffle within each genre, so a split is reproducible.
+    ///   - grouping: `.byTrack` (default) keeps tracks together; `.bySegment` must be explicit.
     public init(seed: UInt64, grouping: TrackGrouping = .byTrack) {
         self.seed = seed
         self.grouping = grouping

@@ -8,7 +8,7 @@ import Tensor
 ///
 /// ```swift
 /// final class TinyNet: Module {
-///     let features = Sequential(Conv2D(1, 8, kernelSize: 3, padding: 1), ReLU(), GlobalAveragePool(), Flatten())
+///     let features = Sequential(Conv2D(1, 8, kernelSize: 3, padding: .same), ReLU(), GlobalAveragePool(), Flatten())
 ///     let classifier = Linear(8, 10)
 ///     override init() {
 ///         super.init()

@@ -11,7 +11,10 @@ import Darwin
 ///
 /// ```swift
 /// let bar = ProgressBar(label: "Epoch 1/50", total: batches.count)
-/// for (i, batch) in batches.enumerated() { …; bar.update(completed: i + 1, metrics: [("loss", loss)]) }
+/// for (i, batch) in batches.enumerated() {
+///     let loss = step(batch)
+///     bar.update(completed: i + 1, metrics: [("loss", loss)])
+/// }
 /// bar.finish(metrics: [("loss", meanLoss), ("val_accuracy", accuracy)])
 /// ```
 public final class ProgressBar: @unchecked Sendable {

@@ -5,7 +5,7 @@ extension GradientCheck {
     /// against central differences; the report's entries are `input`, then the parameters by state-dict key.
     ///
     /// ```swift
-    /// let report = GradientCheck().check(module: Conv1D(3, 4, kernelSize: 3), input: Tensor.uniform([2, 3, 9], low: -1, high: 1))
+    /// let report = GradientCheck().check(module: Conv1D(3, 4, kernelSize: 3), input: Tensor.uniform([2, 3, 9], low: -1, high: 1, using: &rng))
     /// XCTAssertTrue(report.passed, report.description)
     /// ```
     ///

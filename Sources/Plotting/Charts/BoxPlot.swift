@@ -33,7 +33,12 @@ public struct BoxPlot: Chart {
     public var yLabel: String
     public var panelSize: (width: Double, height: Double)
 
-    /// - Parameter values: one array of values per category.
+    /// - Parameters:
+    ///   - title: shown above the plot.
+    ///   - categories: one box per name, left to right.
+    ///   - values: one array of values per category.
+    ///   - yLabel: the label of the value axis.
+    ///   - panelSize: the panel the plot is drawn in.
     public init(title: String, categories: [String], values: [[Double]], yLabel: String,
                 panelSize: (width: Double, height: Double) = (520, 340)) {
         precondition(categories.count == values.count, "BoxPlot: \(categories.count) categories, \(values.count) value lists")

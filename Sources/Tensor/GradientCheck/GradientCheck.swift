@@ -11,10 +11,10 @@
 /// XCTAssertTrue(report.passed, report.description)
 ///
 /// // A layer's own parameters (NN's `Parameter.value`), perturbed in place where the layer holds them:
-/// let report = GradientCheck().check(parameters: layer.parameters.map(\.value)) { layer(input) }
+/// let parameterReport = GradientCheck().check(parameters: layer.parameters.map(\.value)) { layer(input) }
 ///
 /// // With NN imported, a module's input and trainable parameters in one call:
-/// let report = GradientCheck().check(module: layer, input: input)
+/// let moduleReport = GradientCheck().check(module: layer, input: input)
 /// ```
 ///
 /// The function must be deterministic (fix dropout masks and random streams) and is evaluated
