@@ -14,8 +14,11 @@ build: setup
 demo: build
 	$(SWIFT) run -c release --skip-build genrekit-demo
 
+# Then Examples/Consumer, a package of its own that depends on GenreKit by path as users' packages do (Swift 6
+# mode, a custom layer, a gradient check, a model on detached tasks); it builds only Tensor and NN, in release.
 test: setup
 	$(SWIFT) test $(TEST_FLAGS)
+	$(SWIFT) run -c release --package-path Examples/Consumer consumer-check
 
 # The long fuzz campaign (not part of `make test`, which runs 2,200 cases of the same tests):
 # FUZZ_CASES mutated audio files and safetensors headers (60 % / 40 %), seeded by FUZZ_SEED.
