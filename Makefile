@@ -14,8 +14,11 @@ build: setup
 demo: build
 	$(SWIFT) run -c release --skip-build genrekit-demo
 
+# Then Examples/Consumer, a package of its own that depends on GenreKit by path as users' packages do (Swift 6
+# mode, a custom layer, a gradient check, a model on detached tasks); it builds only Tensor and NN, in release.
 test: setup
 	$(SWIFT) test $(TEST_FLAGS)
+	$(SWIFT) run -c release --package-path Examples/Consumer consumer-check
 
 # DocC documentation of every product, combined into one archive under .build/docs (open
 # .build/docs/index.html through a web server, or `swift package preview-documentation --target NN`).

@@ -7,16 +7,15 @@ import Tensor
 func XCTAssertTrue(_ condition: Bool, _ message: String) { precondition(condition, message) }
 var generator = RandomGenerator(seed: 5)
 // snippet.show
-final class TinyNet: Module {
-    let features = Sequential(Conv2D(1, 8, kernelSize: 3, padding: .same), ReLU(), GlobalAveragePool(), Flatten())
+// @unchecked: Module's rule for shared models (forward only reads).
+final class TinyNet: Module, @unchecked Sendable {
+    let features = Sequential(Conv2D(1, 8, kernelSize: 3, padding: .same), ReLU(), GlobalAveragePool())
     let classifier = Linear(8, 10)
-    override init() {
-        super.init()
-        register(features, as: "features")
-        register(classifier, as: "classifier")
-    }
     override func forward(_ x: Tensor) -> Tensor { classifier(features(x)) }
 }
+// keys: features.0.weight, features.0.bias, classifier.weight, classifier.bias
+// snippet.hide
+precondition(TinyNet().stateDict().keys.sorted() == ["classifier.bias", "classifier.weight", "features.0.bias", "features.0.weight"])
 // snippet.show
 extension Tensor {
     /// x · eˣ, elementwise.

@@ -41,7 +41,8 @@ struct Options {
 
 /// Runs `inner` on consecutive chunks of `size` samples (ghost batches) and concatenates the outputs: in
 /// one process, the BatchNorm statistics that ranks with shards of `size` samples see.
-final class GhostBatches: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+final class GhostBatches: Module, @unchecked Sendable {
     let inner: Module
     let size: Int
 

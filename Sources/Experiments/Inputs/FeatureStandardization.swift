@@ -5,7 +5,8 @@ import Tensor
 /// `(x − mean) / scale` per feature, as the first layer of a model on feature tables: the statistics are
 /// fitted on the training split (GTZAN's `Standardizer`) and saved with the weights as buffers `mean` and
 /// `scale`, so a checkpoint classifies raw features on its own. The buffers are not counted as weights.
-public final class FeatureStandardization: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class FeatureStandardization: Module, @unchecked Sendable {
     public let mean: Buffer
     public let scale: Buffer
 

@@ -4,7 +4,8 @@ import Tensor
 /// MobileNetV2's inverted residual block, with torchvision's layout and keys: `conv` is a `Sequential` of
 /// [1 × 1 expansion conv + BN + ReLU6 (when `expandRatio != 1`)], 3 × 3 depthwise conv + BN + ReLU6,
 /// 1 × 1 linear projection conv, BN; the input is added when stride is 1 and channels are unchanged.
-public final class InvertedResidual: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class InvertedResidual: Module, @unchecked Sendable {
     /// Whether the input is added to the output (stride 1, same channels).
     public let usesResidual: Bool
     /// The block's layers, torchvision's `conv` Sequential.
@@ -21,7 +22,6 @@ public final class InvertedResidual: Module {
                    Conv2D(hidden, outChannels, kernelSize: 1, bias: false), BatchNorm2D(outChannels)]
         conv = Sequential(layers)
         super.init()
-        register(conv, as: "conv")
     }
 
     public override func forward(_ input: Tensor) -> Tensor {

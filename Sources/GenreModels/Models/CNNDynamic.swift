@@ -7,7 +7,8 @@ import Tensor
 /// 2 × 2 max-pools); `flatten` (1872); `linear_layers`: Dense 1024, 128 (ReLU), Dense 10, Softmax — the output
 /// is probabilities, trained with categorical cross-entropy. Keys as in the notebook's PyTorch port
 /// (`conv_layers.0.weight`, `linear_layers.2.bias`). 2,055,070 parameters. Keras initialisation.
-public final class CNNDynamic: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class CNNDynamic: Module, @unchecked Sendable {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [3, 288, 432]
 

@@ -8,7 +8,8 @@ import Tensor
 /// - `torch`: Linear 256 (ReLU, dropout 0.4), 64 (ReLU, dropout 0.2), Linear 10: 31,946 parameters,
 ///   PyTorch initialisation.
 /// Outputs are logits.
-public final class FeatureMLP: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class FeatureMLP: Module, @unchecked Sendable {
     /// The two published variants.
     public enum Variant: String, CaseIterable, Sendable {
         case keras, torch
@@ -33,7 +34,6 @@ public final class FeatureMLP: Module {
             [Linear(widths[index], layer.width), ReLU(), Dropout(layer.dropout)]
         } + [Linear(widths.last!, classes)])
         super.init()
-        register(layers, as: "layers")
     }
 
     public override func forward(_ input: Tensor) -> Tensor { layers(input) }

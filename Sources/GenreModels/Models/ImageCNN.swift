@@ -5,7 +5,8 @@ import Tensor
 ///
 /// Rescaling 1/255; Conv 32, 64, 128 (3 × 3 "same", ReLU) each followed by a 2 × 2 max-pool; Flatten,
 /// Dense 128 (ReLU), dropout 0.5, Dense 10 (logits). 16,871,882 parameters. Keras initialisation.
-public final class ImageCNN: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class ImageCNN: Module, @unchecked Sendable {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [3, 256, 256]
 
@@ -21,8 +22,6 @@ public final class ImageCNN: Module {
         let side = pooledSize(size, count: widths.count)
         classifier = Sequential(Flatten(), Linear(128 * side * side, 128), ReLU(), Dropout(0.5), Linear(128, classes))
         super.init()
-        register(features, as: "features")
-        register(classifier, as: "classifier")
     }
 
     public override func forward(_ input: Tensor) -> Tensor { classifier(features(input)) }

@@ -7,7 +7,8 @@ import Tensor
 /// 2 × 2 max-pool, global average pool, dropout 0.3, Linear 10. With kernel k the count is
 /// Σ (cᵢₙ·k²·c + c) + 4·(16 + 32 + 64 + 128) + 1,290 (BatchNorm: γ, β and two moving statistics per channel).
 /// PyTorch initialisation.
-public final class KernelSweepCNN: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class KernelSweepCNN: Module, @unchecked Sendable {
     public static let initialization = InitializationScheme.pytorch
     /// The channel widths of the four blocks.
     public static let widths = [16, 32, 64, 128]
@@ -25,8 +26,6 @@ public final class KernelSweepCNN: Module {
         })
         classifier = Sequential(GlobalAveragePool(), Dropout(dropout), Linear(Self.widths.last!, classes))
         super.init()
-        register(features, as: "features")
-        register(classifier, as: "classifier")
     }
 
     public override func forward(_ input: Tensor) -> Tensor { classifier(features(input)) }

@@ -6,7 +6,8 @@ import Tensor
 /// Conv 32 (3 × 3 valid, ReLU) → max-pool 3/2 "same" → BN; Conv 32 (3 × 3) → pool 3/2 → BN;
 /// Conv 32 (2 × 2) → pool 2/2 → BN; Flatten 480, Dense 64 (ReLU), dropout 0.3, Dense 10 (logits).
 /// 45,514 parameters (192 non-trainable). Keras initialisation.
-public final class MFCCCNN: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class MFCCCNN: Module, @unchecked Sendable {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [1, 130, 13]
 
@@ -29,8 +30,6 @@ public final class MFCCCNN: Module {
         features = Sequential(layers)
         classifier = Sequential(Flatten(), Linear(32 * height * width, 64), ReLU(), Dropout(0.3), Linear(64, classes))
         super.init()
-        register(features, as: "features")
-        register(classifier, as: "classifier")
     }
 
     public override func forward(_ input: Tensor) -> Tensor { classifier(features(input)) }

@@ -9,7 +9,8 @@ import Tensor
 /// Keys follow torchvision's `mobilenet_v2` with a new head: `features.*`, `classifier.1.weight`.
 /// A frozen backbone runs as Keras runs a frozen base: in inference mode (BatchNorm uses and keeps its
 /// running statistics) and outside the autograd graph, whatever the mode of the whole model.
-public final class MobileNetTransfer: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class MobileNetTransfer: Module, @unchecked Sendable {
     public static let initialization = InitializationScheme.keras
     public static let inputShape = [3, 224, 224]
 
@@ -37,7 +38,8 @@ public final class MobileNetTransfer: Module {
 
     public override func forward(_ input: Tensor) -> Tensor {
         guard isBackboneFrozen else { return classifier(pool(backbone(input))) }
-        backbone.features.eval()
+        // Written only when needed: a model in evaluation mode serves many tasks at once (see `Module`).
+        if backbone.features.isTraining { backbone.features.eval() }
         let features = Tensor.withoutGrad { backbone(input) }
         return classifier(pool(features))
     }

@@ -12,7 +12,8 @@ import Tensor
 /// safetensors.torch.save_file(m.state_dict(), "mobilenet_v2.safetensors")
 /// ```
 /// Its summary counts 2,257,984 weights as Keras does (2,223,872 parameters + 34,112 BatchNorm statistics).
-public final class MobileNetV2: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class MobileNetV2: Module, @unchecked Sendable {
     /// `(expansion t, channels c, repeats n, first stride s)` of the seven bottleneck stages.
     static let stages = [(1, 16, 1, 1), (6, 24, 2, 2), (6, 32, 3, 2), (6, 64, 4, 2), (6, 96, 3, 1),
                          (6, 160, 3, 2), (6, 320, 1, 1)]
@@ -34,7 +35,6 @@ public final class MobileNetV2: Module {
         layers.append(InvertedResidual.convNormReLU6(channels, Self.outputChannels, kernelSize: 1))
         features = Sequential(layers)
         super.init()
-        register(features, as: "features")
     }
 
     public override func forward(_ input: Tensor) -> Tensor { features(input) }

@@ -7,7 +7,8 @@ import Tensor
 /// pool; a projection residual block (1 × 1 shortcut to 64, 2 × Conv 64 + BN) + pool; Flatten 2176,
 /// Dense 64 (ReLU, L2 1e-3 on its kernel), dropout 0.4, Dense 10 (logits).
 /// 217,226 parameters, 448 of them non-trainable (BatchNorm moving statistics). Keras initialisation.
-public final class ResNetMFCC: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class ResNetMFCC: Module, @unchecked Sendable {
     /// The notebook's initialisation (Keras).
     public static let initialization = InitializationScheme.keras
     /// The notebook's input: 130 frames × 13 coefficients.

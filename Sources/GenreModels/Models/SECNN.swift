@@ -6,7 +6,8 @@ import Tensor
 /// Five blocks (`blocks.i`): Conv 3 × 3 pad 1 with 32, 64, 128, 256, 128 channels, ReLU, max-pool 2,
 /// dropout 0.25, squeeze-and-excitation with `reduction`; then Flatten (128 × 16 × 4 = 8,192 for the
 /// document's input) or global average pooling (`globalPooling`), Linear 10. PyTorch initialisation.
-public final class SECNN: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class SECNN: Module, @unchecked Sendable {
     public static let initialization = InitializationScheme.pytorch
     public static let inputShape = [1, 512, 130]
     /// The block widths.
@@ -28,8 +29,6 @@ public final class SECNN: Module {
         let features = Self.widths.last! * (globalPooling ? 1 : pooledSize(bins, count: pools) * pooledSize(frames, count: pools))
         classifier = Sequential(globalPooling ? GlobalAveragePool() : Flatten(), Linear(features, classes))
         super.init()
-        register(blocks, as: "blocks")
-        register(classifier, as: "classifier")
     }
 
     public override func forward(_ input: Tensor) -> Tensor {

@@ -12,7 +12,8 @@ import Tensor
 /// - `resnet`: Conv 32 + BatchNorm + ReLU + pool, residual blocks to 32, 64 (projection) and 128
 ///   (projection) with a pool after each but the last, global average pool, dropout, Linear.
 /// PyTorch initialisation.
-public final class SegmentCNN: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class SegmentCNN: Module, @unchecked Sendable {
     /// The three architectures of the assignment.
     public enum Architecture: String, CaseIterable, Sendable {
         case conv1d = "1d", conv2d = "2d", resnet
@@ -50,8 +51,6 @@ public final class SegmentCNN: Module {
         }
         classifier = Sequential(Dropout(dropout), Linear(width, classes))
         super.init()
-        register(features, as: "features")
-        register(classifier, as: "classifier")
     }
 
     public override func forward(_ input: Tensor) -> Tensor { classifier(features(input)) }

@@ -3,7 +3,8 @@ import Tensor
 /// Batch normalisation over axis 1 (the shared implementation of `BatchNorm1D` and `BatchNorm2D`):
 /// learnable `weight` (γ) and `bias` (β), buffers `running_mean`, `running_var` and `num_batches_tracked`
 /// with PyTorch's names.
-public class BatchNorm: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public class BatchNorm: Module, @unchecked Sendable {
     /// Default hyper-parameters of the two frameworks.
     public enum Convention: Sendable {
         /// PyTorch: momentum 0.1 (weight of the batch statistics), eps 1e-5.
@@ -42,10 +43,6 @@ public class BatchNorm: Module {
         batchesTracked = Buffer(Tensor(0), countsAsWeight: false)
         self.expectedRanks = expectedRanks
         super.init()
-        if let weight, let bias {
-            register(weight, as: "weight")
-            register(bias, as: "bias")
-        }
         register(runningMean, as: "running_mean")
         register(runningVariance, as: "running_var")
         register(batchesTracked, as: "num_batches_tracked")

@@ -1,7 +1,8 @@
 import Tensor
 
 /// 1-D convolution over `[N, C, L]` (as `torch.nn.Conv1d`; Keras `Conv1D`), weight `[out, in / groups, k]`.
-public final class Conv1D: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Conv1D: Module, @unchecked Sendable {
     /// Input channels.
     public let inChannels: Int
     /// Output channels.
@@ -35,8 +36,6 @@ public final class Conv1D: Module {
                                                          outChannels: outChannels, groups: groups,
                                                          kernelShape: [kernelSize], bias: bias)
         super.init()
-        register(weight, as: "weight")
-        if let bias = self.bias { register(bias, as: "bias") }
     }
 
     public override func forward(_ input: Tensor) -> Tensor {

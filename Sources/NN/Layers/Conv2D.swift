@@ -2,7 +2,8 @@ import Tensor
 
 /// 2-D convolution over `[N, C, H, W]` (as `torch.nn.Conv2d`; Keras `Conv2D`, `DepthwiseConv2D` with
 /// `groups == inChannels`), weight `[out, in / groups, kh, kw]`.
-public final class Conv2D: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Conv2D: Module, @unchecked Sendable {
     /// Input channels.
     public let inChannels: Int
     /// Output channels.
@@ -36,8 +37,6 @@ public final class Conv2D: Module {
                                                          outChannels: outChannels, groups: groups,
                                                          kernelShape: [kernelSize.height, kernelSize.width], bias: bias)
         super.init()
-        register(weight, as: "weight")
-        if let bias = self.bias { register(bias, as: "bias") }
     }
 
     /// A depthwise convolution: one `kernelSize` filter per channel (`groups == channels`).

@@ -4,7 +4,8 @@ import Tensor
 ///
 /// The order is PyTorch's channel-major order; Keras models flatten channels-last, which only permutes the
 /// following Linear layer's input weights and leaves parameter counts unchanged.
-public final class Flatten: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Flatten: Module, @unchecked Sendable {
     public override init() { super.init() }
 
     public override func forward(_ input: Tensor) -> Tensor {

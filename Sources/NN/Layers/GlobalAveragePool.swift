@@ -2,7 +2,8 @@ import Tensor
 
 /// The mean over H and W of `[N, C, H, W]`: `[N, C]` (Keras `GlobalAveragePooling2D`), or `[N, C, 1, 1]`
 /// with `keepDims` (PyTorch `AdaptiveAvgPool2d(1)`).
-public final class GlobalAveragePool: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class GlobalAveragePool: Module, @unchecked Sendable {
     /// Whether the output keeps the pooled axes as size 1.
     public let keepDims: Bool
 

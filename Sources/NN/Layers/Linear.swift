@@ -1,7 +1,8 @@
 import Tensor
 
 /// A fully connected layer `y = x·Wᵀ + b` (as `torch.nn.Linear`; Keras `Dense`), weight `[out, in]`.
-public final class Linear: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Linear: Module, @unchecked Sendable {
     /// Input features.
     public let inputFeatures: Int
     /// Output features.
@@ -20,8 +21,6 @@ public final class Linear: Module {
                                                           fanIn: inputFeatures, fanOut: outputFeatures))
         self.bias = bias ? Parameter(ParameterInitialization.bias(outputFeatures, fanIn: inputFeatures)) : nil
         super.init()
-        register(weight, as: "weight")
-        if let bias = self.bias { register(bias, as: "bias") }
     }
 
     /// `[..., in]` → `[..., out]`.

@@ -6,7 +6,8 @@ import Tensor
 /// ```swift
 /// let pooled = MaxPool1D(kernelSize: 4)(x)   // [8, 128, 100] → [8, 128, 25]
 /// ```
-public final class MaxPool1D: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class MaxPool1D: Module, @unchecked Sendable {
     /// Window length and stride.
     public let kernelSize: Int
 

@@ -2,7 +2,8 @@ import Tensor
 
 /// An indexed list of modules registered as `0`, `1`, … (as `torch.nn.ModuleList`); the owner decides how
 /// they are applied, so it has no `forward`.
-public final class ModuleList: Module, RandomAccessCollection {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class ModuleList: Module, RandomAccessCollection, @unchecked Sendable {
     private var modules: [Module] = []
 
     /// A list holding `modules`.

@@ -1,7 +1,8 @@
 import Tensor
 
 /// The window of a 2-D pooling layer (shared by `MaxPool2D` and `AvgPool2D`).
-public class Pool2D: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public class Pool2D: Module, @unchecked Sendable {
     /// Window size.
     public let kernelSize: Pair2D
     /// Window step.

@@ -1,7 +1,8 @@
 import Tensor
 
 /// `x · scale + offset` (Keras `Rescaling`, e.g. `scale: 1/255` for 8-bit images).
-public final class Rescaling: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Rescaling: Module, @unchecked Sendable {
     /// The factor.
     public let scale: Float
     /// Added after scaling.

@@ -3,7 +3,8 @@ import Tensor
 /// A basic residual block: `relu(bn2(conv2(relu(bn1(conv1(x))))) + shortcut(x))`, with the identity as
 /// shortcut when shapes agree and a 1 × 1 projection convolution (`shortcut`) otherwise (He et al.; the
 /// Keras MFCC-ResNet notebook). Children `conv1`, `bn1`, `conv2`, `bn2`, `shortcut`.
-public final class ResidualBlock: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class ResidualBlock: Module, @unchecked Sendable {
     /// The first 3 × 3 convolution (applies the stride).
     public let conv1: Conv2D
     /// BatchNorm after `conv1`.
@@ -26,11 +27,6 @@ public final class ResidualBlock: Module {
         shortcut = inChannels == outChannels && stride == 1 ? nil
             : Conv2D(inChannels, outChannels, kernelSize: 1, stride: stride, bias: convolutionBias)
         super.init()
-        register(conv1, as: "conv1")
-        register(bn1, as: "bn1")
-        register(conv2, as: "conv2")
-        register(bn2, as: "bn2")
-        if let shortcut { register(shortcut, as: "shortcut") }
     }
 
     public override func forward(_ input: Tensor) -> Tensor {

@@ -2,7 +2,8 @@ import Tensor
 
 /// Modules applied in order, registered as children `0`, `1`, … (as `torch.nn.Sequential`, so keys read
 /// `features.0.weight`).
-public final class Sequential: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Sequential: Module, @unchecked Sendable {
     /// The layers in order.
     public private(set) var layers: [Module] = []
 

@@ -1,7 +1,8 @@
 import Tensor
 
 /// Elementwise 1 / (1 + e⁻ˣ) (as `torch.nn.Sigmoid`).
-public final class Sigmoid: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Sigmoid: Module, @unchecked Sendable {
     public override init() { super.init() }
 
     public override func forward(_ input: Tensor) -> Tensor { input.sigmoid() }

@@ -2,7 +2,8 @@ import Tensor
 
 /// Softmax along `axis` (default: the class axis 1 of `[N, C]`), as `torch.nn.Softmax(dim=1)` and the final
 /// Keras `Dense(10, activation="softmax")`; pair it with `CategoricalCrossEntropy`.
-public final class Softmax: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class Softmax: Module, @unchecked Sendable {
     /// The axis normalised to sum to 1.
     public let axis: Int
 

@@ -3,7 +3,8 @@ import Tensor
 /// Squeeze-and-excitation (Hu et al.): global average → Linear(C, C/r) → ReLU → Linear(C/r, C) → Sigmoid,
 /// then each channel of the input is scaled by its weight. Children `fc.0` and `fc.2` as in the common
 /// PyTorch implementation (`self.fc = nn.Sequential(Linear, ReLU, Linear, Sigmoid)`).
-public final class SqueezeExcitation: Module {
+// @unchecked: Module's rule for shared models (inference only reads; changes need exclusive access).
+public final class SqueezeExcitation: Module, @unchecked Sendable {
     /// Channels of the input.
     public let channels: Int
     /// Bottleneck reduction ratio r.
@@ -19,7 +20,6 @@ public final class SqueezeExcitation: Module {
         let hidden = max(1, channels / reduction)
         fc = Sequential(Linear(channels, hidden, bias: bias), ReLU(), Linear(hidden, channels, bias: bias), Sigmoid())
         super.init()
-        register(fc, as: "fc")
     }
 
     /// `[N, C, H, W]` → same shape, channels rescaled.

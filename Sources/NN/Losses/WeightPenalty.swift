@@ -2,7 +2,7 @@ import Tensor
 
 /// An L1 or L2 penalty on chosen parameters, added to the loss (Keras `kernel_regularizer`):
 /// L2 is `λ·Σ w²` (Keras' `l2(λ)`), L1 is `λ·Σ |w|`.
-public struct WeightPenalty {
+public struct WeightPenalty: Sendable {
     /// The penalty's form.
     public enum Kind: Sendable {
         case l1

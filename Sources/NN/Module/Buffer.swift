@@ -1,7 +1,10 @@
 import Tensor
 
 /// A non-learnable tensor in a module's state (as `register_buffer`): BatchNorm's running statistics.
-public final class Buffer {
+///
+/// `@unchecked Sendable` under the rule for shared models (see `Module`): inference on many tasks reads `value`;
+/// writes (a training-mode BatchNorm pass, `assign`, loading) need exclusive access.
+public final class Buffer: @unchecked Sendable {
     /// The current value; never requires gradients.
     public var value: Tensor {
         didSet { value.requiresGrad = false }

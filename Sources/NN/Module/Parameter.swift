@@ -4,7 +4,11 @@ import Tensor
 ///
 /// A reference type, so that layers, optimizers and state-dict loading all see the same tensor:
 /// optimizers update `value` in place, which keeps its autodiff identity and accumulated `grad`.
-public final class Parameter {
+///
+/// `@unchecked Sendable` under the rule for shared models (see `Module`): many tasks may read `value` at once
+/// (inference); writes (`assign`, `update`, `requiresGrad`) need exclusive access. Not a lock per read: every
+/// forward pass reads every parameter. Gradients accumulate under the autodiff leaf's own lock.
+public final class Parameter: @unchecked Sendable {
     /// The current value; requires gradients while the parameter is trainable.
     public private(set) var value: Tensor
 

@@ -2,7 +2,8 @@ import Foundation
 
 /// Adam (as `torch.optim.Adam`): bias-corrected first and second moments; `weightDecay` adds L2 to the
 /// gradient. With `decoupledWeightDecay` it is AdamW (see `AdamW`).
-public class Adam: Optimizer {
+// @unchecked: confined to the task that trains with it, as every Optimizer (see there).
+public class Adam: Optimizer, @unchecked Sendable {
     /// Decay of the first-moment average.
     public let beta1: Float
     /// Decay of the second-moment average.

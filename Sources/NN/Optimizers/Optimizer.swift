@@ -4,7 +4,11 @@ import Tensor
 /// The base of the optimizers: PyTorch's `torch.optim` semantics, one update per `step()` for every
 /// parameter that has a gradient (frozen parameters and parameters without a gradient are skipped, as in
 /// PyTorch), with per-parameter state that `stateDict()` saves and `loadStateDict(_:)` restores by key.
-open class Optimizer {
+///
+/// `@unchecked Sendable`, so an optimizer can move to the task that trains with it; it is not for concurrent
+/// use: `step()`, `zeroGrad()`, `loadStateDict(_:)` and setting `learningRate` change it and the parameters, and
+/// need exclusive access to both (the rule for shared models, see `Module`), as training does anyway.
+open class Optimizer: @unchecked Sendable {
     /// The optimized parameters by state-dict key.
     public let parameters: [(name: String, parameter: Parameter)]
     /// The learning rate of the next step; schedules change it between epochs.

@@ -1,5 +1,6 @@
 /// RMSProp (as `torch.optim.RMSprop`, or Keras' `RMSprop` with `.keras` conventions).
-public final class RMSProp: Optimizer {
+// @unchecked: confined to the task that trains with it, as every Optimizer (see there).
+public final class RMSProp: Optimizer, @unchecked Sendable {
     /// Where epsilon enters the denominator.
     public enum EpsilonPlacement: String, Sendable {
         /// PyTorch: `g / (√v + ε)`, momentum buffer then scaled by the learning rate.

@@ -1,6 +1,7 @@
 /// Stochastic gradient descent with optional momentum, Nesterov momentum and L2 weight decay
 /// (as `torch.optim.SGD`; the first step initialises the momentum buffer with the gradient).
-public final class SGD: Optimizer {
+// @unchecked: confined to the task that trains with it, as every Optimizer (see there).
+public final class SGD: Optimizer, @unchecked Sendable {
     /// Momentum factor.
     public let momentum: Float
     /// Dampening of the momentum update.

@@ -1,15 +1,29 @@
+import Synchronization
+
 /// One vertex of the autodiff graph.
 ///
 /// A leaf node belongs to a tensor created by the user with `requiresGrad = true` and accumulates
 /// `grad`. An interior node belongs to the result of a recorded op: it keeps the op's backward closure
 /// and the nodes of the inputs that need gradients, and is released (closure, inputs, pending
 /// gradient) as soon as `backward()` has passed through it.
+///
+/// `@unchecked Sendable` (tensors, which hold nodes, are `Sendable`), safe under this rule: a leaf is shared by
+/// every graph built on it (a model's parameter, used by inference and training on several tasks), so its
+/// gradient is only read and written under `leafGradient`'s lock, once per leaf and backward pass; an interior
+/// node's fields (`pending`, `backward`, `parents`) are used only by the one `backward()` running over its graph:
+/// the results of a graph are differentiated by one `backward()` at a time, as in PyTorch, and nothing else
+/// writes them.
 @usableFromInline
-final class GradNode {
+final class GradNode: @unchecked Sendable {
     /// True for user-created tensors with `requiresGrad`.
     let isLeaf: Bool
+    /// The accumulated gradient of a leaf, under a lock: leaves are shared between graphs and tasks.
+    private let leafGradient = Mutex<Tensor?>(nil)
     /// The accumulated gradient of a leaf.
-    var grad: Tensor?
+    var grad: Tensor? {
+        get { leafGradient.withLock { $0 } }
+        set { leafGradient.withLock { $0 = newValue } }
+    }
     /// Nodes of the op's inputs, `nil` for inputs that need no gradient. Empty for leaves.
     var parents: [GradNode?]
     /// Shapes of the op's inputs, to sum broadcast gradients back down.
@@ -37,7 +51,7 @@ final class GradNode {
     /// Adds `gradient` into the leaf's `grad` or the interior node's pending sum.
     func accumulate(_ gradient: Tensor) {
         if isLeaf {
-            GradNode.add(gradient, to: &grad)
+            leafGradient.withLock { GradNode.add(gradient, to: &$0) }
         } else {
             GradNode.add(gradient, to: &pending)
         }

@@ -2,7 +2,7 @@
 ///
 /// The one batch type of GenreKit: `BatchSource`s produce it, `Trainer` (NN) consumes it, `DataParallel`
 /// (Distributed) shards it.
-public struct Batch {
+public struct Batch: Sendable {
     /// The samples, `[n, …]`.
     public var inputs: Tensor
     /// One class label per sample.

@@ -12,18 +12,18 @@ public final class BatchIterator: Sequence, IteratorProtocol {
     public let count: Int
     /// The error that ended the epoch early, if any.
     public private(set) var failure: Error?
-    private let queue: BlockingQueue<Result<BatchBox, Error>>
+    private let queue: BlockingQueue<Result<Batch, Error>>
 
     init(source: any BatchSource, epoch: Int, limit: Int?) {
         let order = source.order(epoch: epoch)
         let batchSize = source.batchSize
         let count = Swift.min((order.count + batchSize - 1) / batchSize, Swift.max(0, limit ?? .max))
-        let queue = BlockingQueue<Result<BatchBox, Error>>(capacity: source.prefetch)
+        let queue = BlockingQueue<Result<Batch, Error>>(capacity: source.prefetch)
         (self.count, self.queue) = (count, queue)
         let thread = Thread {
             for start in stride(from: 0, to: count * batchSize, by: batchSize) {
                 let items = Array(order[start..<Swift.min(order.count, start + batchSize)])
-                let result = Result { BatchBox(batch: try source.batch(items, epoch: epoch)) }
+                let result = Result { try source.batch(items, epoch: epoch) }
                 guard queue.put(result) else { return }
                 if case .failure = result { break }
             }
@@ -39,7 +39,7 @@ public final class BatchIterator: Sequence, IteratorProtocol {
     /// - Throws: the error that stopped the background thread (also kept in `failure`).
     public func nextBatch() throws -> Batch? {
         do {
-            return try queue.take()?.get().batch
+            return try queue.take()?.get()
         } catch {
             failure = error
             queue.close()
@@ -54,8 +54,3 @@ public final class BatchIterator: Sequence, IteratorProtocol {
     }
 }
 
-/// Moves a batch from the producer thread to the consumer.
-// @unchecked: `Tensor` is not Sendable yet; the producer never touches a batch after handing it over.
-struct BatchBox: @unchecked Sendable {
-    let batch: Batch
-}

@@ -8,8 +8,7 @@
 /// let valid = try TensorBatches(inputs: xv, labels: yv, batchSize: 256)
 /// try trainer.fit(training: train, validation: valid)
 /// ```
-// @unchecked: every stored property is immutable after `init` (`Tensor` is not yet `Sendable` itself).
-public final class TensorBatches: BatchSource, @unchecked Sendable {
+public final class TensorBatches: BatchSource, Sendable {
     /// The samples, `[N, …]`.
     public let inputs: Tensor
     public let labels: [Int]

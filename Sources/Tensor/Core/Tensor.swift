@@ -15,8 +15,10 @@
 /// cheap. A tensor that takes part in autodiff also carries a reference to its graph node: copies of
 /// a parameter share its `grad`, as Python references to a `torch.Tensor` do.
 ///
-/// Tensors may be created on one thread and used on another (e.g. batches prepared in the
-/// background); one autodiff graph must be built and differentiated by one thread at a time.
+/// `Sendable`: tensors may be created on one task and used on another (batches prepared in the background, a
+/// model's parameters read by inference on many tasks), as `Array` can, because the storage is copied before a
+/// shared tensor is written. Gradients accumulate into a leaf (a parameter) under a lock, so backward passes of
+/// different graphs may share leaves; one graph must be differentiated by one `backward()` at a time.
 ///
 /// ```swift
 /// var w = Tensor.normal([3, 2], using: &rng)
@@ -25,7 +27,7 @@
 /// loss.backward()
 /// print(w.grad!)
 /// ```
-public struct Tensor {
+public struct Tensor: Sendable {
     /// Sizes of the dimensions, outermost first (`[N, C, H, W]` for images). `[]` for a scalar.
     @inlinable public var shape: [Int] { storedShape }
     @usableFromInline var storedShape: [Int]

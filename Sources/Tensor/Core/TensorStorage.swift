@@ -3,8 +3,12 @@
 /// A 64-byte aligned block of `Float`, released when the last tensor sharing it goes away. Tensors
 /// copy it only when written while shared (see `Tensor.withUnsafeMutableBufferPointer`). Large
 /// blocks come from and return to `TensorBufferCache`, so a new buffer may hold stale values.
+///
+/// `@unchecked Sendable`, as `Array`'s buffer is: its fields are constants, and its elements are written only while
+/// one tensor holds the only reference (`isKnownUniquelyReferenced`, otherwise the tensor copies first) or before
+/// the new storage is shared (kernels filling a fresh output). Tensors on other tasks therefore only ever read it.
 @usableFromInline
-final class TensorStorage {
+final class TensorStorage: @unchecked Sendable {
     /// Number of `Float` elements.
     @usableFromInline let count: Int
     /// Start of the buffer; valid for `count` elements (at least one element is always allocated).
