@@ -21,8 +21,9 @@ public struct Experiment {
     public var split: SplitPlan
     /// The fold of a K-fold plan this run tests on (0-based).
     public var fold: Int?
-    /// The genres asked for (a subset for the 8-genre homework); those present in the data are classified.
-    public var genres: [Genre]
+    /// The labels asked for (a subset, e.g. the homework's eight genres); nil for every label of the collection
+    /// (GTZAN's ten on a GTZAN copy). Those present in the data are classified.
+    public var genres: [Genre]?
     public var initialization: InitializationScheme
     public var recipe: Recipe
     /// Free-form facts for the report (the document's reported accuracy, deviations).
@@ -36,7 +37,7 @@ public struct Experiment {
     public init<Model: Module>(input: any InputPipeline, split: SplitPlan, model: @escaping (_ classes: Int) -> Model,
                                initialization: InitializationScheme, recipe: Recipe,
                                penalties: @escaping (Model) -> [WeightPenalty] = { _ in [] },
-                               genres: [Genre] = Genre.allCases,
+                               genres: [Genre]? = nil,
                                runName: String? = nil, group: String? = nil, fold: Int? = nil, notes: [String] = []) {
         self.input = input
         self.split = split
@@ -51,9 +52,10 @@ public struct Experiment {
         penaltiesOf = { penalties($0 as! Model) }
     }
 
-    /// The model with `classes` outputs (default: one per genre asked for) and fresh weights drawn from `seed`.
+    /// The model with `classes` outputs (default: one per label asked for, GTZAN's ten when none is named) and
+    /// fresh weights drawn from `seed`. Training passes the label count of the collection loaded.
     public func makeModel(seed: UInt64, classes: Int? = nil) -> Module {
-        ParameterInitialization.using(initialization, seed: seed) { build(classes ?? genres.count) }
+        ParameterInitialization.using(initialization, seed: seed) { build(classes ?? (genres ?? Genre.gtzan).count) }
     }
 
     /// The recipe's weight penalties on `model` (a model from `makeModel`).
