@@ -43,7 +43,7 @@ struct Demo: ParsableCommand {
         }
 
         // A track the model has never heard: a new index and seed of the synthetic generator.
-        let genre = Genre.allCases[Int(common.seed % 10)]
+        let genre = Genre.gtzan[Int(common.seed % 10)]
         let track = runner.settings.outputDirectory.appendingPathComponent("unseen-\(genre.name).wav")
         try AudioFile.write(track, samples: SyntheticGTZAN.samples(genre: genre, index: 999, seconds: 30, seed: 2024),
                             sampleRate: SyntheticGTZAN.sampleRate, format: .pcm16)

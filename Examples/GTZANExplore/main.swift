@@ -37,7 +37,7 @@ struct GTZANExplore: ParsableCommand {
         let (capped, warning) = settings.cappingThreads()
         if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let threads = capped.threads
-        let location = try DatasetLocation(settings: settings, genres: Genre.allCases)
+        let location = try DatasetLocation(settings: settings, genres: Genre.gtzan)
         print(location.description)
         let embeddings = try checkpoint.map { path in
             let model = ParameterInitialization.using(MFCCCNN.initialization, seed: 0) { MFCCCNN() }

@@ -7,10 +7,10 @@ final class GTZANDatasetTests: XCTestCase {
     func testDetectsMarsyasLayout() throws {
         let dataset = try GTZANDataset(root: SyntheticFixture.marsyas)
         XCTAssertEqual(dataset.layout.kind, .marsyas)
-        XCTAssertEqual(dataset.genres, Genre.allCases)
+        XCTAssertEqual(dataset.genres, Genre.gtzan)
         XCTAssertEqual(dataset.countsPerGenre, [Int](repeating: SyntheticFixture.tracksPerGenre, count: 10))
         XCTAssertEqual(dataset.tracks.first?.id.description, "blues.00000")
-        XCTAssertEqual(dataset.tracks.map(\.label), dataset.tracks.map { $0.genre.canonicalIndex })
+        XCTAssertEqual(dataset.tracks.map(\.label), dataset.tracks.map { $0.genre.gtzanIndex! })
         XCTAssertEqual(dataset.tracks.first?.frames, 88200)
         XCTAssertTrue(dataset.skipped.isEmpty)
     }

@@ -21,8 +21,9 @@ public struct Experiment {
     public var split: SplitPlan
     /// The fold of a K-fold plan this run tests on (0-based).
     public var fold: Int?
-    /// The genres asked for (a subset, e.g. the 8 genres of segment-cnn); those present in the data are classified.
-    public var genres: [Genre]
+    /// The labels asked for (a subset, e.g. the 8 genres of segment-cnn); nil for every label of the collection
+    /// (GTZAN's ten on a GTZAN copy). Those present in the data are classified.
+    public var genres: [Genre]?
     public var initialization: InitializationScheme
     public var recipe: Recipe
     /// Free-form facts for the report (the published model's reported accuracy, deviations from its recipe).
@@ -37,7 +38,7 @@ public struct Experiment {
     ///   - initialization: the framework whose default initialisation the model gets (Keras or PyTorch).
     ///   - recipe: epochs, batch size, optimizer, schedule and loss.
     ///   - penalties: the L1/L2 penalties of the recipe on the built model's parameters.
-    ///   - genres: the genres asked for; those present in the data are classified.
+    ///   - genres: the labels asked for (nil: every label of the collection); those present in the data are classified.
     ///   - runName: the run's name within a study (folds, kernels × recipes); nil for a single run.
     ///   - group: runs of one group are tabulated and plotted together.
     ///   - fold: the held-out fold of a K-fold split.
@@ -45,7 +46,7 @@ public struct Experiment {
     public init<Model: Module>(input: any InputPipeline, split: SplitPlan, model: @escaping (_ classes: Int) -> Model,
                                initialization: InitializationScheme, recipe: Recipe,
                                penalties: @escaping (Model) -> [WeightPenalty] = { _ in [] },
-                               genres: [Genre] = Genre.allCases,
+                               genres: [Genre]? = nil,
                                runName: String? = nil, group: String? = nil, fold: Int? = nil, notes: [String] = []) {
         self.input = input
         self.split = split
@@ -60,9 +61,10 @@ public struct Experiment {
         penaltiesOf = { penalties($0 as! Model) }
     }
 
-    /// The model with `classes` outputs (default: one per genre asked for) and fresh weights drawn from `seed`.
+    /// The model with `classes` outputs (default: one per label asked for, GTZAN's ten when none is named) and
+    /// fresh weights drawn from `seed`. Training passes the label count of the collection loaded.
     public func makeModel(seed: UInt64, classes: Int? = nil) -> Module {
-        ParameterInitialization.using(initialization, seed: seed) { build(classes ?? genres.count) }
+        ParameterInitialization.using(initialization, seed: seed) { build(classes ?? (genres ?? Genre.gtzan).count) }
     }
 
     /// The recipe's weight penalties on `model` (a model from `makeModel`).

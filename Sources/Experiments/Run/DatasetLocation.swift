@@ -11,15 +11,15 @@ public struct DatasetLocation {
 
     /// Opens the data of `settings` for `genres`, generating the synthetic dataset when needed.
     /// - Throws: `ExperimentError.tooFewClasses` when fewer than two genres are asked for or have tracks.
-    public init(settings: RunSettings, genres: [Genre]) throws {
+    public init(settings: RunSettings, genres: [Genre]?) throws {
         if let root = settings.dataRoot {
-            dataset = try GTZANDataset(root: root, genres: genres)
+            dataset = try GTZANDataset(root: root, genres: genres ?? Genre.gtzan)
             isSynthetic = false
             description = "GTZAN at \(root.path) (\(dataset.layout.kind.rawValue) layout)"
         } else {
             let synthetic = settings.synthetic
             let (root, generated) = try synthetic.root(in: settings.cacheDirectory)
-            dataset = try GTZANDataset(root: root, genres: genres)
+            dataset = try GTZANDataset(root: root, genres: genres ?? Genre.gtzan)
             isSynthetic = true
             description = "SYNTHETIC GTZAN-shaped dataset (no --data given): \(synthetic.tracksPerGenre) tracks per genre of "
                 + "\(synthetic.seconds) s, seed \(synthetic.seed), \(generated ? "generated now into" : "cached at") \(root.path)"

@@ -233,7 +233,7 @@ public struct ExperimentRunner {
         let configuration = checkpoint.deletingLastPathComponent().appendingPathComponent("configuration.json")
         guard let data = try? Data(contentsOf: configuration),
               let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let genres = object["genres"] as? [String], !genres.isEmpty else { return experiment.genres.map(\.name) }
+              let genres = object["genres"] as? [String], !genres.isEmpty else { return (experiment.genres ?? Genre.gtzan).map(\.name) }
         return genres
     }
 
@@ -260,7 +260,7 @@ public struct ExperimentRunner {
             let output = Tensor.withoutGrad { model(inputs) }
             mean.add(experiment.recipe.outputsProbabilities ? output : output.softmax())
         }
-        let names = classNames ?? experiment.genres.map(\.name)
+        let names = classNames ?? (experiment.genres ?? Genre.gtzan).map(\.name)
         guard names.count == mean.values.count else {
             throw ExperimentError.invalidOption("classify", "the model has \(mean.values.count) outputs for \(names.count) genres")
         }

@@ -29,8 +29,9 @@ public struct GTZANDataset: Sendable {
 
     /// Opens the dataset under `root` (layout detected unless `kind` is given), keeping `genres`.
     /// - Throws: `GTZANError.layoutNotFound` when there is no layout, or neither audio nor images of `genres`.
-    public init(root: URL, genres: [Genre] = Genre.allCases, kind: GTZANLayout.Kind? = nil) throws {
+    public init(root: URL, genres: [Genre] = Genre.gtzan, kind: GTZANLayout.Kind? = nil) throws {
         guard !genres.isEmpty else { throw GTZANError.invalidParameter("genres", reason: "the genre list is empty") }
+        if let other = genres.first(where: { $0.gtzanIndex == nil }) { throw GTZANError.unknownGenre(other.name) }
         layout = try GTZANLayout(root: root, kind: kind)
         let asked = Array(Set(genres)).sorted()
         let candidates = layout.audioDirectory.map { Self.files(in: $0, genres: asked, extensions: Self.audioExtensions) } ?? []
@@ -106,6 +107,9 @@ public struct GTZANDataset: Sendable {
         }
         return results.map { $0! }
     }
+
+    /// `genres` as a label set: label `i` is output `i` of a model trained on `tracks`.
+    public var labels: LabelSet { LabelSet(genres) }
 
     /// Tracks per genre, in `genres` order.
     public var countsPerGenre: [Int] {

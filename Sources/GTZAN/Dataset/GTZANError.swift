@@ -2,7 +2,7 @@ import Foundation
 
 /// Errors of the GTZAN library; each message names the file or parameter and the problem.
 public enum GTZANError: Error, Equatable, CustomStringConvertible {
-    /// A genre name that is not one of the ten GTZAN genres.
+    /// A label name that the collection (GTZAN: its ten genres) does not have.
     case unknownGenre(String)
     /// A folder holds none of the known layouts.
     case layoutNotFound(URL, reason: String)
@@ -20,7 +20,7 @@ public enum GTZANError: Error, Equatable, CustomStringConvertible {
     public var description: String {
         switch self {
         case let .unknownGenre(name):
-            return "unknown genre '\(name)'; expected one of \(Genre.allCases.map(\.name).joined(separator: ", "))"
+            return "unknown genre '\(name)'; GTZAN has \(Genre.gtzan.map(\.name).joined(separator: ", "))"
         case let .layoutNotFound(url, reason):
             return "\(url.path): no GTZAN layout found (\(reason))"
         case let .malformedTrackName(name, file):

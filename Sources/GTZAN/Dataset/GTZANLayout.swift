@@ -93,6 +93,6 @@ public struct GTZANLayout: Sendable {
     /// The Kaggle image of a track (`<genre>/<genre>000NN.png`), when the images folder exists.
     public func imageURL(for id: TrackID) -> URL? {
         imagesDirectory?.appendingPathComponent(id.genre.name)
-            .appendingPathComponent("\(id.genre.name)\(String(format: "%05d", id.number)).png")
+            .appendingPathComponent("\(id.genre.name)\(id.name).png")
     }
 }

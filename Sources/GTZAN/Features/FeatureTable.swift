@@ -18,7 +18,7 @@ public struct FeatureTable: Sendable {
 
     /// Reads a CSV table.
     /// - Throws: `GTZANError.malformedFile` naming the file, line and column of the first problem.
-    public init(contentsOf url: URL, genres: [Genre] = Genre.allCases) throws {
+    public init(contentsOf url: URL, genres: [Genre] = Genre.gtzan) throws {
         let file = try CommaSeparatedValues(contentsOf: url)
         let kept = Array(Set(genres)).sorted()
         var header: [String] = []

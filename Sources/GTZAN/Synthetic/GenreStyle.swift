@@ -75,7 +75,7 @@ enum Palette {
 }
 
 extension GenreStyle {
-    /// The recipe of `genre`.
+    /// The recipe of `genre`, one of GTZAN's ten (`SyntheticGTZAN.write` checks its genres first).
     static func recipe(for genre: Genre) -> GenreStyle {
         switch genre {
         case .blues: return blues
@@ -88,6 +88,7 @@ extension GenreStyle {
         case .pop: return pop
         case .reggae: return reggae
         case .rock: return rock
+        default: preconditionFailure("the synthetic generator has recipes for GTZAN's ten genres only, not '\(genre)'")
         }
     }
 

@@ -11,14 +11,14 @@ import Foundation
 /// progression, instruments, mix levels, sections with and without drums), so a model must generalise.
 ///
 /// Track `n` of genre `g` is a pure function of `(seed, g, n, seconds)`: it draws from
-/// `RandomGenerator(seed: seed, stream: g.canonicalIndex, n)`, so output does not depend on thread count.
+/// `RandomGenerator(seed: seed, stream: g.gtzanIndex, n)`, so output does not depend on thread count.
 public enum SyntheticGTZAN {
     /// The generator's sample rate, GTZAN's.
     public static let sampleRate: Double = 22050
 
     /// The samples of track `index` of `genre`: mono, `seconds` long, peak below 1.
     public static func samples(genre: Genre, index: Int, seconds: Double = 30, seed: UInt64 = 0) -> [Float] {
-        var rng = RandomGenerator(seed: seed, stream: UInt64(genre.canonicalIndex), UInt64(index))
+        var rng = RandomGenerator(seed: seed, stream: UInt64(genre.gtzanIndex ?? 0), UInt64(index))
         return TrackRenderer(genre: genre, sampleRate: Float(sampleRate)).render(seconds: seconds, rng: &rng)
     }
 
@@ -31,13 +31,14 @@ public enum SyntheticGTZAN {
     ///   file cannot be written.
     @discardableResult
     public static func write(to directory: URL, tracksPerGenre: Int = 100, seconds: Double = 30, seed: UInt64 = 0,
-                             genres: [Genre] = Genre.allCases, layout: GTZANLayout.Kind = .marsyas) throws -> URL {
+                             genres: [Genre] = Genre.gtzan, layout: GTZANLayout.Kind = .marsyas) throws -> URL {
         guard tracksPerGenre > 0, tracksPerGenre <= 100_000 else {
             throw GTZANError.invalidParameter("tracksPerGenre", reason: "\(tracksPerGenre) is not in 1...100000")
         }
         guard seconds.isFinite, seconds > 0.1, seconds <= 3600 else {
             throw GTZANError.invalidParameter("seconds", reason: "\(seconds) is not in 0.1...3600")
         }
+        if let other = genres.first(where: { $0.gtzanIndex == nil }) { throw GTZANError.unknownGenre(other.name) }
         let audio = layout == .kaggle
             ? directory.appendingPathComponent("Data/genres_original") : directory.appendingPathComponent("genres")
         for genre in genres {
@@ -53,7 +54,7 @@ public enum SyntheticGTZAN {
             let id = jobs[index]
             let url = audio.appendingPathComponent(id.genre.name).appendingPathComponent(id.fileName(extension: "wav"))
             do {
-                try AudioFile.write(url, samples: samples(genre: id.genre, index: id.number, seconds: seconds, seed: seed),
+                try AudioFile.write(url, samples: samples(genre: id.genre, index: id.number!, seconds: seconds, seed: seed),
                                     sampleRate: sampleRate, format: .pcm16)
             } catch {
                 slots[index] = error

@@ -75,7 +75,7 @@ struct TrackPlan {
         beatsPerChord = rng.pick(style.beatsPerChord)
         chordRhythm = rng.pick(style.chordRhythms)
         // Now and then a track borrows its chord instrument from another genre, as real bands do.
-        let lender = rng.chance(0.12) ? GenreStyle.recipe(for: rng.pick(Genre.allCases)) : style
+        let lender = rng.chance(0.12) ? GenreStyle.recipe(for: rng.pick(Genre.gtzan)) : style
         chordInstrument = rng.pick(lender.chordInstruments)
         bassRhythm = rng.pick(style.bassRhythms)
         bassInstrument = rng.pick(style.bassInstruments)
