@@ -20,7 +20,7 @@ struct LayoutFixture {
         let folder = root.appendingPathComponent("images_original/\(id.genre.name)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let image = try RGBImage(width: 6, height: 4, values: [Float](repeating: value, count: 72))
-        try image.writePNG(to: folder.appendingPathComponent("\(id.genre.name)\(String(format: "%05d", id.number)).png"))
+        try image.writePNG(to: folder.appendingPathComponent("\(id.genre.name)\(String(format: "%05d", id.number!)).png"))
     }
 
     /// Writes `genres_original/<genre>/<id>.<ext>`: 0.2 s of a sine at `frequency` Hz, 22050 Hz mono 16-bit.
@@ -38,7 +38,7 @@ struct LayoutFixture {
     func writeArtistGroups(_ artists: [(TrackID, String)]) throws {
         let folder = root.appendingPathComponent("splits/artist-filtered-3fold")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let lines = artists.map { "./\($0.0.genre.name)_\(String(format: "%05d", $0.0.number)).wav\t\($0.1)" }
+        let lines = artists.map { "./\($0.0.genre.name)_\(String(format: "%05d", $0.0.number!)).wav\t\($0.1)" }
         try (lines.joined(separator: "\n") + "\n").write(to: folder.appendingPathComponent("f1_train_groups.txt"),
                                                           atomically: true, encoding: .utf8)
     }
