@@ -11,21 +11,20 @@ Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .mfc
            model: { ResNetMFCC(classes: $0) }, initialization: ResNetMFCC.initialization,
            recipe: Recipe(epochs: 60, batchSize: 32, learningRate: 1e-3))
 // snippet.show
-enum MFCCCNNExample: GenreExample {
-    static let name = "mfcc-cnn"
-    static let abstract = "The MFCC-slice CNN (45,514 parameters)."
+enum FeatureMLPExample: GenreExample {
+    static let name = "my-feature-mlp"
+    static let abstract = "A Keras-style MLP on the 57 GTZAN features."
     static func experiments(_ options: NoOptions) throws -> [Experiment] {
-        [Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
-                    split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-                    model: { MFCCCNN(classes: $0) }, initialization: MFCCCNN.initialization,
-                    recipe: Recipe(epochs: 50, batchSize: 32, learningRate: 1e-4, optimizer: .adam(epsilon: 1e-7),
-                                   source: "the Keras MFCC-CNN notebook"))]
+        let input = FeatureTableInput(table: .thirtySeconds)
+        return [Experiment(input: input, split: .ratio(train: 0.8, validation: 0, test: 0.2),
+                           model: { input.standardized(FeatureMLP(.keras, features: 57, classes: $0)) },
+                           initialization: .keras, recipe: Recipe(epochs: 20, batchSize: 32, learningRate: 1e-3))]
     }
 }
 // snippet.hide
 print(experiment.recipe.epochs)
 if CommandLine.arguments.count > 1 {
 // snippet.show
-ExampleCommand<MFCCCNNExample>.main()
+ExampleCommand<FeatureMLPExample>.main()
 // snippet.hide
 }

@@ -3,18 +3,17 @@ import ArgumentParser
 /// What an example's `main.swift` declares: its name, its own options, and the experiments they select.
 ///
 /// ```swift
-/// enum MFCCCNNExample: GenreExample {
-///     static let name = "mfcc-cnn"
-///     static let abstract = "The MFCC-slice CNN (45,514 parameters)."
+/// enum FeatureMLPExample: GenreExample {
+///     static let name = "my-feature-mlp"
+///     static let abstract = "A Keras-style MLP on the 57 GTZAN features."
 ///     static func experiments(_ options: NoOptions) throws -> [Experiment] {
-///         [Experiment(input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)),
-///                     split: .ratio(train: 0.7, validation: 0.15, test: 0.15),
-///                     model: { MFCCCNN(classes: $0) }, initialization: MFCCCNN.initialization,
-///                     recipe: Recipe(epochs: 50, batchSize: 32, learningRate: 1e-4, optimizer: .adam(epsilon: 1e-7),
-///                                    source: "the Keras MFCC-CNN notebook"))]
+///         let input = FeatureTableInput(table: .thirtySeconds)
+///         return [Experiment(input: input, split: .ratio(train: 0.8, validation: 0, test: 0.2),
+///                            model: { input.standardized(FeatureMLP(.keras, features: 57, classes: $0)) },
+///                            initialization: .keras, recipe: Recipe(epochs: 20, batchSize: 32, learningRate: 1e-3))]
 ///     }
 /// }
-/// ExampleCommand<MFCCCNNExample>.main()
+/// ExampleCommand<FeatureMLPExample>.main()
 /// ```
 public protocol GenreExample {
     /// The example's own command-line options (`NoOptions` when it has none).
