@@ -23,7 +23,7 @@ test: setup
 # DocC documentation of every product, combined into one archive under .build/docs (open
 # .build/docs/index.html through a web server, or `swift package preview-documentation --target NN`).
 # Broken symbol links fail the build. The examples it shows are the files under Snippets/, which every build compiles.
-DOC_TARGETS = AudioIO DSP Tensor NN Plotting GTZAN GenreModels Distributed Experiments
+DOC_TARGETS = AudioIO DSP Tensor NN Plotting GTZAN SyntheticGTZAN GenreModels Distributed Experiments
 docs: setup
 	$(SWIFT) package --allow-writing-to-directory .build/docs generate-documentation \
 	  $(foreach target,$(DOC_TARGETS),--target $(target)) --enable-experimental-combined-documentation \

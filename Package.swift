@@ -26,17 +26,21 @@ let libraries: [Target] = [
     .target(name: "Plotting", swiftSettings: numericSettings),
     .target(name: "NN", dependencies: ["Tensor", "Plotting"], swiftSettings: numericSettings),
     .target(name: "GTZAN", dependencies: ["AudioIO", "DSP", "Tensor", "CPNG", "ConcurrencySupport"], swiftSettings: numericSettings),
+    /// The procedurally generated GTZAN-shaped dataset (demos and tests), apart from the loader.
+    .target(name: "SyntheticGTZAN", dependencies: ["GTZAN", "AudioIO", "Tensor", "ConcurrencySupport"],
+            swiftSettings: numericSettings),
     .target(name: "GenreModels", dependencies: ["NN", "Tensor"], swiftSettings: numericSettings),
     .target(name: "Distributed", dependencies: ["CMPI", "NN", "Tensor"], swiftSettings: numericSettings),
     .target(name: "Experiments",
-            dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels", "Distributed", "Plotting", "ConcurrencySupport",
+            dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "SyntheticGTZAN", "GenreModels", "Distributed", "Plotting",
+                           "ConcurrencySupport",
                            .product(name: "ArgumentParser", package: "swift-argument-parser")],
             resources: [.copy("Resources")], swiftSettings: numericSettings),
 ]
 
 /// Thin executables under `Examples/<Folder>/main.swift`.
 let examples: [(product: String, folder: String, dependencies: [Target.Dependency])] = [
-    ("genrekit-demo", "Demo", ["Experiments", "GenreModels", "GTZAN", "NN"]),
+    ("genrekit-demo", "Demo", ["Experiments", "GenreModels", "GTZAN", "SyntheticGTZAN", "NN"]),
     ("genrekit-classify", "Classify", ["Experiments", "Tensor"]),
     ("resnet-mfcc", "ResNetMFCC", ["Experiments", "GenreModels", "GTZAN", "NN"]),
     ("mfcc-cnn", "MFCCCNN", ["Experiments", "GenreModels", "GTZAN", "NN"]),
@@ -58,12 +62,15 @@ let tests: [Target] = [
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport", "ConcurrencySupport"]),
     .testTarget(name: "NNTests", dependencies: ["NN", "Tensor", "Plotting", "TestSupport"]),
     .testTarget(name: "PlottingTests", dependencies: ["Plotting"]),
-    .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
+    .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "SyntheticGTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
+    .testTarget(name: "SyntheticGTZANTests", dependencies: ["SyntheticGTZAN", "GTZAN", "AudioIO", "TestSupport"]),
     .testTarget(name: "GenreModelsTests", dependencies: ["GenreModels", "NN", "Tensor", "TestSupport"]),
-    .testTarget(name: "ExamplesTests", dependencies: ["Experiments", "GenreModels", "GTZAN", "NN", "Plotting", "TestSupport"]),
+    .testTarget(name: "ExamplesTests", dependencies: ["Experiments", "GenreModels", "GTZAN", "SyntheticGTZAN", "NN", "Plotting",
+                                                      "TestSupport"]),
     /// Imports every library product at once, so a type name two products declare fails the build.
     .testTarget(name: "AllProductsTests",
-                dependencies: ["AudioIO", "DSP", "Tensor", "NN", "Plotting", "GTZAN", "GenreModels", "Distributed", "Experiments"]),
+                dependencies: ["AudioIO", "DSP", "Tensor", "NN", "Plotting", "GTZAN", "SyntheticGTZAN", "GenreModels", "Distributed",
+                                 "Experiments"]),
     .testTarget(name: "DistributedTests", dependencies: ["Distributed", "NN", "Tensor", "TestSupport"]),
     /// Trains small models under `mpirun` for DistributedTests (which launch it; it is not a product).
     .executableTarget(name: "distributed-check", dependencies: ["Distributed", "NN", "Tensor"],
@@ -72,7 +79,8 @@ let tests: [Target] = [
 
 /// `genrekit-bench`: the Swift side of `make bench` (see `scripts/bench/`).
 let benchmarks: [Target] = [
-    .executableTarget(name: "genrekit-bench", dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "GenreModels"],
+    .executableTarget(name: "genrekit-bench", dependencies: ["AudioIO", "DSP", "Tensor", "NN", "GTZAN", "SyntheticGTZAN",
+                                                                  "GenreModels"],
                       path: "Benchmarks/GenreKitBench", swiftSettings: numericSettings),
     /// `genrekit-distributed-bench`: allreduce and data-parallel step costs (BENCHMARKS.md, "Distributed").
     .executableTarget(name: "genrekit-distributed-bench", dependencies: ["Distributed", "GenreModels", "NN", "Tensor"],
@@ -89,6 +97,7 @@ let package = Package(
         .library(name: "NN", targets: ["NN"]),
         .library(name: "Plotting", targets: ["Plotting"]),
         .library(name: "GTZAN", targets: ["GTZAN"]),
+        .library(name: "SyntheticGTZAN", targets: ["SyntheticGTZAN"]),
         .library(name: "GenreModels", targets: ["GenreModels"]),
         .library(name: "Distributed", targets: ["Distributed"]),
         .library(name: "Experiments", targets: ["Experiments"]),

@@ -2,6 +2,7 @@ import AudioIO
 import DSP
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 
 /// Benchmarks of the GTZAN library. Names must match the tasks of `scripts/bench/ref_gtzan.py`.
 let gtzanBenchmarks: [Benchmark] = [

@@ -2,6 +2,7 @@ import Foundation
 import GenreModels
 import GTZAN
 import NN
+import SyntheticGTZAN
 import Tensor
 
 /// Benchmarks of the NN library. Names must match the tasks of `scripts/bench/ref_nn.py`.

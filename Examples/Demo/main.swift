@@ -9,6 +9,7 @@ import Foundation
 import GenreModels
 import GTZAN
 import NN
+import SyntheticGTZAN
 
 /// The demo's one run: the Keras MFCC ResNet and its recipe, with fewer epochs (the synthetic set is learnt quickly).
 enum DemoExample: GenreExample {

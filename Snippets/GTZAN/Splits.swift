@@ -2,8 +2,6 @@
 // snippet.hide
 import Foundation
 let url = URL(fileURLWithPath: CommandLine.arguments.dropFirst().first ?? "../shared/gtzan-real")
-let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("genrekit-snippet-gtzan")
-defer { try? FileManager.default.removeItem(at: dir) }
 // snippet.show
 import GTZAN
 let data = try GTZANDataset(root: url)              // Kaggle or Marsyas layout; data.report lists skipped files
@@ -13,4 +11,3 @@ let replicas = try ReplicaGroups.detect(in: data)     // identical decoded audio
 let grouping = TrackGrouping(protocol: .artist, artists: artists, replicas: replicas)
 let folds = try StratifiedSplitter(seed: 123456789, grouping: grouping).kFold(data.tracks)  // no artist on both sides
 try folds[0].checkNoTrackLeakage()
-try SyntheticGTZAN.write(to: dir, tracksPerGenre: 100, seconds: 30)  // the embedded default dataset

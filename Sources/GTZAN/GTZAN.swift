@@ -15,4 +15,3 @@
 //   stream shuffled `Tensor` mini-batches from a background thread, optionally through a `FeatureCache`.
 // - `FeatureTable` and `Standardizer` load the feature CSVs and standardise them on the training split.
 // - `RGBImage`, `SpectrogramImageRenderer` and `Colormap` read `images_original` PNGs or render them from audio.
-// - `SyntheticGTZAN` writes a procedurally generated GTZAN-shaped dataset for demos and tests.

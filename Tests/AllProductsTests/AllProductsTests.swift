@@ -5,6 +5,7 @@ import Experiments
 import GenreModels
 import GTZAN
 import NN
+import SyntheticGTZAN
 import Tensor
 import XCTest
 
@@ -22,6 +23,7 @@ final class AllProductsTests: XCTestCase {
             Module.self, TrainingError.self,                                         // NN
             SegmentBatches.self, ImageBatches.self, Segment.self, Segmentation.self, GTZANDataset.self,
             GTZANError.self, Augmentation.self,                                            // GTZAN
+            SyntheticGTZAN.self,                                                           // SyntheticGTZAN
             ResNetMFCC.self, SECNN.self, FeatureMLP.self,                                  // GenreModels
             DataParallel.self, ShardedBatchSource.self, ProcessGroup.self, DistributedError.self, // Distributed
             SplitSide.self, ExperimentData.self, ExperimentRunner.self, SideEvaluation.self,

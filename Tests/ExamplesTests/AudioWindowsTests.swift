@@ -3,6 +3,7 @@ import DSP
 import Experiments
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 import TestSupport
 import XCTest
 

@@ -1,6 +1,7 @@
 import Experiments
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 import TestSupport
 import XCTest
 

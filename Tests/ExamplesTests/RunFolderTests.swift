@@ -2,6 +2,7 @@ import AudioIO
 import Experiments
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 import TestSupport
 import XCTest
 

@@ -1,5 +1,6 @@
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 import TestSupport
 import XCTest
 

@@ -1,6 +1,7 @@
 import AudioIO
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 import Tensor
 import TestSupport
 import XCTest

@@ -1,5 +1,6 @@
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 import TestSupport
 
 /// Small synthetic datasets shared by the tests, written once per process.

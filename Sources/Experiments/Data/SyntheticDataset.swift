@@ -1,5 +1,6 @@
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 
 /// The synthetic GTZAN used when no `--data` is given: generated once per parameter set into a cache
 /// folder (`<cache>/synthetic-gtzan-t<tracks>-s<seconds>-seed<seed>`) and reused afterwards.

@@ -1,6 +1,7 @@
 import AudioIO
 import Foundation
 import GTZAN
+import SyntheticGTZAN
 import TestSupport
 import XCTest
 
@@ -38,9 +39,13 @@ final class SyntheticGTZANTests: XCTestCase {
     }
 
     func testWritesMarsyasLayoutAsSixteenBitWAV() throws {
-        let genre = SyntheticFixture.marsyas.appendingPathComponent("genres/rock")
+        let root = try SyntheticGTZAN.write(to: try Fixtures.temporaryDirectory("synthetic-marsyas"), tracksPerGenre: 3,
+                                            seconds: 4, seed: 7, genres: [.rock, .jazz])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent("genres").path).sorted(),
+                       ["jazz", "rock"])
+        let genre = root.appendingPathComponent("genres/rock")
         let names = try FileManager.default.contentsOfDirectory(atPath: genre.path).sorted()
-        XCTAssertEqual(names, (0..<SyntheticFixture.tracksPerGenre).map { String(format: "rock.%05d.wav", $0) })
+        XCTAssertEqual(names, (0..<3).map { String(format: "rock.%05d.wav", $0) })
         let info = try AudioFile.info(genre.appendingPathComponent("rock.00002.wav"))
         XCTAssertEqual(info.sampleRate, 22050)
         XCTAssertEqual(info.channels, 1)
@@ -50,9 +55,22 @@ final class SyntheticGTZANTests: XCTestCase {
         XCTAssertLessThanOrEqual(maxAbsDifference(decoded, expected), 1 / 32768 + 1e-6)
     }
 
-    func testWritesKaggleLayout() throws {
-        let file = SyntheticFixture.kaggle.appendingPathComponent("Data/genres_original/blues/blues.00000.wav")
+    func testWritesKaggleLayoutThatTheLoaderOpens() throws {
+        let root = try SyntheticGTZAN.write(to: try Fixtures.temporaryDirectory("synthetic-kaggle"), tracksPerGenre: 2,
+                                            seconds: 1, seed: 3, genres: [.blues], layout: .kaggle)
+        let file = root.appendingPathComponent("Data/genres_original/blues/blues.00001.wav")
         XCTAssertTrue(FileManager.default.fileExists(atPath: file.path))
+        let dataset = try GTZANDataset(root: root)
+        XCTAssertEqual(dataset.layout.kind, .kaggle)
+        XCTAssertEqual(dataset.tracks.count, 2)
+    }
+
+    func testRejectsGenresOutsideGTZAN() throws {
+        let directory = try Fixtures.temporaryDirectory()
+        XCTAssertThrowsError(try SyntheticGTZAN.write(to: directory, tracksPerGenre: 1, seconds: 1,
+                                                      genres: [Genre("polka")])) { error in
+            XCTAssertEqual(error as? GTZANError, .unknownGenre("polka"))
+        }
     }
 
     func testRejectsBadParameters() throws {

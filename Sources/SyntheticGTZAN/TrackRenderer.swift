@@ -1,3 +1,4 @@
+import GTZAN
 import Tensor
 import Foundation
 

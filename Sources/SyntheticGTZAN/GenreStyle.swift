@@ -1,3 +1,4 @@
+import GTZAN
 import Tensor
 
 /// The recipe of one synthetic genre: the ranges every track of that genre draws its parameters from.

@@ -1,4 +1,5 @@
 import ConcurrencySupport
+import GTZAN
 import Tensor
 import AudioIO
 import Foundation
