@@ -27,20 +27,22 @@ public struct FeatureTableBuilder {
 
     /// The table of `dataset`: the layout's own CSV, else the cached computed one (computing it first).
     /// - Throws: `GTZANError` for unreadable tables or audio, `DSPError` for tracks shorter than a row.
-    public func table(of dataset: GTZANDataset, genres: [Genre], cacheDirectory: URL?) throws -> FeatureTable {
-        if let url = table == .thirtySeconds ? dataset.layout.features30Seconds : dataset.layout.features3Seconds {
+    public func table(of dataset: LabelledCollection, genres: [Genre]?, cacheDirectory: URL?) throws -> FeatureTable {
+        if let layout = dataset.gtzanLayout, let url = table == .thirtySeconds ? layout.features30Seconds : layout.features3Seconds {
             return try FeatureTable(contentsOf: url, genres: genres)
         }
         let cache = cacheDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("genrekit-\(UUID())")
-        // One folder per dataset root, so copies with the same track names never share a table.
-        let key = String(dataset.layout.root.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        // One folder per collection (root, and FMA subset), so copies with the same track names never share a table.
+        var place = dataset.root.standardizedFileURL.path
+        if case let .fma(subset) = dataset.source { place += "-fma_\(subset.rawValue)" }
+        let key = String(place.map { $0.isLetter || $0.isNumber ? $0 : "_" })
         let directory = cache.appendingPathComponent("features", isDirectory: true).appendingPathComponent(key, isDirectory: true)
         let url = directory.appendingPathComponent(table.fileName)
         if !FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try AtomicFile.write(try csv(of: dataset.tracks), to: url)
         }
-        return try FeatureTable(contentsOf: url, genres: genres)
+        return try FeatureTable(contentsOf: url, genres: genres, segmented: table == .threeSeconds)
     }
 
     private var extractor: FeatureTableExtractor { FeatureTableExtractor(segmentLength: table.segmentLength, jobs: threads) }

@@ -96,7 +96,7 @@ public struct ExperimentRunner {
             epochs: trainer.history.epochs.count, trainingSeconds: seconds,
             evaluatedCheckpoint: usesBest ? "best.safetensors" : "last epoch", parameters: summary.totalParameters,
             trainableParameters: summary.trainableParameters, group: experiment.group, genres: data.classNames,
-            replicaGroups: grouping.grouping.replicas.groups.count)
+            replicaGroups: grouping.grouping.replicas.groups.count, protocolNote: grouping.protocolNote)
         try AtomicFile.write(try metrics.json(), to: directory.appendingPathComponent("metrics.json"))
         try writeConfusion(test, to: directory, title: name)
         log(RunReport.text(metrics, confusion: test.confusion, directory: directory))
@@ -112,7 +112,8 @@ public struct ExperimentRunner {
         grouping.notes.forEach(log)
         let recipe = settings.applied(to: experiment.recipe)
         let data = try experiment.input.makeData(location.dataset, experiment: experiment,
-                                                 settings: dataSettings(recipe, grouping: grouping.grouping))
+                                                 settings: dataSettings(recipe, grouping: grouping.grouping,
+                                                                        labels: settings.labels ?? experiment.genres))
         log("Used: \(data.splitSummary)")
         log("Genres (\(data.classNames.count)): \(data.classNames.joined(separator: ", "))")
         log("Split: \(experiment.split); artists per side: \(data.splitTable.artistSummary)")
@@ -166,9 +167,9 @@ public struct ExperimentRunner {
         trainer.configuration.seed = settings.seed &+ UInt64(dataParallel.group.rank) &* 0xA24B_AED4_963E_E407
     }
 
-    private func dataSettings(_ recipe: Recipe, grouping: TrackGrouping) -> DataSettings {
+    private func dataSettings(_ recipe: Recipe, grouping: TrackGrouping, labels: [Genre]?) -> DataSettings {
         DataSettings(batchSize: recipe.batchSize, seed: settings.seed, threads: settings.threads,
-                     cacheDirectory: settings.cacheDirectory, grouping: grouping)
+                     cacheDirectory: settings.cacheDirectory, grouping: grouping, labels: labels)
     }
 
     private func makeTrainer(model: Module, experiment: Experiment, recipe: Recipe, directory: URL) throws -> Trainer {
@@ -197,6 +198,7 @@ public struct ExperimentRunner {
             "command": CommandLine.arguments.joined(separator: " "),
         ]
         if let fold = experiment.fold { configuration["fold"] = fold + 1 }
+        if let note = grouping.protocolNote { configuration["protocol_note"] = note }
         if let maxBatches = settings.maxBatches { configuration["max_batches"] = maxBatches }
         let data = try JSONSerialization.data(withJSONObject: configuration, options: [.prettyPrinted, .sortedKeys])
         try AtomicFile.write(data, to: directory.appendingPathComponent("configuration.json"))
