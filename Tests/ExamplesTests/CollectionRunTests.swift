@@ -1,5 +1,6 @@
 import Experiments
 import Foundation
+import GenreModels
 import GTZAN
 import NN
 import TestSupport
@@ -72,8 +73,39 @@ final class CollectionRunTests: XCTestCase {
         XCTAssertEqual(metrics.evaluationProtocol, "track")
         XCTAssertEqual(metrics.protocolNote, "track protocol: no artist ids known")
         XCTAssertTrue(metrics.dataset.hasPrefix("folder-per-label collection at \(folders.path)"), metrics.dataset)
-        let state = try SafeTensors(contentsOf: out.appendingPathComponent("best.safetensors"))
+        let best = out.appendingPathComponent("best.safetensors")
+        let state = try SafeTensors(contentsOf: best)
         XCTAssertTrue(state.tensors.contains { $0.key.hasSuffix("bias") && $0.value.shape == [3] }, "a 3-class head")
+        for name in ["best.safetensors", "last.safetensors", "last.state.safetensors"] {
+            XCTAssertEqual(CheckpointLabels.names(in: out.appendingPathComponent(name)), ["ambient", "drone", "noise"], name)
+        }
+        XCTAssertEqual(state.metadata["labels"], #"["ambient","drone","noise"]"#)
+
+        // classify and evaluate name the labels from the checkpoint, even without the report folder around it.
+        let alone = root.appendingPathComponent("alone")
+        try FileManager.default.createDirectory(at: alone, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: best, to: alone.appendingPathComponent("model.safetensors"))
+        let song = folders.appendingPathComponent("drone/drone-0.wav")
+        let classified = try ExampleProcess(name: "mfcc-cnn").run(["classify", song.path, "--checkpoint",
+                                                                   alone.appendingPathComponent("model.safetensors").path])
+        XCTAssertTrue(classified.contains("Labels (3, from the checkpoint): ambient, drone, noise"), classified)
+        XCTAssertTrue(classified.contains("drone-0.wav (1 segment): "), classified)
+        XCTAssertFalse(classified.contains("blues"), classified)
+        let evaluated = try ExampleProcess(name: "mfcc-cnn").run(["evaluate", "--data", folders.path, "--checkpoint", best.path,
+                                                                  "--cache", root.appendingPathComponent("cache").path] + Self.smoke)
+        XCTAssertTrue(evaluated.contains("Labels (3, from the checkpoint): ambient, drone, noise"), evaluated)
+        XCTAssertTrue(evaluated.contains("Test accuracy:"), evaluated)
+    }
+
+    /// A checkpoint written before labels were recorded (no metadata, no configuration.json) is read as GTZAN's
+    /// ten, with a note saying so.
+    func testCheckpointsWithoutLabelNamesFallBackToGTZANsTenWithANote() throws {
+        let old = root.appendingPathComponent("old.safetensors")
+        try ParameterInitialization.using(MFCCCNN.initialization, seed: 0) { MFCCCNN() }.save(to: old)
+        let song = try CollectionFixture.writeTone("song.wav", in: root, seconds: 3.2)
+        let output = try ExampleProcess(name: "mfcc-cnn").run(["classify", song.path, "--checkpoint", old.path])
+        XCTAssertTrue(output.contains("Labels (10, from the checkpoint): blues, classical, country"), output)
+        XCTAssertTrue(output.contains("records no label names") && output.contains("assuming GTZAN's ten genres"), output)
     }
 
     /// `mlp-features` computes the feature table of FMA's MP3s and splits by `set.split`.
