@@ -5,7 +5,10 @@ extension LabelledCollection {
     /// by `track.genre_top`, with `artist.id` as artist ids and `set.split` as `officialSplit`. Audio is read from
     /// `fma_<subset>/<3 digits>/<6 digits>.mp3` beside `fma_metadata/`. Tracks without a `genre_top` are left out
     /// and counted in `notes`; missing or undecodable MP3s are skipped and reported.
-    /// - Parameter labels: the `genre_top` values to keep (nil: all).
+    /// - Parameters:
+    ///   - tracksFile: FMA's `fma_metadata/tracks.csv`.
+    ///   - subset: the subset whose tracks and `fma_<subset>/` audio folder are used.
+    ///   - labels: the `genre_top` values to keep (nil: all).
     /// - Throws: `GTZANError.malformedFile` for a bad `tracks.csv`; `layoutNotFound` without `fma_<subset>/`;
     ///   `unknownLabel`.
     public init(fma tracksFile: URL, subset: FMASubset = .small, labels: [Genre]? = nil) throws {

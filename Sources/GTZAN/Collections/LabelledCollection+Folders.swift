@@ -5,7 +5,9 @@ extension LabelledCollection {
     /// `<label>`, named by its path in the label's folder without extension (`album/song`). Files whose extension
     /// is not an audio format (`audioExtensions`) and hidden files and folders are ignored; audio files that
     /// cannot be decoded are skipped and reported. No artist ids are known.
-    /// - Parameter labels: the label folders to keep (nil: all).
+    /// - Parameters:
+    ///   - root: the folder holding one folder per label.
+    ///   - labels: the label folders to keep (nil: all).
     /// - Throws: `GTZANError.layoutNotFound` when no label folder holds an audio file; `unknownLabel`.
     public init(folders root: URL, labels: [Genre]? = nil) throws {
         let manager = FileManager.default

@@ -10,7 +10,9 @@ extension LabelledCollection {
     /// any order, `path` and `label` present) is one; otherwise the columns are path, label and, when a row has
     /// a third field, artist. A track is named by its path as written. Listed files that are missing or cannot be
     /// decoded are skipped and reported.
-    /// - Parameter labels: the labels to keep (nil: all).
+    /// - Parameters:
+    ///   - url: the `.csv` or `.tsv` table.
+    ///   - labels: the labels to keep (nil: all).
     /// - Throws: `GTZANError.malformedFile` naming the file and line of a bad row (wrong number of fields, an
     ///   empty path or label, a path listed twice) or of an empty table; `unknownLabel`.
     public init(table url: URL, labels: [Genre]? = nil) throws {

@@ -77,6 +77,7 @@ public struct LabelledCollection: Sendable {
     /// Opens `path`: a `.csv`/`.tsv` file as a table; a folder as GTZAN when it has a GTZAN layout, as FMA when
     /// `fma_metadata/tracks.csv` is under or beside it, else as a folder per label.
     /// - Parameters:
+    ///   - path: a folder, or a `.csv`/`.tsv` file.
     ///   - labels: the labels to keep (nil: all); each must be one of the collection's.
     ///   - fmaSubset: the FMA subset, when the path is FMA.
     /// - Throws: `GTZANError` naming the file and the problem (no collection found, a bad table row, an unknown label).
