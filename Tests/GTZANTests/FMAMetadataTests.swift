@@ -57,9 +57,10 @@ final class FMAMetadataTests: XCTestCase {
         XCTAssertThrowsError(try LabelledCollection(detecting: root, fmaSubset: .large)) { error in
             XCTAssertTrue("\(error)".contains("no fma_large/"), "\(error)")
         }
-        let pop = try LabelledCollection(detecting: root.appendingPathComponent("fma_small"), labels: ["Pop"])
+        let pop = try LabelledCollection(detecting: root.appendingPathComponent("fma_small"), labels: try Genre.subset(["pop"]))
         XCTAssertEqual(pop.source, .fma(.small), "found from fma_small/ through the metadata beside it")
-        XCTAssertEqual(pop.tracks.map(\.id.name), ["000010"])
+        XCTAssertEqual(pop.tracks.map(\.id.name), ["000010"], "--labels pop (a GTZAN name, lower-cased) is FMA's Pop")
+        XCTAssertEqual(pop.genres.map(\.name), ["Pop"])
     }
 
     func testBadTracksFilesNameFileAndLine() throws {

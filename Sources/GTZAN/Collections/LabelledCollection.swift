@@ -125,17 +125,14 @@ public struct LabelledCollection: Sendable {
     }
 
     /// The collection of `candidates` (kept to `labels` when given): headers read in parallel, one file per id.
-    /// - Throws: `GTZANError.unknownLabel` for an asked label the candidates lack; `layoutNotFound` when no
+    /// - Throws: `GTZANError.unknownLabel` for an asked label the candidates lack (names match ignoring case when
+    ///   only one label does); `layoutNotFound` when no
     ///   candidate is decodable.
     init(source: Source, root: URL, candidates: [Candidate], skipped: [SkippedFile], artistSource: String,
          officialSplit: [TrackID: SplitTable.Side]?, notes: [String], labels: [Genre]?) throws {
         var kept = candidates
         if let labels {
-            let present = Set(candidates.map(\.id.genre))
-            if let missing = labels.first(where: { !present.contains($0) }) {
-                throw GTZANError.unknownLabel(missing.name, collection: root, available: LabelSet(present).names)
-            }
-            let asked = Set(labels)
+            let asked = Set(try Self.resolve(labels, among: Set(candidates.map(\.id.genre)), collection: root))
             kept = candidates.filter { asked.contains($0.id.genre) }
         }
         var skipped = skipped
@@ -168,6 +165,20 @@ public struct LabelledCollection: Sendable {
         guard !tracks.isEmpty else {
             throw GTZANError.layoutNotFound(root, reason: "no decodable audio file in this \(source) (\(kept.count) listed, "
                                             + "\(self.skipped.count) skipped\(self.skipped.first.map { ", e.g. \($0)" } ?? ""))")
+        }
+    }
+
+    /// The labels of `present` that `asked` names: the label of that name, else the one label that matches it
+    /// ignoring case (`--labels rock` is FMA's `Rock`; `Genre.subset` lower-cases GTZAN's names).
+    /// - Throws: `GTZANError.unknownLabel` for a name that matches no label, or several only when ignoring case.
+    private static func resolve(_ asked: [Genre], among present: Set<Genre>, collection: URL) throws -> [Genre] {
+        try asked.map { label in
+            if present.contains(label) { return label }
+            let matches = present.filter { $0.name.lowercased() == label.name.lowercased() }
+            guard matches.count == 1, let match = matches.first else {
+                throw GTZANError.unknownLabel(label.name, collection: collection, available: LabelSet(present).names)
+            }
+            return match
         }
     }
 
