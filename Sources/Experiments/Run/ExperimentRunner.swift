@@ -108,7 +108,7 @@ public struct ExperimentRunner {
     private func prepare(_ experiment: Experiment) throws -> (DatasetLocation, RunGrouping, ExperimentData, Recipe) {
         let location = try DatasetLocation(settings: settings, genres: experiment.genres)
         log(location.description)
-        log(location.dataset.skipped.isEmpty ? "Data: \(location.dataset.contents)" : location.dataset.report)
+        log(location.dataset.skipped.isEmpty && location.dataset.notes.isEmpty ? "Data: \(location.dataset.contents)" : location.dataset.report)
         let grouping = try RunGrouping(dataset: location.dataset, settings: settings)
         grouping.notes.forEach(log)
         let recipe = settings.applied(to: experiment.recipe)
