@@ -33,6 +33,14 @@ final class CollectionRunTests: XCTestCase {
         XCTAssertThrowsError(try RunGrouping(dataset: collection, settings: settings(folders, .artist))) {
             XCTAssertTrue("\($0)".contains("artist needs artist ids"), "\($0)")
         }
+        let list = root.appendingPathComponent("artists.txt")
+        try "ambient.ambient-0\tA\nambient.ambient-1\tA\ndrone.drone-0\tB\n".write(to: list, atomically: true, encoding: .utf8)
+        var given = settings(folders)
+        given.artistsFile = list
+        let artists = try RunGrouping(dataset: collection, settings: given)
+        XCTAssertEqual(artists.grouping.evaluationProtocol, .artist, "--artists gives a folder collection artist ids")
+        XCTAssertEqual(artists.grouping.artist(of: TrackID(genre: "ambient", name: "ambient-1")), "A")
+        XCTAssertNil(artists.protocolNote)
         XCTAssertThrowsError(try RunGrouping(dataset: collection, settings: settings(folders, .official))) {
             XCTAssertTrue("\($0)".contains("official needs a collection with its own split"), "\($0)")
         }

@@ -52,7 +52,7 @@ public struct CommonOptions: ParsableArguments {
             help: "What splits keep on one side: artist, track, segment (leaky), or official (the collection's own split: FMA's set.split). Default: artist when artist ids are known, else track.")
     public var evaluationProtocol: EvaluationProtocol?
 
-    @Option(help: "Artist ids, lines 'track<TAB>artist' (default: the *_groups.txt of the data's artist-filtered folds).")
+    @Option(help: "Artist ids, lines 'track<TAB>artist', tracks named as in split.csv (default: the collection's: GTZAN's *_groups.txt, FMA's artist.id, a table's artist column).")
     public var artists: String?
 
     @Option(help: "Known replicas, one group of track ids per line (added to those found by content).")

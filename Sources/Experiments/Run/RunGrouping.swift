@@ -23,7 +23,7 @@ public struct RunGrouping {
     /// - Throws: `ExperimentError.invalidOption` for `--protocol artist` without artist ids, or `official` for a
     ///   collection without its own split; list and decoder errors.
     public init(dataset: LabelledCollection, settings: RunSettings) throws {
-        let artists = try settings.artistsFile.map { try ArtistList(contentsOf: [$0]) } ?? dataset.artists
+        let artists = try settings.artistsFile.map { try ArtistList(contentsOf: [$0], tracks: dataset.images.map(\.id)) } ?? dataset.artists
         let origin = settings.artistsFile.map { "1 file(s) in \($0.deletingLastPathComponent().path)" } ?? dataset.artistSource
         let excerpts = Set(dataset.images.map(\.id))
         let known = excerpts.filter { artists[$0] != nil }.count
