@@ -56,7 +56,7 @@ let examples: [(product: String, folder: String, dependencies: [Target.Dependenc
 ]
 
 let tests: [Target] = [
-    .target(name: "TestSupport", dependencies: ["Tensor", "NN"], path: "Tests/TestSupport"),
+    .target(name: "TestSupport", dependencies: ["AudioIO", "Tensor", "NN"], path: "Tests/TestSupport"),
     .testTarget(name: "AudioIOTests", dependencies: ["AudioIO", "TestSupport"]),
     .testTarget(name: "DSPTests", dependencies: ["DSP", "AudioIO", "TestSupport", "ConcurrencySupport"]),
     .testTarget(name: "TensorTests", dependencies: ["Tensor", "TestSupport", "ConcurrencySupport"]),

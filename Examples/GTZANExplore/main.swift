@@ -13,8 +13,11 @@ struct GTZANExplore: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "gtzan-explore",
                                                     abstract: "Exploratory SVG figures of a GTZAN dataset.")
 
-    @Option(help: "GTZAN root folder in any layout. Default: the synthetic GTZAN from the cache.")
+    @Option(help: ArgumentHelp("The collection: a GTZAN root in any layout, an FMA copy, a folder per label or a .csv/.tsv of "
+                               + "path,label[,artist]. Default: the synthetic GTZAN from the cache.", valueName: "path"))
     var data: String?
+    @Option(name: .customLong("fma-subset"), help: "The FMA subset: small, medium (includes small) or large.")
+    var fmaSubset = FMASubset.small
     @Option(help: "Folder of the figures.")
     var out = "reports/gtzan-explore"
     @Option(help: "Weights of `mfcc-cnn` (best.safetensors) whose pooled embeddings to project.")
@@ -30,18 +33,21 @@ struct GTZANExplore: ParsableCommand {
 
     func run() throws {
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
-        let settings = RunSettings(dataRoot: data.map(url), synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
+        var settings = RunSettings(dataRoot: data.map { URL(fileURLWithPath: $0).standardizedFileURL }, synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
                                    cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
                                    outputDirectory: url(out), threads: threads)
+        settings.fmaSubset = fmaSubset
         try settings.validate()
         let (capped, warning) = settings.cappingThreads()
         if let warning { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         let threads = capped.threads
-        let location = try DatasetLocation(settings: settings, genres: Genre.gtzan)
+        let location = try DatasetLocation(settings: settings, genres: nil)
         print(location.description)
         let embeddings = try checkpoint.map { path in
-            let model = ParameterInitialization.using(MFCCCNN.initialization, seed: 0) { MFCCCNN() }
-            try model.load(from: URL(fileURLWithPath: path))
+            let url = URL(fileURLWithPath: path)
+            let classes = CheckpointLabels.names(in: url)?.count ?? Genre.gtzan.count  // checkpoints before labels: GTZAN's ten
+            let model = ParameterInitialization.using(MFCCCNN.initialization, seed: 0) { MFCCCNN(classes: classes) }
+            try model.load(from: url)
             return try EmbeddingModel(name: "mfcc-cnn", model: model,
                                       input: SegmentInput(segmentation: .threeSeconds, representation: .mfcc(count: 13)))
         }

@@ -5,6 +5,7 @@ import DSP
 import Distributed
 import Experiments
 import Foundation
+import GTZAN
 
 extension PadMode: ExpressibleByArgument {}
 
@@ -17,8 +18,16 @@ struct GTZANFeaturesCommand: ParsableCommand {
             Under `mpirun -np N` the files are shared out among the ranks and rank 0 writes the one table.
             """)
 
-    @Argument(help: "Audio files, or folders searched recursively for .au/.wav/.flac/.ogg/.aiff/.mp3.")
-    var inputs: [String]
+    @Argument(help: "Audio files, or folders searched recursively for .au/.wav/.flac/.ogg/.aiff/.mp3 (label: a GTZAN name's genre, else the folder).")
+    var inputs: [String] = []
+    @Option(help: ArgumentHelp("A collection instead of files: a GTZAN root, an FMA copy, a folder per label or a .csv/.tsv of "
+                               + "path,label[,artist]; rows are named <label>.<track> and labelled with the collection's labels.",
+                               valueName: "path"))
+    var data: String?
+    @Option(name: .customLong("fma-subset"), help: "The FMA subset with --data: small, medium (includes small) or large.")
+    var fmaSubset = FMASubset.small
+    @Option(help: ArgumentHelp("With --data: only these labels, comma-separated.", valueName: "names"))
+    var labels: String?
     @Option(name: [.customLong("out"), .customShort("o")], help: "The CSV to write (header of Kaggle's features_30_sec.csv).")
     var output: String
     @Option(parsing: .unconditional, help: ArgumentHelp("Cut each track into consecutive segments of this many seconds; 3 gives the "
@@ -38,13 +47,25 @@ struct GTZANFeaturesCommand: ParsableCommand {
                                   + "...\(FeatureTableExtractor.segmentSeconds.upperBound) seconds")
         }
         guard jobs > 0 else { throw ValidationError("--jobs \(jobs): expected a positive integer") }
+        guard inputs.isEmpty != (data == nil) else { throw ValidationError("give audio files or folders, or --data, not both") }
+    }
+
+    /// The files to analyse: the collection's tracks with `--data`, else the files and folders given.
+    func sources() throws -> [FeatureTableExtractor.Source] {
+        guard let data else {
+            let (files, missing) = TrackList.collect(inputs)
+            for path in missing { FileHandle.standardError.write(Data("gtzan-features: \(path): no such file or folder\n".utf8)) }
+            return files.map { FeatureTableExtractor.Source(url: $0, stem: TrackList.stem(of: $0), label: TrackList.label(of: $0)) }
+        }
+        let collection = try LabelledCollection(detecting: URL(fileURLWithPath: data).standardizedFileURL,
+                                                labels: try labels.map { try Genre.subset($0.split(separator: ",")) }, fmaSubset: fmaSubset)
+        print(collection.report)
+        return collection.tracks.map { FeatureTableExtractor.Source(url: $0.url, stem: $0.id.description, label: $0.genre.name) }
     }
 
     func run() throws {
-        let (files, missing) = TrackList.collect(inputs)
-        for path in missing { FileHandle.standardError.write(Data("gtzan-features: \(path): no such file or folder\n".utf8)) }
-        guard !files.isEmpty else { throw ValidationError("no audio files found") }
-        let sources = files.map { FeatureTableExtractor.Source(url: $0, stem: TrackList.stem(of: $0), label: TrackList.label(of: $0)) }
+        let sources = try self.sources()
+        guard !sources.isEmpty else { throw ValidationError("no audio files found") }
         let extractor = FeatureTableExtractor(segmentLength: segment.map(FeatureTableExtractor.segmentLength(seconds:)), padMode: padMode, jobs: jobs)
         let table: FeatureTableExtractor.Table
         if let group = try ProcessGroup.launched() {
@@ -53,7 +74,7 @@ struct GTZANFeaturesCommand: ParsableCommand {
         } else {
             table = extractor.table(of: sources, label: "gtzan-features")
         }
-        let written = files.count - table.skipped.count
+        let written = sources.count - table.skipped.count
         if written > 0 {
             do {
                 try table.write(to: URL(fileURLWithPath: output))

@@ -5,7 +5,7 @@ extension AudioFile {
     static let encodeBlockFrames = 16384
 
     /// Writes interleaved `samples` to `url`; the container follows the extension
-    /// (`.wav`, `.aif`/`.aiff`, `.au`/`.snd`, `.flac`, `.ogg`/`.oga`).
+    /// (`.wav`, `.aif`/`.aiff`, `.au`/`.snd`, `.flac`, `.ogg`/`.oga`, `.mp3` with `format: .mp3`).
     ///
     /// PCM encodings are quantised here as `round(x · 2^(bits−1))`, clipped to the integer range:
     /// the exact inverse of libsndfile's float reading (`q / 2^(bits−1)`), so a file read and

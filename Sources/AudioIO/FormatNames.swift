@@ -46,7 +46,7 @@ enum FormatNames {
     static let writableExtensions: [String: Int32] = [
         "wav": Int32(SF_FORMAT_WAV), "aif": Int32(SF_FORMAT_AIFF), "aiff": Int32(SF_FORMAT_AIFF),
         "au": Int32(SF_FORMAT_AU), "snd": Int32(SF_FORMAT_AU), "flac": Int32(SF_FORMAT_FLAC),
-        "ogg": Int32(SF_FORMAT_OGG), "oga": Int32(SF_FORMAT_OGG),
+        "ogg": Int32(SF_FORMAT_OGG), "oga": Int32(SF_FORMAT_OGG), "mp3": Int32(SF_FORMAT_MPEG),
     ]
 
     static func container(_ format: Int32) -> String {

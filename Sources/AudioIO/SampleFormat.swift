@@ -17,6 +17,8 @@ extension AudioFile {
         case float64
         /// Ogg Vorbis (lossy; `.ogg` only).
         case vorbis
+        /// MPEG layer III (lossy, LAME's default bit rate; `.mp3` only).
+        case mp3
 
         /// Bits per sample of the PCM encodings, which `write` quantises itself; nil for float and Vorbis.
         var pcmBits: Int? {
@@ -25,7 +27,7 @@ extension AudioFile {
             case .pcm16: return 16
             case .pcm24: return 24
             case .pcm32: return 32
-            case .float32, .float64, .vorbis: return nil
+            case .float32, .float64, .vorbis, .mp3: return nil
             }
         }
 
@@ -39,6 +41,7 @@ extension AudioFile {
             case .float32: return Int32(SF_FORMAT_FLOAT)
             case .float64: return Int32(SF_FORMAT_DOUBLE)
             case .vorbis: return Int32(SF_FORMAT_VORBIS)
+            case .mp3: return Int32(SF_FORMAT_MPEG_LAYER_III)
             }
         }
     }

@@ -3,6 +3,9 @@
 // - `GTZANDataset` opens a Kaggle or Marsyas copy (`GTZANLayout` detects it; audio may be partial or absent
 //   beside `images_original`), any subset of `Genre`s labelled within the genres present, and reports the files
 //   it cannot decode (`skipped`, `report`) instead of crashing or dropping them.
+// - `LabelledCollection` opens any labelled collection the same way: GTZAN, FMA (`FMAMetadata`: tracks.csv,
+//   subsets, `set.split`, `artist.id`), a folder per label, or a CSV/TSV of `path,label[,artist]`; labels are
+//   open names (`Genre`, indexed by `LabelSet`).
 // - `StratifiedSplitter` builds reproducible stratified K-fold and ratio splits that keep each group of a
 //   `TrackGrouping` on one side: artists (`ArtistList`), tracks, replicas (`ReplicaGroups`, found by content);
 //   `SplitTable` writes a split as `split.csv`; `FilteredSplitLists` reads the fault-filtered lists;

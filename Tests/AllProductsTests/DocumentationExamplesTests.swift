@@ -107,7 +107,7 @@ final class DocumentationExamplesTests: XCTestCase {
     /// The snippets that need no data run to completion (next to the test bundle, in the same build).
     func testSnippetsRun() throws {
         let directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for name in ["Autodiff", "CustomLayers", "Features", "SharedPointer", "Example", "SyntheticTracks"] {
+        for name in ["Autodiff", "CustomLayers", "Features", "SharedPointer", "Example", "SyntheticTracks", "Collections"] {
             let executable = directory.appendingPathComponent(name)
             guard FileManager.default.isExecutableFile(atPath: executable.path) else {
                 XCTFail("snippet \(name) is not built next to the tests: \(executable.path)")

@@ -54,6 +54,16 @@ final class AudioFileWriteTests: XCTestCase {
         XCTAssertLessThan(error / energy, 1e-3, "lossy, but well above 30 dB SNR")
     }
 
+    func testMP3RoundTripIsClose() throws {
+        let (written, read, info) = try roundTrip("m.mp3", .mp3)
+        XCTAssertEqual(info.format, "MP3")
+        XCTAssertTrue(info.lengthIsEstimate)
+        // The decoder's delay shifts the signal; compare energies, and the length within one MP3 frame.
+        XCTAssertEqual(Double(read.frames), 11025, accuracy: 1152)
+        let energy = { (samples: [Float]) in samples.map { Double($0 * $0) }.reduce(0, +) / Double(samples.count) }
+        XCTAssertEqual(energy(read.samples), energy(written), accuracy: energy(written) * 0.1)
+    }
+
     func testEvery16BitLevelRoundTripsBitExactly() throws {
         let levels = (-32768...32767).map { Float($0) / 32768 }
         let url = directory.appendingPathComponent("levels.wav")

@@ -18,6 +18,32 @@ final class GTZANFeaturesCommandTests: XCTestCase {
         try String(contentsOf: url, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
     }
 
+    /// `--data` takes any collection: rows are named `<label>.<track>` and labelled with its labels, and the
+    /// table reads back with those labels and tracks (3 s segments too).
+    func testACollectionGivesRowsOfItsLabels() throws {
+        let folder = try Fixtures.temporaryDirectory("gtzan-features-collection")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let collection = folder.appendingPathComponent("music")
+        try CollectionFixture.writeFolders(["Lo-fi", "Synth wave"], tracksPerLabel: 2, seconds: 6.5, in: collection)
+        let whole = folder.appendingPathComponent("whole.csv")
+        try command.run(["--data", collection.path, "--out", whole.path, "--jobs", "2"])
+        let rows = try table(whole)
+        XCTAssertEqual(rows.dropFirst().map { $0[0] }, ["Lo-fi.Lo-fi-0.wav", "Lo-fi.Lo-fi-1.wav", "Synth wave.Synth wave-0.wav",
+                                                        "Synth wave.Synth wave-1.wav"])
+        XCTAssertEqual(rows.dropFirst().map(\.last), ["Lo-fi", "Lo-fi", "Synth wave", "Synth wave"])
+        let read = try FeatureTable(contentsOf: whole)
+        XCTAssertEqual(read.genres.map(\.name), ["Lo-fi", "Synth wave"])
+        XCTAssertEqual(read.rows.map(\.trackID.name), ["Lo-fi-0", "Lo-fi-1", "Synth wave-0", "Synth wave-1"])
+        let segments = folder.appendingPathComponent("segments.csv")
+        try command.run(["--data", collection.path, "--labels", "Synth wave", "--out", segments.path, "--segment", "3"])
+        let parts = try FeatureTable(contentsOf: segments, segmented: true)
+        XCTAssertEqual(parts.rows.map(\.trackID.name), ["Synth wave-0", "Synth wave-0", "Synth wave-1", "Synth wave-1"])
+        XCTAssertEqual(parts.rows.map(\.segment), [0, 1, 0, 1])
+        let (status, output) = try command.outcome([collection.path, "--data", collection.path, "--out", whole.path])
+        XCTAssertNotEqual(status, 0)
+        XCTAssertTrue(output.contains("not both"), output)
+    }
+
     func testWholeTracksAndSegmentsInKaggleSchemaSkippingUnreadableFiles() throws {
         let folder = try Fixtures.temporaryDirectory("gtzan-features-out")
         let corrupt = Self.dataset.appendingPathComponent("genres/rock/rock.00099.wav")

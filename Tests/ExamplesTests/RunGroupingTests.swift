@@ -34,11 +34,11 @@ final class RunGroupingTests: XCTestCase {
     }
 
     func testWithoutArtistIdsTheDefaultIsTrackWithAWarning() throws {
-        let run = try RunGrouping(dataset: try GTZANDataset(root: root), settings: settings())
+        let run = try RunGrouping(dataset: try LabelledCollection(detecting: root), settings: settings())
         XCTAssertEqual(run.grouping.evaluationProtocol, .track)
         XCTAssertTrue(run.notes.contains { $0.contains("artist leakage is NOT excluded") }, "\(run.notes)")
         XCTAssertEqual(run.grouping.replicas.groups.map { $0.tracks.map(\.description) }, [["blues.00002", "blues.00003"]])
-        XCTAssertThrowsError(try RunGrouping(dataset: try GTZANDataset(root: root), settings: settings(.artist))) { error in
+        XCTAssertThrowsError(try RunGrouping(dataset: try LabelledCollection(detecting: root), settings: settings(.artist))) { error in
             XCTAssertTrue("\(error)".contains("--protocol") && "\(error)".contains("--artists FILE"), "\(error)")
         }
     }
@@ -46,7 +46,7 @@ final class RunGroupingTests: XCTestCase {
     func testShippedGroupFilesMakeArtistTheDefaultAndUnknownArtistsAreCounted() throws {
         _ = try writeGroups("./blues_00000.wav\t1\n./blues_00001.wav\t1\n./blues_00002.wav\t2\n./rock_00000.wav\t3\n",
                             to: "splits/artist-filtered-3fold/f1_train_groups.txt")
-        let dataset = try GTZANDataset(root: root)
+        let dataset = try LabelledCollection(detecting: root)
         let run = try RunGrouping(dataset: dataset, settings: settings())
         XCTAssertEqual(run.grouping.evaluationProtocol, .artist)
         XCTAssertTrue(run.notes[0].contains("(default)"), run.notes[0])
@@ -70,7 +70,7 @@ final class RunGroupingTests: XCTestCase {
     func testArtistsOptionReplacesTheShippedIds() throws {
         _ = try writeGroups("./blues_00000.wav\t1\n", to: "splits/f1_train_groups.txt")
         let own = try writeGroups("rock.00000\tA\nrock.00001\tA\n", to: "own-artists.txt")
-        let run = try RunGrouping(dataset: try GTZANDataset(root: root), settings: settings(artists: own))
+        let run = try RunGrouping(dataset: try LabelledCollection(detecting: root), settings: settings(artists: own))
         XCTAssertNil(run.grouping.artist(of: TrackID(genre: .blues, number: 0)))
         XCTAssertEqual(run.grouping.artist(of: TrackID(genre: .rock, number: 1)), "A")
         XCTAssertTrue(run.artistSource.hasPrefix("1 file(s) in \(root.path)"), run.artistSource)

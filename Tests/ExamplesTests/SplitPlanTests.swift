@@ -5,14 +5,14 @@ import XCTest
 
 /// Split plans on real track lists: the filtered lists of the shared kit, and K-fold's fold bounds.
 final class SplitPlanTests: XCTestCase {
-    private func kitDataset() throws -> GTZANDataset {
+    private func kitDataset() throws -> LabelledCollection {
         guard let kit = Fixtures.sharedKit else { throw XCTSkip("shared GTZAN kit not present") }
-        return try GTZANDataset(root: kit)
+        return try LabelledCollection(gtzan: try GTZANDataset(root: kit))
     }
 
     func testFilteredListsPutEveryKitTrackOnItsListedSide() throws {
         let dataset = try kitDataset()
-        let lists = try FilteredSplitLists(directory: try XCTUnwrap(dataset.layout.splitListsDirectory))
+        let lists = try FilteredSplitLists(directory: try XCTUnwrap(dataset.gtzanLayout?.splitListsDirectory))
         let split = try SplitPlan.filteredLists(fallback: .ratio(train: 0.5, validation: 0.2, test: 0.3))
             .apply(dataset.tracks, dataset: dataset, fold: nil, grouping: .byTrack).split
         XCTAssertEqual(split.train.count + split.validation.count + split.test.count,

@@ -54,6 +54,29 @@ final class FeatureTableTests: XCTestCase {
         XCTAssertEqual(table.rows[0].values.count, 57)
     }
 
+    func testLabelsComeFromTheLabelColumnWithAnyNames() throws {
+        let url = try Fixtures.temporaryDirectory().appendingPathComponent("features.csv")
+        try ("filename,length,tempo,label\nHip-Hop.000002.wav,1,90,Hip-Hop\nFolk.000140.wav,1,80,Folk\n"
+             + "Old-Time / Historic.001482.wav,1,70,Old-Time / Historic\nambient.live/a.b.wav,1,60,ambient\n")
+            .write(to: url, atomically: true, encoding: .utf8)
+        let table = try FeatureTable(contentsOf: url)
+        XCTAssertEqual(table.genres.map(\.name), ["Folk", "Hip-Hop", "Old-Time / Historic", "ambient"])
+        XCTAssertEqual(table.rows.map(\.trackID.description),
+                       ["Hip-Hop.000002", "Folk.000140", "Old-Time / Historic.001482", "ambient.live/a.b"])
+        XCTAssertEqual(table.rows.map(\.label), [1, 0, 2, 3])
+        XCTAssertTrue(table.rows.allSatisfy { $0.segment == nil })
+        XCTAssertEqual(try FeatureTable(contentsOf: url, genres: ["Folk", "ambient"]).rows.count, 2)
+
+        try "filename,length,tempo,label\nRock.000002.0.wav,1,90,Rock\nRock.000002.1.wav,1,91,Rock\nPop.x.7.0.wav,1,80,Pop\n"
+            .write(to: url, atomically: true, encoding: .utf8)
+        let segments = try FeatureTable(contentsOf: url)
+        XCTAssertEqual(segments.rows.map(\.trackID.description), ["Rock.000002", "Rock.000002", "Pop.x.7"])
+        XCTAssertEqual(segments.rows.map(\.segment), [0, 1, 0])
+        let whole = try FeatureTable(contentsOf: url, segmented: false)
+        XCTAssertEqual(whole.rows.map(\.trackID.description), ["Rock.000002.0", "Rock.000002.1", "Pop.x.7.0"],
+                       "names that end in digits are whole tracks when the table says so")
+    }
+
     func testGenreSubsetDropsOtherRows() throws {
         let table = try FeatureTable(contentsOf: try writeThreeSecondTable(), genres: [.rock])
         XCTAssertEqual(table.rows.count, 6)
@@ -79,10 +102,12 @@ final class FeatureTableTests: XCTestCase {
         XCTAssertThrowsError(try FeatureTable(contentsOf: url)) { error in
             XCTAssertTrue("\(error)".contains("line 5, column 'tempo'"), "\(error): the quoted break counts as a line")
         }
-        try "filename,tempo,label\n\"blues.00000.wav\",120,\"blues, \"\"live\"\"\nset\"\nrock.00001.wav,90,rock\n"
+        try "filename,tempo,label\n\"blues, \"\"live\"\"\nset.wav\",120,\"blues, \"\"live\"\"\nset\"\nrock.00001.wav,90,rock\n"
             .write(to: url, atomically: true, encoding: .utf8)
         let table = try FeatureTable(contentsOf: url)
-        XCTAssertEqual(table.rows.map(\.trackID.description), ["blues.00000", "rock.00001"])
+        XCTAssertEqual(table.genres.map(\.name), ["blues, \"live\"\nset", "rock"], "labels from the label column, any name")
+        XCTAssertEqual(table.rows.map(\.trackID), [TrackID(genre: "blues, \"live\"\nset", name: "blues, \"live\"\nset"),
+                                                    TrackID(genre: .rock, number: 1)])
         XCTAssertEqual(table.rows.map(\.values), [[120], [90]])
     }
 

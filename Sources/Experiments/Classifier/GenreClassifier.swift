@@ -35,8 +35,7 @@ public struct GenreClassifier {
     /// state dict with `labels` (a JSON array) and `variant` in its metadata.
     public init(checkpoint: URL) throws {
         let file = try SafeTensors(contentsOf: checkpoint)
-        guard let json = file.metadata["labels"], let labels = try? JSONDecoder().decode([String].self, from: Data(json.utf8)),
-              !labels.isEmpty else {
+        guard let labels = CheckpointLabels.names(in: file.metadata) else {
             throw ExperimentError.unusableFile(checkpoint, "no label names in the checkpoint's metadata (key 'labels')")
         }
         guard let variant = FeatureMLP.Variant(rawValue: file.metadata["variant"] ?? "") else {
@@ -54,8 +53,8 @@ public struct GenreClassifier {
     /// Writes `model` (a `FeatureStandardization` + `FeatureMLP` of `variant`) with its label names.
     static func save(_ model: Module, variant: FeatureMLP.Variant, labels: [String], metadata: [String: String],
                      to url: URL) throws {
-        let names = String(decoding: try JSONEncoder().encode(labels), as: UTF8.self)
-        try model.save(to: url, metadata: metadata.merging(["labels": names, "variant": variant.rawValue]) { $1 })
+        try model.save(to: url, metadata: metadata.merging(CheckpointLabels.metadata(labels)) { $1 }
+            .merging(["variant": variant.rawValue]) { $1 })
     }
 
     /// The `k` most likely labels of the audio file `file`, averaged over its 30 s windows.

@@ -28,7 +28,9 @@ public struct ClassifyCommand<Example: GenreExample>: ParsableCommand {
         let runner = try ExperimentRunner(settings: RunSettings(outputDirectory: URL(fileURLWithPath: "."),
                                                                 threads: threads ?? Parallel.threadCount))
         let experiment = try selectExperiment(try Example.experiments(options), run: runName)
-        let names = ExperimentRunner.classNames(of: URL(fileURLWithPath: checkpoint), experiment: experiment)
+        let (names, note) = ExperimentRunner.labels(of: URL(fileURLWithPath: checkpoint), experiment: experiment)
+        print("Labels (\(names.count), from the checkpoint): \(names.joined(separator: ", "))")
+        if let note { print(note) }
         let model = try runner.loadModel(experiment, checkpoint: URL(fileURLWithPath: checkpoint), classNames: names)
         var failures = 0
         for file in files {

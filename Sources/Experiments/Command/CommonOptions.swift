@@ -5,11 +5,20 @@ import GTZAN
 import Tensor
 
 extension EvaluationProtocol: ExpressibleByArgument {}
+extension FMASubset: ExpressibleByArgument {}
 
 /// The options every example's `train` and `evaluate` share (the recipe's overrides are `RecipeOptions`).
 public struct CommonOptions: ParsableArguments {
-    @Option(help: "GTZAN root folder in any layout (Kaggle, Marsyas, filtered lists). Default: a synthetic GTZAN generated once into the cache.")
+    @Option(help: ArgumentHelp("The collection: a GTZAN root in any layout (Kaggle, Marsyas, filtered lists), an FMA copy (fma_metadata/tracks.csv "
+                               + "under or beside it), a folder per label (<label>/<audio file>), or a .csv/.tsv of path,label[,artist]. "
+                               + "Default: a synthetic GTZAN generated once into the cache.", valueName: "path"))
     public var data: String?
+
+    @Option(name: .customLong("fma-subset"), help: "The FMA subset: small, medium (includes small) or large (every track).")
+    public var fmaSubset = FMASubset.small
+
+    @Option(help: ArgumentHelp("Only these labels, comma-separated names of the collection's labels (default: all).", valueName: "names"))
+    public var labels: String?
 
     @Option(parsing: .unconditional, help: "Seed of weights, shuffling, dropout and augmentation (splits use their own fixed seed).")
     public var seed: UInt64 = 0
@@ -40,10 +49,10 @@ public struct CommonOptions: ParsableArguments {
     public var syncBatchNorm = false
 
     @Option(name: .customLong("protocol"),
-            help: "What splits keep on one side: artist, track, or segment (leaky). Default: artist when artist ids are known, else track.")
+            help: "What splits keep on one side: artist, track, segment (leaky), or official (the collection's own split: FMA's set.split). Default: artist when artist ids are known, else track.")
     public var evaluationProtocol: EvaluationProtocol?
 
-    @Option(help: "Artist ids, lines 'track<TAB>artist' (default: the *_groups.txt of the data's artist-filtered folds).")
+    @Option(help: "Artist ids, lines 'track<TAB>artist', tracks named as in split.csv (default: the collection's: GTZAN's *_groups.txt, FMA's artist.id, a table's artist column).")
     public var artists: String?
 
     @Option(help: "Known replicas, one group of track ids per line (added to those found by content).")
@@ -55,7 +64,7 @@ public struct CommonOptions: ParsableArguments {
     /// `--out` is given.
     public func settings(example: String) throws -> RunSettings {
         let url = { (path: String) in URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL }
-        var settings = RunSettings(dataRoot: data.map(url),
+        var settings = RunSettings(dataRoot: data.map { URL(fileURLWithPath: $0).standardizedFileURL },
                                    synthetic: SyntheticDataset(tracksPerGenre: syntheticTracks, seconds: syntheticSeconds, seed: 0),
                                    cacheDirectory: cache.map(url) ?? SyntheticDataset.defaultCacheDirectory,
                                    outputDirectory: url(out ?? "reports/\(example)"), seed: seed,
@@ -64,6 +73,8 @@ public struct CommonOptions: ParsableArguments {
                                    artistsFile: artists.map { URL(fileURLWithPath: $0).standardizedFileURL },
                                    replicasFile: replicas.map { URL(fileURLWithPath: $0).standardizedFileURL })
         settings.averagesBatchNormStatistics = syncBatchNorm
+        settings.fmaSubset = fmaSubset
+        settings.labels = try labels.map { try Genre.subset($0.split(separator: ",")) }
         return settings
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import GTZAN
 import Tensor
 
-/// Turns a GTZAN dataset into batch sources, and an audio file into model inputs.
+/// Turns a labelled collection into batch sources, and an audio file into model inputs.
 ///
 /// `SegmentInput` covers every audio-based example; examples on other inputs (feature tables, spectrogram
 /// images) supply their own conformance.
@@ -13,8 +13,8 @@ public protocol InputPipeline {
     var usesSegments: Bool { get }
     /// A one-line description for reports.
     var summary: String { get }
-    /// The training, validation and test sources of `experiment`'s split of `dataset`.
-    func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData
+    /// The training, validation and test sources of `experiment`'s split of the collection `dataset`.
+    func makeData(_ dataset: LabelledCollection, experiment: Experiment, settings: DataSettings) throws -> ExperimentData
     /// The model inputs of every segment of the audio file `url`, `[segments] + sampleShape`.
     func inputs(ofAudioFile url: URL) throws -> Tensor
     /// The same inputs in batches of at most `batchSize` segments, computed as the file decodes, so that
@@ -73,13 +73,17 @@ public struct DataSettings {
     public var cacheDirectory: URL?
     /// What splits keep on one side (the run's protocol, artists and replicas).
     public var grouping: TrackGrouping
+    /// The labels the run asked for (nil: every label of the data); inputs read from tables keep these rows.
+    public var labels: [Genre]?
 
-    public init(batchSize: Int, seed: UInt64, threads: Int, cacheDirectory: URL?, grouping: TrackGrouping = .byTrack) {
+    public init(batchSize: Int, seed: UInt64, threads: Int, cacheDirectory: URL?, grouping: TrackGrouping = .byTrack,
+                labels: [Genre]? = nil) {
         self.batchSize = batchSize
         self.seed = seed
         self.threads = threads
         self.cacheDirectory = cacheDirectory
         self.grouping = grouping
+        self.labels = labels
     }
 }
 

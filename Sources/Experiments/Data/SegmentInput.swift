@@ -40,9 +40,9 @@ public struct SegmentInput: InputPipeline {
             + (augmentation.map { " (augmented: \($0))" } ?? "")
     }
 
-    public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
+    public func makeData(_ dataset: LabelledCollection, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
         guard !dataset.tracks.isEmpty else {
-            throw ExperimentError.emptySplit("audio (no excerpt with audio in \(dataset.layout.root.path): \(dataset.contents))")
+            throw ExperimentError.emptySplit("audio (no excerpt with audio in \(dataset.root.path): \(dataset.contents))")
         }
         let planned = try experiment.split.apply(segmentation.segments(of: dataset.tracks), dataset: dataset,
                                                  fold: experiment.fold, grouping: settings.grouping)

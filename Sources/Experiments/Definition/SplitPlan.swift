@@ -23,40 +23,55 @@ public enum SplitPlan: CustomStringConvertible, Sendable {
     /// The split of `items` for `fold` (0-based, K-fold only) of the tracks in `dataset`, grouped by `grouping`.
     /// - Throws: `GTZANError` for impossible splits; `ExperimentError.leakage` if a split by artist or track puts
     ///   one group (artist, track, replicas) on two sides (the fault-filtered lists can).
-    public func apply<Item: TrackItem & Sendable>(_ items: [Item], dataset: GTZANDataset, fold: Int?,
+    public func apply<Item: TrackItem & Sendable>(_ items: [Item], dataset: LabelledCollection, fold: Int?,
                                                   grouping: TrackGrouping) throws -> Planned<Item> {
         let split: DataSplit<Item>
         var folds: [TrackID: Int]?
-        switch self {
-        case let .ratio(train, validation, test, seed):
-            split = try StratifiedSplitter(seed: seed, grouping: grouping).split(items, train: train, validation: validation, test: test)
-        case let .filteredLists(fallback):
-            guard let directory = dataset.layout.splitListsDirectory, !grouping.evaluationProtocol.isLeaky else {
-                return try fallback.apply(items, dataset: dataset, fold: fold, grouping: grouping)
+        if grouping.evaluationProtocol == .official {
+            split = try Self.official(items, dataset: dataset)
+        } else {
+            switch self {
+            case let .ratio(train, validation, test, seed):
+                split = try StratifiedSplitter(seed: seed, grouping: grouping).split(items, train: train, validation: validation, test: test)
+            case let .filteredLists(fallback):
+                guard let directory = dataset.gtzanLayout?.splitListsDirectory, !grouping.evaluationProtocol.isLeaky else {
+                    return try fallback.apply(items, dataset: dataset, fold: fold, grouping: grouping)
+                }
+                let lists = try FilteredSplitLists(directory: directory)
+                let (train, validation, test) = (Set(lists.train), Set(lists.validation), Set(lists.test))
+                split = DataSplit(train: items.filter { train.contains($0.trackID) },
+                                  validation: items.filter { validation.contains($0.trackID) },
+                                  test: items.filter { test.contains($0.trackID) }, evaluationProtocol: grouping.evaluationProtocol)
+            case let .kFold(count, seed, validationFraction):
+                let index = fold ?? 0
+                guard (0..<count).contains(index) else {
+                    throw ExperimentError.invalidOption("--folds", "fold \(index + 1) is not in 1...\(count)")
+                }
+                let splitter = StratifiedSplitter(seed: seed, grouping: grouping)
+                let foldOfItem = try splitter.foldIndices(items, folds: count)
+                if !grouping.evaluationProtocol.isLeaky {  // a track's segments may lie in several folds otherwise
+                    folds = Dictionary(zip(items.map(\.trackID), foldOfItem), uniquingKeysWith: { first, _ in first })
+                }
+                split = try splitter.kFold(items, folds: count)[index]
+                    .holdingOutValidation(fraction: validationFraction, seed: seed, grouping: grouping)
             }
-            let lists = try FilteredSplitLists(directory: directory)
-            let (train, validation, test) = (Set(lists.train), Set(lists.validation), Set(lists.test))
-            split = DataSplit(train: items.filter { train.contains($0.trackID) },
-                              validation: items.filter { validation.contains($0.trackID) },
-                              test: items.filter { test.contains($0.trackID) }, evaluationProtocol: grouping.evaluationProtocol)
-        case let .kFold(count, seed, validationFraction):
-            let index = fold ?? 0
-            guard (0..<count).contains(index) else {
-                throw ExperimentError.invalidOption("--folds", "fold \(index + 1) is not in 1...\(count)")
-            }
-            let splitter = StratifiedSplitter(seed: seed, grouping: grouping)
-            let foldOfItem = try splitter.foldIndices(items, folds: count)
-            if !grouping.evaluationProtocol.isLeaky {  // a track's segments may lie in several folds otherwise
-                folds = Dictionary(zip(items.map(\.trackID), foldOfItem), uniquingKeysWith: { first, _ in first })
-            }
-            split = try splitter.kFold(items, folds: count)[index]
-                .holdingOutValidation(fraction: validationFraction, seed: seed, grouping: grouping)
         }
         if !grouping.evaluationProtocol.isLeaky {
             let leaking = split.tracksLeakingGroups(under: grouping)
             guard leaking.isEmpty else { throw ExperimentError.leakage(leaking.map(\.description)) }
         }
         return Planned(split: split, table: SplitTable(split, grouping: grouping, folds: folds))
+    }
+
+    /// `items` on the sides of `dataset`'s own split (the `official` protocol); items of tracks it leaves out
+    /// are dropped.
+    /// - Throws: `ExperimentError.invalidOption` when the collection has no split of its own.
+    private static func official<Item: TrackItem & Sendable>(_ items: [Item], dataset: LabelledCollection) throws -> DataSplit<Item> {
+        guard let sides = dataset.officialSplit else {
+            throw ExperimentError.invalidOption("--protocol", "official needs a collection with its own split; \(dataset.title) has none")
+        }
+        let side = { (wanted: SplitTable.Side) in items.filter { sides[$0.trackID] == wanted } }
+        return DataSplit(train: side(.train), validation: side(.validation), test: side(.test), evaluationProtocol: .official)
     }
 
     /// The number of runs the plan asks for (K for K-fold, 1 otherwise).

@@ -20,13 +20,13 @@ public struct DatasetExploration {
     public static let distributionFeatures = [("spectral_centroid_mean", "spectral centroid (Hz)"), ("tempo", "tempo (BPM)"),
                                               ("zero_crossing_rate_mean", "zero-crossing rate"), ("rms_mean", "RMS")]
 
-    public let dataset: GTZANDataset
+    public let dataset: LabelledCollection
     public let features: FeatureTable
     /// Receives progress lines.
     public var log: (String) -> Void = { print($0) }
 
     /// Explores `dataset` with its 30 s feature table (Kaggle's, or computed and cached in `cacheDirectory`).
-    public init(dataset: GTZANDataset, cacheDirectory: URL?, threads: Int) throws {
+    public init(dataset: LabelledCollection, cacheDirectory: URL?, threads: Int) throws {
         self.dataset = dataset
         features = try FeatureTableBuilder(table: .thirtySeconds, threads: threads)
             .table(of: dataset, genres: dataset.genres, cacheDirectory: cacheDirectory)

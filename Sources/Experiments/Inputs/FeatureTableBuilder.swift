@@ -25,22 +25,32 @@ public struct FeatureTableBuilder {
         self.threads = max(1, threads)
     }
 
-    /// The table of `dataset`: the layout's own CSV, else the cached computed one (computing it first).
+    /// The table of `dataset`: the layout's own CSV (rows of `genres`, nil for all), else the cached table computed
+    /// from `dataset.tracks` (computing it first).
     /// - Throws: `GTZANError` for unreadable tables or audio, `DSPError` for tracks shorter than a row.
-    public func table(of dataset: GTZANDataset, genres: [Genre], cacheDirectory: URL?) throws -> FeatureTable {
-        if let url = table == .thirtySeconds ? dataset.layout.features30Seconds : dataset.layout.features3Seconds {
+    public func table(of dataset: LabelledCollection, genres: [Genre]?, cacheDirectory: URL?) throws -> FeatureTable {
+        if let layout = dataset.gtzanLayout, let url = table == .thirtySeconds ? layout.features30Seconds : layout.features3Seconds {
             return try FeatureTable(contentsOf: url, genres: genres)
         }
         let cache = cacheDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("genrekit-\(UUID())")
-        // One folder per dataset root, so copies with the same track names never share a table.
-        let key = String(dataset.layout.root.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        // One folder per collection and track list (a label subset, an FMA subset, files added or skipped give
+        // another), so a table always holds the rows of exactly these tracks.
+        let place = String(dataset.root.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
+        let key = place + "-" + String(Self.fingerprint(of: dataset.tracks), radix: 16)
         let directory = cache.appendingPathComponent("features", isDirectory: true).appendingPathComponent(key, isDirectory: true)
         let url = directory.appendingPathComponent(table.fileName)
         if !FileManager.default.fileExists(atPath: url.path) {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try AtomicFile.write(try csv(of: dataset.tracks), to: url)
         }
-        return try FeatureTable(contentsOf: url, genres: genres)
+        return try FeatureTable(contentsOf: url, segmented: table == .threeSeconds)
+    }
+
+    /// FNV-1a (64 bit) of every track's id and path: the same tracks always give the same number.
+    static func fingerprint(of tracks: [Track]) -> UInt64 {
+        tracks.reduce(into: 0xCBF2_9CE4_8422_2325 as UInt64) { hash, track in
+            for byte in "\(track.id)\t\(track.url.path)\n".utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        }
     }
 
     private var extractor: FeatureTableExtractor { FeatureTableExtractor(segmentLength: table.segmentLength, jobs: threads) }

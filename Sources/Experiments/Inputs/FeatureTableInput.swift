@@ -36,9 +36,9 @@ public struct FeatureTableInput: InputPipeline {
         Sequential(FeatureStandardization(statistics.standardizer, features: sampleShape[0]), classifier)
     }
 
-    public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
+    public func makeData(_ dataset: LabelledCollection, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
         let features = try FeatureTableBuilder(table: table, threads: settings.threads)
-            .table(of: dataset, genres: experiment.genres ?? Genre.gtzan, cacheDirectory: settings.cacheDirectory)
+            .table(of: dataset, genres: settings.labels, cacheDirectory: settings.cacheDirectory)
         guard features.featureNames.count == sampleShape[0] else {
             throw ExperimentError.invalidOption("--data", "the feature table has \(features.featureNames.count) feature columns, "
                                                 + "expected \(sampleShape[0])")

@@ -43,7 +43,7 @@ public struct ImageInput: InputPipeline {
             + (normalization.map { ", \($0.rawValue) normalisation" } ?? "")
     }
 
-    public func makeData(_ dataset: GTZANDataset, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
+    public func makeData(_ dataset: LabelledCollection, experiment: Experiment, settings: DataSettings) throws -> ExperimentData {
         let planned = try experiment.split.apply(dataset.images, dataset: dataset, fold: experiment.fold, grouping: settings.grouping)
         let split = planned.split
         let source = { (images: [TrackImage], side: String, training: Bool) throws -> SplitSide in

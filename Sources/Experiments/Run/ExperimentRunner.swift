@@ -66,7 +66,8 @@ public struct ExperimentRunner {
                                    classNames: data.classNames, summary: summary, to: directory)
         }
 
-        let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: directory)
+        let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: directory,
+                                      labels: data.classNames)
         if resume, FileManager.default.fileExists(atPath: directory.appendingPathComponent("last.state.safetensors").path) {
             try trainer.resume()
             log("Resuming \(name) after epoch \(trainer.nextEpoch) of \(recipe.epochs)")
@@ -96,7 +97,7 @@ public struct ExperimentRunner {
             epochs: trainer.history.epochs.count, trainingSeconds: seconds,
             evaluatedCheckpoint: usesBest ? "best.safetensors" : "last epoch", parameters: summary.totalParameters,
             trainableParameters: summary.trainableParameters, group: experiment.group, genres: data.classNames,
-            replicaGroups: grouping.grouping.replicas.groups.count)
+            replicaGroups: grouping.grouping.replicas.groups.count, protocolNote: grouping.protocolNote)
         try AtomicFile.write(try metrics.json(), to: directory.appendingPathComponent("metrics.json"))
         try writeConfusion(test, to: directory, title: name)
         log(RunReport.text(metrics, confusion: test.confusion, directory: directory))
@@ -107,12 +108,13 @@ public struct ExperimentRunner {
     private func prepare(_ experiment: Experiment) throws -> (DatasetLocation, RunGrouping, ExperimentData, Recipe) {
         let location = try DatasetLocation(settings: settings, genres: experiment.genres)
         log(location.description)
-        log(location.dataset.skipped.isEmpty ? "Data: \(location.dataset.contents)" : location.dataset.report)
+        log(location.dataset.skipped.isEmpty && location.dataset.notes.isEmpty ? "Data: \(location.dataset.contents)" : location.dataset.report)
         let grouping = try RunGrouping(dataset: location.dataset, settings: settings)
         grouping.notes.forEach(log)
         let recipe = settings.applied(to: experiment.recipe)
         let data = try experiment.input.makeData(location.dataset, experiment: experiment,
-                                                 settings: dataSettings(recipe, grouping: grouping.grouping))
+                                                 settings: dataSettings(recipe, grouping: grouping.grouping,
+                                                                        labels: settings.labels ?? experiment.genres))
         log("Used: \(data.splitSummary)")
         log("Genres (\(data.classNames.count)): \(data.classNames.joined(separator: ", "))")
         log("Split: \(experiment.split); artists per side: \(data.splitTable.artistSummary)")
@@ -166,17 +168,19 @@ public struct ExperimentRunner {
         trainer.configuration.seed = settings.seed &+ UInt64(dataParallel.group.rank) &* 0xA24B_AED4_963E_E407
     }
 
-    private func dataSettings(_ recipe: Recipe, grouping: TrackGrouping) -> DataSettings {
+    private func dataSettings(_ recipe: Recipe, grouping: TrackGrouping, labels: [Genre]?) -> DataSettings {
         DataSettings(batchSize: recipe.batchSize, seed: settings.seed, threads: settings.threads,
-                     cacheDirectory: settings.cacheDirectory, grouping: grouping)
+                     cacheDirectory: settings.cacheDirectory, grouping: grouping, labels: labels)
     }
 
-    private func makeTrainer(model: Module, experiment: Experiment, recipe: Recipe, directory: URL) throws -> Trainer {
+    /// A trainer whose checkpoints record `labels`, the names of the model's outputs.
+    private func makeTrainer(model: Module, experiment: Experiment, recipe: Recipe, directory: URL, labels: [String]) throws -> Trainer {
         let optimizer = try recipe.optimizer.make(parameters: model.namedParameters().filter(\.parameter.requiresGrad),
                                                   learningRate: recipe.learningRate)
         var configuration = Trainer.Configuration(epochs: recipe.epochs, seed: settings.seed, checkpointDirectory: directory,
                                                   monitor: recipe.monitor, showsProgress: settings.showsProgress)
         configuration.microBatchSize = recipe.microBatchSize
+        configuration.checkpointMetadata = CheckpointLabels.metadata(labels)
         let trainer = try Trainer(model: model, optimizer: optimizer, loss: recipe.loss, configuration: configuration)
         trainer.penalties = experiment.penalties(on: model)
         trainer.schedule = recipe.schedule
@@ -197,6 +201,7 @@ public struct ExperimentRunner {
             "command": CommandLine.arguments.joined(separator: " "),
         ]
         if let fold = experiment.fold { configuration["fold"] = fold + 1 }
+        if let note = grouping.protocolNote { configuration["protocol_note"] = note }
         if let maxBatches = settings.maxBatches { configuration["max_batches"] = maxBatches }
         let data = try JSONSerialization.data(withJSONObject: configuration, options: [.prettyPrinted, .sortedKeys])
         try AtomicFile.write(data, to: directory.appendingPathComponent("configuration.json"))
@@ -215,11 +220,21 @@ public struct ExperimentRunner {
 
     // MARK: Evaluation and classification
 
-    /// Evaluates the weights in `checkpoint` on `experiment`'s validation and test data.
+    /// Evaluates the weights in `checkpoint` on `experiment`'s validation and test data, logging the checkpoint's
+    /// label names.
+    /// - Throws: `ExperimentError.invalidOption` when the checkpoint's labels are not the data's.
     public func evaluate(_ experiment: Experiment, checkpoint: URL) throws -> (validation: SideEvaluation?, test: SideEvaluation) {
         let (_, _, data, recipe) = try prepare(experiment)
+        let labels = Self.labels(of: checkpoint, experiment: experiment)
+        log("Labels (\(labels.names.count), from the checkpoint): \(labels.names.joined(separator: ", "))")
+        if let note = labels.note { log(note) }
+        guard labels.names == data.classNames || (labels.note != nil && labels.names.count == data.classNames.count) else {
+            throw ExperimentError.invalidOption("--checkpoint", "\(checkpoint.path) was trained on \(labels.names.count) labels "
+                + "(\(labels.names.joined(separator: ", "))), the data has \(data.classNames.count) (\(data.classNames.joined(separator: ", ")))")
+        }
         let model = try loadModel(experiment, checkpoint: checkpoint, classNames: data.classNames)
-        let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: settings.outputDirectory)
+        let trainer = try makeTrainer(model: model, experiment: experiment, recipe: recipe, directory: settings.outputDirectory,
+                                      labels: data.classNames)
         let evaluate = { (source: SplitSide) in
             try SideEvaluation(trainer: trainer, source: source, limit: settings.maxBatches, classNames: data.classNames,
                                segmented: experiment.input.usesSegments, outputsProbabilities: recipe.outputsProbabilities)
@@ -227,23 +242,30 @@ public struct ExperimentRunner {
         return (try data.validation.map(evaluate), try evaluate(data.test))
     }
 
-    /// The genres a checkpoint was trained on: `genres` of the `configuration.json` beside it, else those
-    /// `experiment` asks for.
-    public static func classNames(of checkpoint: URL, experiment: Experiment) -> [String] {
+    /// The label names a checkpoint was trained on, in output order: those its metadata records (`CheckpointLabels`),
+    /// else the `genres` of the `configuration.json` beside it; a checkpoint with neither (written before labels
+    /// were recorded) gets GTZAN's ten (or the genres `experiment` asks for) and `note` says so.
+    public static func labels(of checkpoint: URL, experiment: Experiment) -> (names: [String], note: String?) {
+        if let names = CheckpointLabels.names(in: checkpoint) { return (names, nil) }
         let configuration = checkpoint.deletingLastPathComponent().appendingPathComponent("configuration.json")
-        guard let data = try? Data(contentsOf: configuration),
-              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let genres = object["genres"] as? [String], !genres.isEmpty else { return (experiment.genres ?? Genre.gtzan).map(\.name) }
-        return genres
+        if let data = try? Data(contentsOf: configuration),
+           let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+           let genres = object["genres"] as? [String], !genres.isEmpty {
+            return (genres, nil)
+        }
+        let names = (experiment.genres ?? Genre.gtzan).map(\.name)
+        return (names, "Note: \(checkpoint.lastPathComponent) records no label names (written before checkpoints recorded them) "
+                + "and has no configuration.json beside it: assuming \(experiment.genres == nil ? "GTZAN's ten genres" : "the example's genres") "
+                + "(\(names.joined(separator: ", ")))")
     }
 
-    /// The model of `experiment` for `classNames` (default: `classNames(of:experiment:)`) with the weights of `checkpoint`.
+    /// The model of `experiment` for `classNames` (default: `labels(of:experiment:)`) with the weights of `checkpoint`.
     /// - Throws: `ExperimentError.unusableFile` when the file is missing; `CheckpointError` when it does not fit.
     public func loadModel(_ experiment: Experiment, checkpoint: URL, classNames: [String]? = nil) throws -> Module {
         guard FileManager.default.fileExists(atPath: checkpoint.path) else {
             throw ExperimentError.unusableFile(checkpoint, "no such checkpoint")
         }
-        let names = classNames ?? Self.classNames(of: checkpoint, experiment: experiment)
+        let names = classNames ?? Self.labels(of: checkpoint, experiment: experiment).names
         let model = experiment.makeModel(seed: settings.seed, classes: names.count)
         try model.load(from: checkpoint)
         model.eval()

@@ -5,7 +5,7 @@ import GTZAN
 enum LabelSetCheck {
     /// Throws `ExperimentError.tooFewClasses` unless `dataset` asks for two genres or more and holds tracks
     /// of two or more; `source` names the data in the message.
-    static func check(_ dataset: GTZANDataset, source: String) throws {
+    static func check(_ dataset: LabelledCollection, source: String) throws {
         let present = Set(dataset.tracks.map(\.genre))
         guard dataset.genres.count >= 2, present.count >= 2 else {
             let found = present.sorted().map(\.name).joined(separator: ", ")

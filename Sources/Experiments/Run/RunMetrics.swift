@@ -4,8 +4,10 @@ import Foundation
 public struct RunMetrics: Codable, Equatable {
     /// The example and run (`se-cnn/fold-1`).
     public var run: String
-    /// `artist`, `track` or `segment` (what the split kept on one side).
+    /// `artist`, `track`, `segment` or `official` (what the split kept on one side).
     public var evaluationProtocol: String
+    /// What qualifies the protocol, e.g. `track protocol: no artist ids known`; nil when nothing does.
+    public var protocolNote: String?
     /// Where the data came from, and whether it was the synthetic dataset.
     public var dataset: String
     public var synthetic: Bool
@@ -58,9 +60,11 @@ public struct RunMetrics: Codable, Equatable {
     public init(run: String, evaluationProtocol: String, dataset: String, synthetic: Bool, validationAccuracy: Double?,
                 testAccuracy: Double, validationFileAccuracy: Double?, testFileAccuracy: Double?, testLoss: Double,
                 perClassRecall: [String: Double], epochs: Int, trainingSeconds: Double, evaluatedCheckpoint: String,
-                parameters: Int, trainableParameters: Int, group: String?, genres: [String]? = nil, replicaGroups: Int? = nil) {
+                parameters: Int, trainableParameters: Int, group: String?, genres: [String]? = nil, replicaGroups: Int? = nil,
+                protocolNote: String? = nil) {
         self.run = run
         self.evaluationProtocol = evaluationProtocol
+        self.protocolNote = protocolNote
         self.dataset = dataset
         self.synthetic = synthetic
         self.validationAccuracy = validationAccuracy

@@ -11,7 +11,8 @@ enum RunReport {
     static func text(_ metrics: RunMetrics, confusion: ConfusionMatrix, directory: URL) -> String {
         var lines = ["", "== \(metrics.run): \(metrics.epochs) epoch(s) in \(String(format: "%.1f", metrics.trainingSeconds)) s, "
                      + "evaluated with \(metrics.evaluatedCheckpoint)",
-                     "Protocol: " + (EvaluationProtocol(rawValue: metrics.evaluationProtocol)?.description ?? metrics.evaluationProtocol)]
+                     "Protocol: " + (EvaluationProtocol(rawValue: metrics.evaluationProtocol)?.description ?? metrics.evaluationProtocol)
+                        + (metrics.protocolNote.map { " — \($0)" } ?? "")]
         if metrics.synthetic { lines.append("   (synthetic dataset: accuracies say nothing about real GTZAN)") }
         lines.append("Validation accuracy: \(percent(metrics.validationAccuracy))"
                      + (metrics.validationFileAccuracy.map { " (file-wise \(percent($0)))" } ?? ""))

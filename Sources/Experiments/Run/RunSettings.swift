@@ -5,8 +5,13 @@ import Tensor
 /// Everything about a run that is not the experiment itself: where data and reports live, overrides of
 /// the recipe, seed and threads (the common command-line options).
 public struct RunSettings {
-    /// A GTZAN root in any layout; nil for the synthetic dataset.
+    /// The collection: a GTZAN root in any layout, an FMA copy, a folder per label or a `.csv`/`.tsv` track table
+    /// (`LabelledCollection(detecting:)`); nil for the synthetic dataset.
     public var dataRoot: URL?
+    /// The FMA subset used when `dataRoot` is FMA.
+    public var fmaSubset: FMASubset = .small
+    /// The labels to keep, replacing the experiment's (nil: the experiment's, or every label).
+    public var labels: [Genre]?
     /// The synthetic dataset used when `dataRoot` is nil.
     public var synthetic: SyntheticDataset
     /// Where the synthetic dataset and input caches go.
@@ -29,7 +34,7 @@ public struct RunSettings {
     public var averagesBatchNormStatistics = false
     /// The protocol asked for; nil chooses `artist` when artist ids are known, else `track` (`RunGrouping`).
     public var evaluationProtocol: EvaluationProtocol?
-    /// A `track<TAB>artist` list replacing the artist ids the layout ships.
+    /// A `track<TAB>artist` list replacing the artist ids the collection ships.
     public var artistsFile: URL?
     /// A list of known replicas (one group per line) added to those found by content.
     public var replicasFile: URL?

@@ -1,4 +1,3 @@
-import ConcurrencySupport
 import AudioIO
 import Foundation
 
@@ -93,19 +92,12 @@ public struct GTZANDataset: Sendable {
 
     /// Reads each file's header in parallel (labels are assigned once the genres present are known).
     private static func probe(_ urls: [URL]) -> [Result<Track, Error>] {
-        let results = UnsafeMutableBufferPointer<Result<Track, Error>?>.allocate(capacity: urls.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let slots = SharedPointer(results)
-        DispatchQueue.concurrentPerform(iterations: urls.count) { index in
+        ConcurrentResults.map(urls.count) { index in
             let url = urls[index]
-            slots[index] = Result {
-                let id = try trackID(of: url)
-                let info = try AudioFile.info(url)
-                return Track(id: id, label: 0, url: url, frames: info.frames, sampleRate: info.sampleRate)
-            }
+            let id = try trackID(of: url)
+            let info = try AudioFile.info(url)
+            return Track(id: id, label: 0, url: url, frames: info.frames, sampleRate: info.sampleRate)
         }
-        return results.map { $0! }
     }
 
     /// `genres` as a label set: label `i` is output `i` of a model trained on `tracks`.

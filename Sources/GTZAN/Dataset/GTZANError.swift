@@ -4,6 +4,8 @@ import Foundation
 public enum GTZANError: Error, Equatable, CustomStringConvertible {
     /// A label name that the collection (GTZAN: its ten genres) does not have.
     case unknownGenre(String)
+    /// A label name asked for that a collection does not have; `available` lists the collection's labels.
+    case unknownLabel(String, collection: URL, available: [String])
     /// A folder holds none of the known layouts.
     case layoutNotFound(URL, reason: String)
     /// A file name that does not have the `<genre>.<nnnnn>` form.
@@ -21,6 +23,9 @@ public enum GTZANError: Error, Equatable, CustomStringConvertible {
         switch self {
         case let .unknownGenre(name):
             return "unknown genre '\(name)'; GTZAN has \(Genre.gtzan.map(\.name).joined(separator: ", "))"
+        case let .unknownLabel(name, collection, available):
+            let shown = available.prefix(20).joined(separator: ", ") + (available.count > 20 ? ", …" : "")
+            return "\(collection.path): no label '\(name)'; its labels are \(shown)"
         case let .layoutNotFound(url, reason):
             return "\(url.path): no GTZAN layout found (\(reason))"
         case let .malformedTrackName(name, file):

@@ -8,11 +8,11 @@ public protocol TrackItem {
     var label: Int { get }
 }
 
-/// One decodable audio excerpt of a dataset.
+/// One decodable audio file of a collection: its path, its label and, when known, its artist.
 public struct Track: TrackItem, Hashable, Comparable, Sendable {
-    /// `blues.00000` and friends.
+    /// `blues.00000` and friends: the label and a name unique within it.
     public let id: TrackID
-    /// Index of `genre` in the dataset's genre list (canonical order).
+    /// Index of `genre` in the collection's label list (name order).
     public let label: Int
     /// The audio file.
     public let url: URL
@@ -20,13 +20,16 @@ public struct Track: TrackItem, Hashable, Comparable, Sendable {
     public let frames: Int
     /// The file's native sample rate in Hz.
     public let sampleRate: Double
+    /// The artist id the collection gives (FMA's `artist.id`, a table's `artist` column); nil when unknown.
+    public let artist: String?
 
-    public init(id: TrackID, label: Int, url: URL, frames: Int, sampleRate: Double) {
+    public init(id: TrackID, label: Int, url: URL, frames: Int, sampleRate: Double, artist: String? = nil) {
         self.id = id
         self.label = label
         self.url = url
         self.frames = frames
         self.sampleRate = sampleRate
+        self.artist = artist
     }
 
     public var trackID: TrackID { id }
@@ -34,7 +37,7 @@ public struct Track: TrackItem, Hashable, Comparable, Sendable {
 
     /// The same track with another label (its index in another genre list).
     public func labelled(_ label: Int) -> Track {
-        Track(id: id, label: label, url: url, frames: frames, sampleRate: sampleRate)
+        Track(id: id, label: label, url: url, frames: frames, sampleRate: sampleRate, artist: artist)
     }
 
     /// Frames after decoding at `rate` Hz (`ceil(frames · rate / native)`, as `AudioFile.read` resamples).

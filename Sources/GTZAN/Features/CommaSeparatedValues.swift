@@ -4,12 +4,14 @@ import Foundation
 ///
 /// Records end at `\n` (a preceding `\r` is dropped); empty lines are skipped. Fields follow RFC 4180: a field
 /// in double quotes may hold commas, line breaks and doubled quotes (what `gtzan-features` writes for such
-/// file names); feature tables otherwise hold plain fields.
+/// file names); feature tables otherwise hold plain fields. The separator is a comma, or a tab for TSV files.
 struct CommaSeparatedValues {
     private let bytes: [UInt8]
+    private let separator: UInt8
 
     /// - Throws: `GTZANError.malformedFile` when the file cannot be read.
-    init(contentsOf url: URL) throws {
+    init(contentsOf url: URL, separator: UInt8 = UInt8(ascii: ",")) throws {
+        self.separator = separator
         guard let data = try? Data(contentsOf: url) else {
             throw GTZANError.malformedFile(url, reason: "cannot read the file")
         }
@@ -22,7 +24,7 @@ struct CommaSeparatedValues {
     /// Calls `body` with the 1-based line number where each non-empty record starts and its fields, in order.
     /// `fields` is valid only during the call.
     func forEachLine(_ body: (_ lineNumber: Int, _ fields: Fields) throws -> Void) rethrows {
-        let (quote, comma, newline, carriageReturn) = (UInt8(ascii: "\""), UInt8(ascii: ","), UInt8(ascii: "\n"), UInt8(ascii: "\r"))
+        let (quote, comma, newline, carriageReturn) = (UInt8(ascii: "\""), separator, UInt8(ascii: "\n"), UInt8(ascii: "\r"))
         try bytes.withUnsafeBufferPointer { buffer in
             var ranges: [Range<Int>] = []
             var lineNumber = 1

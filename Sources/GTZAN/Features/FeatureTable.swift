@@ -1,46 +1,50 @@
 import Foundation
 
-/// A GTZAN feature table: Kaggle's `features_30_sec.csv` / `features_3_sec.csv` or `gtzan-features` output.
+/// A feature table: Kaggle's GTZAN `features_30_sec.csv` / `features_3_sec.csv`, or `gtzan-features` output for
+/// any collection.
 ///
 /// The `filename`, `length` and `label` columns are dropped; every other column must be numeric and
-/// becomes a feature. Track ids come from the file names (`blues.00000.3.wav` → `blues.00000`, segment 3),
-/// so 3 s rows can be split by track. Rows of genres outside `genres` are left out on purpose; the labels
-/// index the genres that have rows.
+/// becomes a feature. A row's label is its `label` column, any name (without that column, the GTZAN genre of
+/// its file name). Its track is named by the file name without extension and without a leading `<label>.`
+/// (`Rock.000002.wav` → `Rock.000002`); GTZAN names parse as GTZAN ids (`blues.00000.3.wav` → `blues.00000`,
+/// segment 3). Rows are segments when every name ends in `.<segment number>` before the extension (3 s tables),
+/// so they can be split by track. Rows of labels outside `genres` are left out on purpose; the labels index the
+/// labels that have rows, in name order.
 public struct FeatureTable: Sendable {
     /// Columns that are not features.
     public static let nonFeatureColumns: Set<String> = ["filename", "length", "label"]
 
     /// Feature column names, in file order.
     public let featureNames: [String]
-    /// The genres kept that have rows, in canonical order; a row's `label` indexes this array.
+    /// The labels kept that have rows, in name order (GTZAN's canonical order); a row's `label` indexes this array.
     public let genres: [Genre]
     public let rows: [FeatureRow]
 
-    /// Reads a CSV table.
+    /// Reads a CSV table, keeping the rows of `genres` (nil: every label). `segmented` says whether rows are
+    /// segments (`<track>.<segment>.wav`); nil detects it from the names.
     /// - Throws: `GTZANError.malformedFile` naming the file, line and column of the first problem.
-    public init(contentsOf url: URL, genres: [Genre] = Genre.gtzan) throws {
+    public init(contentsOf url: URL, genres: [Genre]? = nil, segmented: Bool? = nil) throws {
         let file = try CommaSeparatedValues(contentsOf: url)
-        let kept = Array(Set(genres)).sorted()
+        let kept = genres.map(Set.init)
         var header: [String] = []
-        var filenameColumn = 0
+        var (filenameColumn, labelColumn): (Int, Int?) = (0, nil)
         var featureColumns: [Int] = []
-        var rows: [FeatureRow] = []
+        var named: [(name: Name, values: [Float])] = []
         try file.forEachLine { lineNumber, fields in
             guard !header.isEmpty else {
                 header = (0..<fields.count).map(fields.string)
                 guard let column = header.firstIndex(of: "filename") else {
                     throw GTZANError.malformedFile(url, reason: "no header with a 'filename' column")
                 }
-                filenameColumn = column
+                (filenameColumn, labelColumn) = (column, header.firstIndex(of: "label"))
                 featureColumns = header.indices.filter { !Self.nonFeatureColumns.contains(header[$0]) }
                 return
             }
             guard fields.count == header.count else {
                 throw GTZANError.malformedFile(url, reason: "line \(lineNumber): \(fields.count) fields, header has \(header.count)")
             }
-            let name = fields.string(filenameColumn)
-            let id = try TrackID(parsing: name, file: url)
-            guard kept.contains(id.genre) else { return }
+            let name = try Name(fields.string(filenameColumn), label: labelColumn.map(fields.string), file: url)
+            guard kept?.contains(name.label) ?? true else { return }
             let values = try featureColumns.map { column -> Float in
                 guard let value = fields.float(column) else {
                     throw GTZANError.malformedFile(url, reason: "line \(lineNumber), column '\(header[column])': "
@@ -48,21 +52,64 @@ public struct FeatureTable: Sendable {
                 }
                 return value
             }
-            rows.append(FeatureRow(trackID: id, segment: Self.segmentIndex(in: name), label: 0, values: values))
+            named.append((name, values))
         }
         guard !header.isEmpty else { throw GTZANError.malformedFile(url, reason: "no header with a 'filename' column") }
-        guard !rows.isEmpty else { throw GTZANError.malformedFile(url, reason: "no rows of \(kept.map(\.name))") }
+        guard !named.isEmpty else {
+            throw GTZANError.malformedFile(url, reason: "no rows" + (genres.map { " of \($0.map(\.name))" } ?? ""))
+        }
         featureNames = featureColumns.map { header[$0] }
-        let present = Array(Set(rows.map(\.trackID.genre))).sorted()
-        self.genres = present
-        self.rows = rows.map { FeatureRow(trackID: $0.trackID, segment: $0.segment, label: present.firstIndex(of: $0.trackID.genre)!,
-                                          values: $0.values) }
+        let labels = LabelSet(named.map(\.name.label))
+        let segmented = segmented ?? named.allSatisfy { $0.name.segment != nil }
+        self.genres = labels.labels
+        rows = named.map { name, values in
+            FeatureRow(trackID: name.track(segmented: segmented), segment: segmented ? name.segment : nil,
+                       label: labels.index(of: name.label)!, values: values)
+        }
     }
 
-    /// `3` in `blues.00000.3.wav`; nil for whole-track names.
-    private static func segmentIndex(in name: String) -> Int? {
-        let parts = name.split(separator: ".")
-        return parts.count == 4 ? Int(parts[2]) : nil
+    /// What a row's `filename` and `label` say: the label, the track name and a trailing segment number.
+    private struct Name {
+        let label: Genre
+        /// The file name without extension and leading `<label>.`, e.g. `00000.3` or `000002`.
+        let stem: String
+        /// The digits after the stem's last dot (`3` in `00000.3`), when there are some.
+        let segmentDigits: Substring?
+        /// The GTZAN id, when the file name is a GTZAN name of the row's label.
+        let gtzan: TrackID?
+
+        init(_ filename: String, label: String?, file: URL) throws {
+            var stem = filename
+            if LabelledCollection.audioExtensions.contains((stem as NSString).pathExtension.lowercased()) {
+                stem = (stem as NSString).deletingPathExtension
+            }
+            let digits = { (text: Substring) in !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber } }
+            if let label, !label.isEmpty {
+                self.label = Genre(label)
+                let parsed = (try? TrackID(parsing: filename)).flatMap { $0.genre.name == label ? $0 : nil }
+                gtzan = parsed.flatMap { id in
+                    stem == id.description || (stem.hasPrefix(id.description + ".") && digits(stem.dropFirst(id.description.count + 1)))
+                        ? id : nil
+                }
+            } else {
+                gtzan = try TrackID(parsing: filename, file: file)
+                self.label = gtzan!.genre
+            }
+            if stem.hasPrefix(self.label.name + ".") { stem.removeFirst(self.label.name.count + 1) }
+            let last = stem.split(separator: ".", omittingEmptySubsequences: false).last ?? ""
+            segmentDigits = stem.contains(".") && digits(last) ? last : nil
+            self.stem = stem
+        }
+
+        var segment: Int? { segmentDigits.flatMap { Int($0) } }
+
+        /// The track this row belongs to: its GTZAN id, else `<label>.<stem>` without the segment number of a
+        /// segmented table.
+        func track(segmented: Bool) -> TrackID {
+            if let gtzan { return gtzan }
+            guard segmented, let segmentDigits else { return TrackID(genre: label, name: stem) }
+            return TrackID(genre: label, name: String(stem.dropLast(segmentDigits.count + 1)))
+        }
     }
 }
 

@@ -3,7 +3,8 @@ import Foundation
 /// The artist of GTZAN excerpts, read from lines `<track><TAB><artist id>`.
 ///
 /// Reads both the `*_groups.txt` files of the artist-filtered folds (`./blues_00000.wav	0`) and plain lists
-/// (`blues.00000	John Lee Hooker`): the track is any name `TrackID` parses, the artist the rest of the line
+/// (`blues.00000	John Lee Hooker`): the track is any name `TrackID` parses, or a track of another collection
+/// named as `split.csv` names it (`<label>.<name>`, e.g. `ambient.take-1`), the artist the rest of the line
 /// after the first tab (or, without a tab, after the first run of spaces). Blank lines and lines starting with
 /// `#` are ignored. A track listed twice must have the same artist each time.
 public struct ArtistList: Sendable, Equatable {
@@ -18,14 +19,16 @@ public struct ArtistList: Sendable, Equatable {
         self.files = files
     }
 
-    /// Reads and merges `files`.
+    /// Reads and merges `files`; a name that is one of `tracks` (as `<label>.<name>`) is that track, any other a
+    /// GTZAN name.
     /// - Throws: `GTZANError.malformedFile` naming the file and line of an unreadable entry, or of a track given
     ///   two different artists.
-    public init(contentsOf files: [URL]) throws {
+    public init(contentsOf files: [URL], tracks: [TrackID] = []) throws {
+        let known = Dictionary(tracks.map { ($0.description, $0) }, uniquingKeysWith: { first, _ in first })
         var artists: [TrackID: String] = [:]
         var origin: [TrackID: String] = [:]
         for url in files {
-            for (line, entry) in try Self.entries(of: url) {
+            for (line, entry) in try Self.entries(of: url, known: known) {
                 if let known = artists[entry.track], known != entry.artist {
                     throw GTZANError.malformedFile(url, reason: "line \(line): \(entry.track) has artist '\(entry.artist)', "
                                                    + "but '\(known)' in \(origin[entry.track]!)")
@@ -38,7 +41,7 @@ public struct ArtistList: Sendable, Equatable {
     }
 
     /// The `(line number, entry)` pairs of one file.
-    private static func entries(of url: URL) throws -> [(Int, (track: TrackID, artist: String))] {
+    private static func entries(of url: URL, known: [String: TrackID]) throws -> [(Int, (track: TrackID, artist: String))] {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw GTZANError.malformedFile(url, reason: "cannot read the artist list")
         }
@@ -48,7 +51,7 @@ public struct ArtistList: Sendable, Equatable {
             let separator = line.firstIndex(of: "\t") ?? line.firstIndex(of: " ")
             let name = separator.map { String(line[..<$0]) } ?? line
             let artist = separator.map { line[$0...].trimmingCharacters(in: .whitespaces) } ?? ""
-            guard !artist.isEmpty, let track = try? TrackID(parsing: name) else {
+            guard !artist.isEmpty, let track = known[name] ?? (try? TrackID(parsing: name)) else {
                 throw GTZANError.malformedFile(url, reason: "line \(index + 1): '\(line)' is not '<track><TAB><artist>'")
             }
             return (index + 1, (track, artist))

@@ -15,6 +15,9 @@ public enum EvaluationProtocol: String, CaseIterable, Sendable, Codable, CustomS
     /// Split after segmenting: segments of one track may fall on both sides. Reproduces leaky published
     /// protocols; its accuracies are not comparable with the others.
     case segment
+    /// The collection's own split (FMA's `set.split`: training, validation, test), used as published; each
+    /// track is on one side. Only for collections that have one (`LabelledCollection.officialSplit`).
+    case official
 
     /// True for the protocol that lets one track's pieces fall on two sides.
     public var isLeaky: Bool { self == .segment }
@@ -24,6 +27,7 @@ public enum EvaluationProtocol: String, CaseIterable, Sendable, Codable, CustomS
         case .artist: return "artist (split by artist: no artist, track or replica on two sides)"
         case .track: return "track (split by track: no track or replica on two sides; artists may be on both)"
         case .segment: return "segment (split after segmenting: segments of one track on both sides; leaky)"
+        case .official: return "official (the collection's own split, e.g. FMA's set.split; no track on two sides)"
         }
     }
 }

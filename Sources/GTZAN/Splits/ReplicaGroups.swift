@@ -76,11 +76,20 @@ public struct ReplicaGroups: Sendable, Equatable {
     /// Files are read `workers` at a time.
     /// - Throws: the decoder's `AudioIOError` or `GTZANError.malformedFile` naming a file that cannot be read.
     public static func detect(in dataset: GTZANDataset, workers: Int = 2) throws -> ReplicaGroups {
-        let audio = try hashes(dataset.tracks.map { ($0.id, $0.url) }, workers: workers) { url in
+        try detect(tracks: dataset.tracks, images: dataset.images, workers: workers)
+    }
+
+    /// The replicas in `collection` (as `detect(in:)` finds them in a GTZAN copy).
+    public static func detect(in collection: LabelledCollection, workers: Int = 2) throws -> ReplicaGroups {
+        try detect(tracks: collection.tracks, images: collection.images, workers: workers)
+    }
+
+    private static func detect(tracks: [Track], images: [TrackImage], workers: Int) throws -> ReplicaGroups {
+        let audio = try hashes(tracks.map { ($0.id, $0.url) }, workers: workers) { url in
             let buffer = try AudioFile.read(url, sampleRate: nil, mono: false)
             return ContentHash(of: buffer.samples + [Float(buffer.sampleRate), Float(buffer.channels)])
         }
-        let stored = dataset.images.compactMap { image -> (TrackID, URL)? in
+        let stored = images.compactMap { image -> (TrackID, URL)? in
             if case let .png(url) = image.source { return (image.id, url) }
             return nil
         }

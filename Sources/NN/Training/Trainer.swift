@@ -37,6 +37,9 @@ public final class Trainer {
         /// so the update is the batch's (up to rounding, and for models without batch statistics: BatchNorm
         /// would normalise each part on its own), while activation memory shrinks with the part's size.
         public var microBatchSize: Int?
+        /// Metadata written into every checkpoint (`best`, `last` and the state file) besides `epoch`, e.g. the
+        /// label names of the model's outputs.
+        public var checkpointMetadata: [String: String] = [:]
 
         /// A run of `epochs` epochs; without a checkpoint directory nothing is written.
         public init(epochs: Int, seed: UInt64 = 0, checkpointDirectory: URL? = nil, monitor: String = "val_loss",
@@ -229,7 +232,9 @@ public final class Trainer {
             ?? value.isFinite
         if improved {
             bestValue = value
-            try checkpointURL("best.safetensors").flatMap { isPrimaryReplica ? $0 : nil }.map { try model.save(to: $0, metadata: ["epoch": String(epoch + 1)]) }
+            try checkpointURL("best.safetensors").flatMap { isPrimaryReplica ? $0 : nil }.map {
+                try model.save(to: $0, metadata: configuration.checkpointMetadata.merging(["epoch": String(epoch + 1)]) { $1 })
+            }
         }
         if var stopping = earlyStopping {
             let decision = try stopping.update(epoch: epoch, metrics: metrics)
@@ -292,8 +297,9 @@ public final class Trainer {
         for (key, value) in earlyStoppingWeights ?? [:] { tensors["early_stopping_best." + key] = value }
         for (key, value) in weights { tensors["model." + key] = value }
         let epoch = String(nextEpoch)
-        try SafeTensors(tensors: weights, metadata: ["epoch": epoch]).write(to: weightsURL)
-        try SafeTensors(tensors: tensors, metadata: ["epoch": epoch, "trainer": String(decoding: try JSONEncoder().encode(state), as: UTF8.self)])
+        let metadata = configuration.checkpointMetadata.merging(["epoch": epoch]) { $1 }
+        try SafeTensors(tensors: weights, metadata: metadata).write(to: weightsURL)
+        try SafeTensors(tensors: tensors, metadata: metadata.merging(["trainer": String(decoding: try JSONEncoder().encode(state), as: UTF8.self)]) { $1 })
             .write(to: stateURL)
     }
 
