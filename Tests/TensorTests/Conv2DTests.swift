@@ -48,9 +48,12 @@ final class Conv2DTests: XCTestCase {
             ([2, 3, 5, 19], [3, 1, 3, 3], 2, .explicit(1), 1, 3),
             ([1, 2, 6, 20], [4, 1, 3, 3], [1, 2], .perAxis([2, 1]), [2, 1], 2),
             ([1, 2, 7, 13], [2, 1, 2, 4], 1, .same, 1, 2),
-            // Winograd path (≥ 8 input channels, 3×3, stride 1, output ≥ 16 wide), odd sizes.
+            // Winograd path (≥ 8 input channels, 3×3, stride 1), odd sizes; rows of four tiles and more,
+            // and narrow planes whose tiles are grouped across rows and images.
             ([2, 8, 5, 17], [3, 8, 3, 3], 1, .explicit(1), 1, 1),
             ([1, 8, 5, 18], [2, 8, 3, 3], 1, .perAxis([2, 0]), 1, 1),
+            ([3, 8, 9, 7], [3, 8, 3, 3], 1, .same, 1, 1),
+            ([2, 8, 5, 4], [2, 8, 3, 3], 1, .explicit(1), 1, 1),
         ]
         for c in cases {
             let x = Tensor.normal(c.input, using: &rng), w = Tensor.normal(c.weight, using: &rng)

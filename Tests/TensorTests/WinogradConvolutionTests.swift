@@ -2,10 +2,11 @@ import Tensor
 import TestSupport
 import XCTest
 
-/// The Winograd path of `conv2d` (3×3, stride 1, ≥ 8 input channels, output ≥ 16 wide) against
-/// direct summation, forward and both gradients, at the edges of its tiling: partial 4×4 tiles at
-/// the bottom and right, a last group of four tiles overlapping the one before, padding 0 to 2 per
-/// side, and several bands of tile rows.
+/// The Winograd path of `conv2d` (3×3, stride 1, ≥ 8 input channels) against direct summation,
+/// forward and both gradients, at the edges of its tiling: partial 4×4 tiles at the bottom and right,
+/// a last group of four tiles overlapping the one before, padding 0 to 2 per side, several bands of
+/// tile rows, and narrow planes (fewer than four tiles a row: groups of four tiles across rows and
+/// images, the last group of a worker's images partly unused, bands spanning images).
 final class WinogradConvolutionTests: XCTestCase {
     func testMatchesDirectSummation() {
         var rng = RandomGenerator(seed: 11)
@@ -15,6 +16,11 @@ final class WinogradConvolutionTests: XCTestCase {
             ([1, 8, 3, 27], 2, .perAxis([2, 0]), (2, 0)),
             ([2, 8, 7, 14], 3, .perAxis([0, 2]), (0, 2)),
             ([1, 40, 37, 70], 5, .explicit(1), (1, 1)), // two bands of tile rows
+            ([3, 8, 65, 7], 5, .explicit(1), (1, 1)),   // resnet-mfcc's 65 × 7 planes: two tiles a row
+            ([3, 9, 33, 4], 4, .explicit(1), (1, 1)),   // 33 × 4: one tile a row
+            ([3, 8, 7, 5], 3, .perAxis([2, 1]), (2, 1)),
+            ([3, 8, 6, 3], 2, .valid, (0, 0)),          // one tile an image: three of a group of four
+            ([5, 128, 38, 3], 128, .explicit(1), (1, 1)), // bands of 28 tile rows across images
         ]
         for c in cases {
             var x = Tensor.normal(c.input, using: &rng)

@@ -7,9 +7,9 @@ import COpenBLAS
 /// (and the matching output band) stays in cache. Pointwise convolutions (1×1, stride 1, no
 /// padding) skip the unfolding: the input image is already its own column matrix.
 /// Weights are `[outChannels, inChannels / groups, kh, kw]`, as PyTorch's. The batch methods switch
-/// to Winograd's algorithm (`Winograd3x3Kernel`) for ungrouped 3×3 stride-1 convolutions with at
-/// least `winogradMinimumChannels` input channels and outputs at least `winogradMinimumWidth` wide;
-/// below that its GEMMs are too thin (and its tiles too wasteful) to pay off. Depthwise
+/// to Winograd's algorithm (`Winograd3x3Kernel`, tiles of several images per GEMM) for ungrouped 3×3
+/// stride-1 convolutions with at least `winogradMinimumChannels` input channels; below that its GEMMs
+/// are too thin to pay off. Depthwise
 /// convolutions (`groups == inChannels`) run the direct `DepthwiseConv2DKernel` instead.
 struct Conv2DKernel {
     var inChannels: Int
@@ -24,7 +24,6 @@ struct Conv2DKernel {
     var depthwise: DepthwiseConv2DKernel?
 
     static let winogradMinimumChannels = 8
-    static let winogradMinimumWidth = 16
 
     /// Floats of column matrix plus output band kept in cache per band.
     static let bandBudget = 96 * 1024
@@ -36,8 +35,7 @@ struct Conv2DKernel {
         self.geometry = geometry
         let rowFloats = (inChannels * geometry.kernelArea + outChannels) * geometry.width.outputSize
         bandRows = min(max(Self.bandBudget / max(rowFloats, 1), 1), max(geometry.height.outputSize, 1))
-        if groups == 1, inChannels >= Self.winogradMinimumChannels, geometry.width.outputSize >= Self.winogradMinimumWidth,
-           Winograd3x3Kernel.applies(to: geometry) {
+        if groups == 1, inChannels >= Self.winogradMinimumChannels, Winograd3x3Kernel.applies(to: geometry) {
             winograd = Winograd3x3Kernel(inChannels: inChannels, outChannels: outChannels, geometry: geometry)
         }
         if DepthwiseConv2DKernel.applies(inChannels: inChannels, groups: groups) {
@@ -180,11 +178,13 @@ extension Conv2DKernel {
         Parallel.parallelFor(0..<batch) { images in
             let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount)
             defer { scratch.deallocate() }
+            if let winograd, let transformed {
+                return winograd.forward(images: images, input: input, transformedWeight: transformed, bias: bias,
+                                        output: output, scratch: scratch)
+            }
             for image in images {
                 let (x, y) = (input + image * inputImage, output + image * outputImage)
-                if let winograd, let transformed {
-                    winograd.forward(input: x, transformedWeight: transformed, bias: bias, output: y, scratch: scratch)
-                } else if let keptColumns {
+                if let keptColumns {
                     forward(input: x, weight: weight, bias: bias, output: y,
                             columns: keptColumns + image * imageColumnCount, keepsColumns: true)
                 } else {
@@ -223,26 +223,29 @@ extension Conv2DKernel {
             defer { scratch.deallocate() }
             let partialWeight = scratch + scratchCount, partialBias = partialWeight + weightCount
             partialWeight.initialize(repeating: 0, count: weightCount + outChannels)
+            if let winograd, let adjoint, let flipped {
+                if weightGradient != nil {
+                    winograd.accumulateWeightGradient(images: images, input: input, outputGradient: outputGradient,
+                                                      into: partialWeight, scratch: scratch)
+                }
+                if let inputGradient {
+                    adjoint.forward(images: images, input: outputGradient, transformedWeight: flipped, bias: nil,
+                                    output: inputGradient, scratch: scratch)
+                }
+            }
             for image in images {
                 let (x, dy) = (input + image * inputImage, outputGradient + image * outputImage)
-                let dx = inputGradient.map { $0 + image * inputImage }
-                guard let winograd, let adjoint, let flipped else {
-                    backward(input: x, weight: weight, outputGradient: dy, inputGradient: dx,
-                             weightGradient: weightGradient == nil ? nil : partialWeight,
-                             biasGradient: biasGradient == nil ? nil : partialBias,
-                             columns: scratch, columnGradients: scratch + columnScratch,
-                             savedColumns: keptColumns.map { $0 + image * imageColumnCount })
+                guard winograd == nil else {
+                    if biasGradient != nil {
+                        accumulateBiasGradient(dy, offset: 0, count: geometry.outputPlane, into: partialBias)
+                    }
                     continue
                 }
-                if weightGradient != nil {
-                    winograd.accumulateWeightGradient(input: x, outputGradient: dy, into: partialWeight, scratch: scratch)
-                }
-                if let dx {
-                    adjoint.forward(input: dy, transformedWeight: flipped, bias: nil, output: dx, scratch: scratch)
-                }
-                if biasGradient != nil {
-                    accumulateBiasGradient(dy, offset: 0, count: geometry.outputPlane, into: partialBias)
-                }
+                backward(input: x, weight: weight, outputGradient: dy, inputGradient: inputGradient.map { $0 + image * inputImage },
+                         weightGradient: weightGradient == nil ? nil : partialWeight,
+                         biasGradient: biasGradient == nil ? nil : partialBias,
+                         columns: scratch, columnGradients: scratch + columnScratch,
+                         savedColumns: keptColumns.map { $0 + image * imageColumnCount })
             }
             lock.withLock {
                 for k in 0..<weightCount + outChannels { totals[k] += partialWeight[k] }

@@ -5,15 +5,17 @@ import COpenBLAS
 /// positions.
 ///
 /// `Y = Aᵀ[(G g Gᵀ) ⊙ (Bᵀ d B)]A` for each 6×6 input patch `d` (tiles overlap by 2); the weight
-/// gradient is `Gᵀ[Σ (A dY Aᵀ) ⊙ (Bᵀ d B)]G`, with Lavin and Gray's matrices. Output tiles are
-/// processed in bands of tile rows so the transformed matrices stay in cache.
+/// gradient is `Gᵀ[Σ (A dY Aᵀ) ⊙ (Bᵀ d B)]G`, with Lavin and Gray's matrices. The methods take a
+/// range of images of a batch and process their tile rows in bands that may span several images (one
+/// GEMM per position for the whole band), so that the GEMMs of narrow planes are not a few tiles wide;
+/// bands are sized so the transformed matrices stay in cache.
 struct Winograd3x3Kernel {
     var inChannels: Int
     var outChannels: Int
     var geometry: WindowGeometry
     var tileColumns: Int
     var tileRows: Int
-    /// Tile rows per band.
+    /// Tile rows per band (counted over the images of a batch, one after the other).
     var bandRows: Int
 
     /// Output rows and columns per tile.
@@ -31,22 +33,38 @@ struct Winograd3x3Kernel {
         tileRows = (geometry.height.outputSize + Self.tileSize - 1) / Self.tileSize
         tileColumns = (geometry.width.outputSize + Self.tileSize - 1) / Self.tileSize
         let floatsPerTileRow = Self.positions * (inChannels + outChannels) * tileColumns
-        bandRows = min(max(Self.bandBudget / max(floatsPerTileRow, 1), 1), max(tileRows, 1))
+        bandRows = max(Self.bandBudget / max(floatsPerTileRow, 1), 1)
     }
 
     /// Whether the algorithm applies: 3×3 kernel, stride 1, no dilation, padding at most 2 per side,
-    /// output at least `minimumWidth` wide.
+    /// a non-empty output.
     static func applies(to geometry: WindowGeometry) -> Bool {
-        geometry.width.outputSize >= minimumWidth && [geometry.height, geometry.width].allSatisfy {
-            $0.kernelSize == 3 && $0.stride == 1 && $0.dilation == 1 && $0.padBefore <= 2 && $0.padAfter <= 2
+        [geometry.height, geometry.width].allSatisfy {
+            $0.outputSize > 0 && $0.kernelSize == 3 && $0.stride == 1 && $0.dilation == 1
+                && $0.padBefore <= 2 && $0.padAfter <= 2
         }
     }
 
-    /// Narrowest output handled: four tiles, one SIMD group.
-    static let minimumWidth = 3 * tileSize + 1
+    /// Whether the tiles are transformed four adjacent ones of a tile row at a time (rows of at least
+    /// four tiles); narrower planes take any four consecutive tiles of a band (`TileGroup`).
+    var groupsAlongRows: Bool { tileColumns >= 4 }
+
+    /// Tiles of a band of `rows` tile rows in the transformed matrices: with groups not along rows,
+    /// rounded up to whole groups of four (the extra tiles are zero).
+    func tileCount(rows: Int) -> Int {
+        groupsAlongRows ? rows * tileColumns : (rows * tileColumns + 3) / 4 * 4
+    }
 
     /// Floats of scratch per worker: transformed input band and products.
-    var scratchCount: Int { Self.positions * (inChannels + outChannels) * bandRows * tileColumns }
+    var scratchCount: Int { Self.positions * (inChannels + outChannels) * tileCount(rows: bandRows) }
+
+    /// The bands of tile rows of `images`, counted over the images one after the other.
+    private func bands(_ images: Range<Int>) -> [Range<Int>] {
+        let rows = images.lowerBound * tileRows..<images.upperBound * tileRows
+        return stride(from: rows.lowerBound, to: rows.upperBound, by: bandRows).map {
+            $0..<min($0 + bandRows, rows.upperBound)
+        }
+    }
 
     /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[36][outChannels][inChannels]`;
     /// with `flipped`, for the input gradient: the kernel rotated by 180° and its channels swapped.
@@ -74,12 +92,12 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `output = conv(input) + bias` for one image; `transformedWeight` from `transformedWeights`.
-    func forward(input: UnsafePointer<Float>, transformedWeight: UnsafePointer<Float>, bias: UnsafePointer<Float>?,
-                 output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
-        for bandStart in stride(from: 0, to: tileRows, by: bandRows) {
-            let band = bandStart..<min(bandStart + bandRows, tileRows)
-            let tiles = band.count * tileColumns
+    /// `output = conv(input) + bias` for `images` of a batch (`input` and `output` point at its first
+    /// image); `transformedWeight` from `transformedWeights`.
+    func forward(images: Range<Int>, input: UnsafePointer<Float>, transformedWeight: UnsafePointer<Float>,
+                 bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
+        for band in bands(images) {
+            let tiles = tileCount(rows: band.count)
             let (transformedInput, products) = (scratch, scratch + Self.positions * inChannels * tiles)
             transformInput(input, band: band, into: transformedInput)
             for position in 0..<Self.positions {
@@ -92,13 +110,12 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// Adds this image's `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` to `transformedGradient` (`[36][out][in]`).
-    func accumulateWeightGradient(input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+    /// Adds the `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` of `images` to `transformedGradient` (`[36][out][in]`).
+    func accumulateWeightGradient(images: Range<Int>, input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
                                   into transformedGradient: UnsafeMutablePointer<Float>,
                                   scratch: UnsafeMutablePointer<Float>) {
-        for bandStart in stride(from: 0, to: tileRows, by: bandRows) {
-            let band = bandStart..<min(bandStart + bandRows, tileRows)
-            let tiles = band.count * tileColumns
+        for band in bands(images) {
+            let tiles = tileCount(rows: band.count)
             let (transformedInput, transformedGradientBand) = (scratch, scratch + Self.positions * inChannels * tiles)
             transformInput(input, band: band, into: transformedInput)
             transformOutputGradient(outputGradient, band: band, into: transformedGradientBand)
@@ -134,29 +151,60 @@ struct Winograd3x3Kernel {
 
     // MARK: Tile transforms
     //
-    // The tile transforms work on four horizontally adjacent tiles at once, one SIMD lane per tile:
-    // element (i, j) of the four tiles' transforms is one `SIMD4`, stored contiguously at transformed
-    // position 6i + j. Rows are read and written as 16-element segments (the four tiles' 4-wide
-    // steps), split into their lanes modulo 4.
+    // The tile transforms work on four tiles at once, one SIMD lane per tile (a `TileGroup`): element
+    // (i, j) of the four tiles' transforms is one `SIMD4`, stored contiguously at transformed position
+    // 6i + j. Four adjacent tiles of a row are read and written as 16-element row segments (the four
+    // tiles' 4-wide steps), split into their lanes modulo 4; other groups gather each tile's rows.
 
-    /// Calls `body(channel, tileRow, firstTile, tileOffset, temporary)` for each of `channels` and every
-    /// group of four tiles of `band`, where `tileOffset` is the group's index in the band's `[tiles]` axis
-    /// and `temporary` is stack room for one 6×6 transform of four tiles (36 `SIMD4`, row-major). When
-    /// `tileColumns` is not a multiple of 4 the last group of a row overlaps the one before (its tiles are
-    /// done twice, identically).
+    /// Four tiles transformed together: lane `l` is tile (`tileRow[l]`, `tileColumn[l]`) of image `image[l]`.
+    /// Unused lanes (past the end of a band) lie above the plane, where loads read zeros and stores drop.
+    struct TileGroup {
+        var image: SIMD4<Int>
+        var tileRow: SIMD4<Int>
+        var tileColumn: SIMD4<Int>
+        /// Whether the lanes are four adjacent tiles of one row, from `tileColumn[0]` on.
+        var isRowSegment: Bool
+    }
+
+    /// The groups of four tiles of `band` (tile rows counted over images), with each group's index in the
+    /// band's `[tiles]` axis. Along rows, when `tileColumns` is not a multiple of 4, the last group of a row
+    /// overlaps the one before (its tiles are done twice, identically).
+    private func tileGroups(_ band: Range<Int>) -> [(group: TileGroup, offset: Int)] {
+        if groupsAlongRows {
+            return band.flatMap { globalRow in
+                let (image, row) = globalRow.quotientAndRemainder(dividingBy: tileRows)
+                let starts = Array(stride(from: 0, through: tileColumns - 4, by: 4))
+                    + (tileColumns % 4 == 0 ? [] : [tileColumns - 4])
+                return starts.map { first in
+                    (TileGroup(image: SIMD4(repeating: image), tileRow: SIMD4(repeating: row),
+                               tileColumn: SIMD4(first, first + 1, first + 2, first + 3), isRowSegment: true),
+                     (globalRow - band.lowerBound) * tileColumns + first)
+                }
+            }
+        }
+        let (first, count) = (band.lowerBound * tileColumns, band.count * tileColumns)
+        return stride(from: 0, to: count, by: 4).map { offset in
+            var group = TileGroup(image: .zero, tileRow: SIMD4(repeating: -2), tileColumn: .zero, isRowSegment: false)
+            for lane in 0..<min(4, count - offset) {
+                let (image, tile) = (first + offset + lane).quotientAndRemainder(dividingBy: tileRows * tileColumns)
+                (group.image[lane], group.tileRow[lane]) = (image, tile / tileColumns)
+                group.tileColumn[lane] = tile % tileColumns
+            }
+            return (group, offset)
+        }
+    }
+
+    /// Calls `body(channel, group, tileOffset, temporary)` for each of `channels` and every group of four
+    /// tiles of `band`, where `tileOffset` is the group's index in the band's `[tiles]` axis and `temporary`
+    /// is stack room for one 6×6 transform of four tiles (36 `SIMD4`, row-major).
     @inline(__always)
     private func forEachTileGroup(channels: Int, in band: Range<Int>,
-                                  _ body: (Int, Int, Int, Int, UnsafeMutablePointer<Float>) -> Void) {
+                                  _ body: (Int, TileGroup, Int, UnsafeMutablePointer<Float>) -> Void) {
+        let groups = tileGroups(band)
         withUnsafeTemporaryAllocation(of: Float.self, capacity: 4 * Self.positions) { temporary in
             let scratch = temporary.baseAddress!
             for channel in 0..<channels {
-                for tileRow in band {
-                    let rowOffset = (tileRow - band.lowerBound) * tileColumns
-                    for first in stride(from: 0, through: tileColumns - 4, by: 4) {
-                        body(channel, tileRow, first, rowOffset + first, scratch)
-                    }
-                    if tileColumns % 4 != 0 { body(channel, tileRow, tileColumns - 4, rowOffset + tileColumns - 4, scratch) }
-                }
+                for (group, offset) in groups { body(channel, group, offset, scratch) }
             }
         }
     }
@@ -166,17 +214,31 @@ struct Winograd3x3Kernel {
                                 into transformed: UnsafeMutablePointer<Float>) {
         let (h, w) = (geometry.height, geometry.width)
         let segments = PlaneSegments(height: h.inputSize, width: w.inputSize)
-        let tiles = band.count * tileColumns
+        let tiles = tileCount(rows: band.count)
         let stride = inChannels * tiles
-        forEachTileGroup(channels: inChannels, in: band) { channel, tileRow, first, offset, rows in
-            let plane = input + channel * geometry.inputPlane, target = transformed + channel * tiles
-            let (top, left) = (4 * tileRow - h.padBefore, 4 * first - w.padBefore)
+        let imageCount = inChannels * geometry.inputPlane
+        forEachTileGroup(channels: inChannels, in: band) { channel, group, offset, rows in
+            let target = transformed + channel * tiles
+            func plane(_ lane: Int) -> UnsafePointer<Float> {
+                input + group.image[lane] * imageCount + channel * geometry.inputPlane
+            }
+            let (top, left) = (4 &* group.tileRow &- h.padBefore, 4 &* group.tileColumn &- w.padBefore)
             // Bᵀ along each of the six patch rows (lanes: tiles), then down each column.
             for r in 0..<6 {
-                let low: SIMD16<Float> = segments.load(plane, row: top + r, column: left)
-                let high: SIMD16<Float> = segments.load(plane, row: top + r, column: left + 4)
-                let d = (Self.lanes(0, of: low), Self.lanes(1, of: low), Self.lanes(2, of: low),
+                let d: Sextet<SIMD4<Float>>
+                if group.isRowSegment {
+                    let low: SIMD16<Float> = segments.load(plane(0), row: top[0] + r, column: left[0])
+                    let high: SIMD16<Float> = segments.load(plane(0), row: top[0] + r, column: left[0] + 4)
+                    d = (Self.lanes(0, of: low), Self.lanes(1, of: low), Self.lanes(2, of: low),
                          Self.lanes(3, of: low), Self.lanes(0, of: high), Self.lanes(1, of: high))
+                } else {
+                    func row(_ lane: Int) -> SIMD8<Float> {
+                        segments.load(plane(lane), row: top[lane] + r, column: left[lane])
+                    }
+                    let (s0, s1, s2, s3) = (row(0), row(1), row(2), row(3))
+                    func column(_ k: Int) -> SIMD4<Float> { SIMD4(s0[k], s1[k], s2[k], s3[k]) }
+                    d = (column(0), column(1), column(2), column(3), column(4), column(5))
+                }
                 Self.store(WinogradTransforms.input(d), at: rows + 24 * r, step: 4)
             }
             for j in 0..<6 {
@@ -190,11 +252,15 @@ struct Winograd3x3Kernel {
     private func transformOutput(_ products: UnsafePointer<Float>, band: Range<Int>, bias: UnsafePointer<Float>?,
                                  into output: UnsafeMutablePointer<Float>) {
         let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
-        let tiles = band.count * tileColumns
+        let tiles = tileCount(rows: band.count)
         let stride = outChannels * tiles
-        forEachTileGroup(channels: outChannels, in: band) { channel, tileRow, first, tile, columns in
-            let plane = output + channel * geometry.outputPlane, source = products + channel * tiles
-            let offset = SIMD16(repeating: bias?[channel] ?? 0)
+        let imageCount = outChannels * geometry.outputPlane
+        forEachTileGroup(channels: outChannels, in: band) { channel, group, tile, columns in
+            let source = products + channel * tiles
+            func plane(_ lane: Int) -> UnsafeMutablePointer<Float> {
+                output + group.image[lane] * imageCount + channel * geometry.outputPlane
+            }
+            let bias = bias?[channel] ?? 0
             // Aᵀ down each of the six product columns (lanes: tiles), then along each output row.
             for j in 0..<6 {
                 let m = Self.loadSextet(source + j * stride + tile, step: 6 * stride)
@@ -203,7 +269,15 @@ struct Winograd3x3Kernel {
             for i in 0..<4 {
                 let row = Self.loadSextet(columns + 24 * i, step: 4)
                 let y = WinogradTransforms.output(row)
-                segments.store(Self.interleave(y) + offset, into: plane, row: 4 * tileRow + i, column: 4 * first)
+                if group.isRowSegment {
+                    segments.store(Self.interleave(y) + bias, into: plane(0), row: 4 * group.tileRow[0] + i,
+                                   column: 4 * group.tileColumn[0])
+                    continue
+                }
+                for lane in 0..<4 {
+                    segments.store(SIMD4(y.0[lane], y.1[lane], y.2[lane], y.3[lane]) + bias, into: plane(lane),
+                                   row: 4 * group.tileRow[lane] + i, column: 4 * group.tileColumn[lane])
+                }
             }
         }
     }
@@ -212,15 +286,28 @@ struct Winograd3x3Kernel {
     private func transformOutputGradient(_ gradient: UnsafePointer<Float>, band: Range<Int>,
                                          into transformed: UnsafeMutablePointer<Float>) {
         let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
-        let tiles = band.count * tileColumns
+        let tiles = tileCount(rows: band.count)
         let stride = outChannels * tiles
-        forEachTileGroup(channels: outChannels, in: band) { channel, tileRow, first, offset, rows in
-            let plane = gradient + channel * geometry.outputPlane, target = transformed + channel * tiles
+        let imageCount = outChannels * geometry.outputPlane
+        forEachTileGroup(channels: outChannels, in: band) { channel, group, offset, rows in
+            let target = transformed + channel * tiles
+            func plane(_ lane: Int) -> UnsafePointer<Float> {
+                gradient + group.image[lane] * imageCount + channel * geometry.outputPlane
+            }
+            let (top, left) = (4 &* group.tileRow, 4 &* group.tileColumn)
             // A along each of the four gradient rows (lanes: tiles), then down each column.
             for r in 0..<4 {
-                let segment: SIMD16<Float> = segments.load(plane, row: 4 * tileRow + r, column: 4 * first)
-                let y = (Self.lanes(0, of: segment), Self.lanes(1, of: segment), Self.lanes(2, of: segment),
+                let y: Quartet<SIMD4<Float>>
+                if group.isRowSegment {
+                    let segment: SIMD16<Float> = segments.load(plane(0), row: top[0] + r, column: left[0])
+                    y = (Self.lanes(0, of: segment), Self.lanes(1, of: segment), Self.lanes(2, of: segment),
                          Self.lanes(3, of: segment))
+                } else {
+                    func row(_ lane: Int) -> SIMD4<Float> { segments.load(plane(lane), row: top[lane] + r, column: left[lane]) }
+                    let (s0, s1, s2, s3) = (row(0), row(1), row(2), row(3))
+                    func column(_ k: Int) -> SIMD4<Float> { SIMD4(s0[k], s1[k], s2[k], s3[k]) }
+                    y = (column(0), column(1), column(2), column(3))
+                }
                 Self.store(WinogradTransforms.outputGradient(y), at: rows + 24 * r, step: 4)
             }
             for j in 0..<6 {
