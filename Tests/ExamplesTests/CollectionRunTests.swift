@@ -62,6 +62,25 @@ final class CollectionRunTests: XCTestCase {
         XCTAssertTrue(official.notes.contains { $0.contains("Official split of FMA (small subset)") }, "\(official.notes)")
     }
 
+    /// Under `--protocol official` a K-fold study is one run on the published split (each fold would repeat it);
+    /// other protocols keep every fold.
+    func testOfficialProtocolRunsAKFoldStudyOnce() throws {
+        let base = Experiment(input: FeatureTableInput(table: .thirtySeconds), split: .kFold(folds: 5, seed: 1),
+                              model: { Linear(57, $0) }, initialization: .pytorch,
+                              recipe: Recipe(epochs: 1, batchSize: 4, learningRate: 1e-3))
+        let folds = (0..<5).map { fold in base.with { $0.fold = fold; $0.runName = "fold-\(fold + 1)" } }
+        var lines: [String] = []
+        var official = try ExperimentRunner(settings: settings(root, .official))
+        official.log = { lines.append($0) }
+        let runs = official.runs(of: folds)
+        XCTAssertEqual(runs.count, 1)
+        XCTAssertNil(runs[0].fold)
+        XCTAssertNil(runs[0].runName, "a single run reports into the output folder itself")
+        XCTAssertTrue(lines.contains { $0.contains("one run on the published split instead of 5 K-fold runs (4 skipped") }, "\(lines)")
+        let artist = try ExperimentRunner(settings: settings(root, .artist)).runs(of: folds)
+        XCTAssertEqual(artist.map(\.fold), [0, 1, 2, 3, 4])
+    }
+
     private static let smoke = ["--epochs", "1", "--batch-size", "4", "--max-batches", "2", "--no-progress"]
 
     /// `mfcc-cnn` trains on three labels that are not GTZAN's: a three-output model, the labels in the report

@@ -54,7 +54,21 @@ final class ReplicaGroupsTests: XCTestCase {
         }
         try "pop.00001 = music\n".write(to: list, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try ReplicaGroups(contentsOf: list)) { error in
-            XCTAssertTrue("\(error)".contains("'music' is not a GTZAN track"), "\(error)")
+            XCTAssertTrue("\(error)".contains("'music' is not a track of this data"), "\(error)")
+        }
+    }
+
+    func testListsNameTracksOfAnyCollectionAsSplitFilesDo() throws {
+        let take1 = TrackID(genre: "ambient", name: "take 1"), take2 = TrackID(genre: "ambient", name: "take 2")
+        let drone = TrackID(genre: "drone", name: "x"), other = TrackID(genre: "drone", name: "y")
+        let list = fixture.root.appendingPathComponent("replicas.txt")
+        try "ambient.take 1 = ambient.take 2\ndrone.x drone.y # spaces separate when nothing else does\n"
+            .write(to: list, atomically: true, encoding: .utf8)
+        let groups = try ReplicaGroups(contentsOf: list, tracks: [take1, take2, drone, other])
+        XCTAssertEqual(groups.groups.map(\.tracks), [[take1, take2], [drone, other]])
+        try "ambient.take 1 = ambient.take 3\n".write(to: list, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try ReplicaGroups(contentsOf: list, tracks: [take1, take2])) { error in
+            XCTAssertTrue("\(error)".contains("line 1: 'ambient.take 3' is not a track of this data"), "\(error)")
         }
     }
 

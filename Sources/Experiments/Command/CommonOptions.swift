@@ -55,7 +55,7 @@ public struct CommonOptions: ParsableArguments {
     @Option(help: "Artist ids, lines 'track<TAB>artist', tracks named as in split.csv (default: the collection's: GTZAN's *_groups.txt, FMA's artist.id, a table's artist column).")
     public var artists: String?
 
-    @Option(help: "Known replicas, one group of track ids per line (added to those found by content).")
+    @Option(help: "Known replicas, one group per line, tracks named as in split.csv and separated by tabs, commas, = or spaces (added to those found by content).")
     public var replicas: String?
 
     public init() {}

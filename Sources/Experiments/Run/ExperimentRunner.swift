@@ -132,6 +132,7 @@ public struct ExperimentRunner {
     public func train(_ experiments: [Experiment], name: String, resume: Bool = false) throws -> [RunResult] {
         let folder = writesReports ? try RunFolder(destination: settings.outputDirectory, resume: resume) : nil
         let staging = folder?.staging ?? RunFolder.staging(of: settings.outputDirectory)
+        let experiments = runs(of: experiments)
         let results: [RunResult]
         if experiments.count == 1 && experiments[0].runName == nil {
             results = try train(experiments[0], name: name, in: staging, resume: resume).map { [$0] } ?? []
@@ -142,6 +143,25 @@ public struct ExperimentRunner {
         try folder.commit()
         log("Report folder: \(settings.outputDirectory.path)")
         return results
+    }
+
+    /// The runs to train: `experiments`, except under `--protocol official`, where every fold of a K-fold study
+    /// would train and test on the same published split, so only the first fold of each group runs (as a single
+    /// run, without its fold) and the log says which were left out.
+    public func runs(of experiments: [Experiment]) -> [Experiment] {
+        guard settings.evaluationProtocol == .official, experiments.contains(where: { $0.fold != nil }) else { return experiments }
+        var seen = Set<String>()
+        let kept = experiments.filter { $0.fold == nil || seen.insert($0.group ?? "").inserted }
+        let skipped = experiments.filter { $0.fold != nil }.count - kept.filter { $0.fold != nil }.count
+        log("--protocol official: one run on the published split instead of \(experiments.count) K-fold runs "
+            + "(\(skipped) skipped: every fold would repeat the same split)")
+        return kept.map { experiment in
+            experiment.with {
+                guard $0.fold != nil else { return }
+                $0.fold = nil
+                $0.runName = kept.count == 1 ? nil : $0.group ?? "official"
+            }
+        }
     }
 
     private func trainStudy(_ experiments: [Experiment], name: String, in directory: URL, resume: Bool) throws -> [RunResult] {

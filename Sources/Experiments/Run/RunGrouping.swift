@@ -45,7 +45,7 @@ public struct RunGrouping {
         var replicas = ReplicaGroups()
         if chosen == .artist || chosen == .track {
             replicas = try ReplicaGroups.detect(in: dataset, workers: settings.threads)
-            if let file = settings.replicasFile { replicas = replicas.merged(with: try ReplicaGroups(contentsOf: file)) }
+            if let file = settings.replicasFile { replicas = replicas.merged(with: try ReplicaGroups(contentsOf: file, tracks: dataset.images.map(\.id))) }
         }
         grouping = TrackGrouping(protocol: chosen, artists: artists, replicas: replicas)
         var notes = ["Protocol: \(chosen)" + (settings.evaluationProtocol == nil ? " (default)" : " (--protocol)"),

@@ -46,21 +46,25 @@ public struct ReplicaGroups: Sendable, Equatable {
         }.sorted { $0.tracks[0] < $1.tracks[0] }
     }
 
-    /// The replicas of a known list: one group per line, its track ids separated by spaces, tabs, commas or `=`
-    /// (`metal.00040 = metal.00061`); blank lines and `#` comments are ignored.
+    /// The replicas of a known list: one group per line, its track ids separated by tabs, commas or `=`
+    /// (`metal.00040 = metal.00061`), or by spaces when the line has none of those; blank lines and `#` comments
+    /// are ignored. A name is one of `tracks` as `split.csv` names it (`<label>.<name>`, e.g. `ambient.take 1`,
+    /// so names of other collections may hold spaces when the line uses another separator), or a GTZAN name.
     /// - Throws: `GTZANError.malformedFile` naming the line of a name that is not a track, or of a single track.
-    public init(contentsOf url: URL) throws {
+    public init(contentsOf url: URL, tracks: [TrackID] = []) throws {
         guard let text = try? String(contentsOf: url, encoding: .utf8) else {
             throw GTZANError.malformedFile(url, reason: "cannot read the replica list")
         }
+        let known = Dictionary(tracks.map { ($0.description, $0) }, uniquingKeysWith: { first, _ in first })
         var links: [(TrackID, TrackID, Evidence)] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = raw.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-            let names = line.split { $0 == " " || $0 == "\t" || $0 == "," || $0 == "=" || $0 == "\r" }
+            let names = Self.names(in: line)
             guard !names.isEmpty else { continue }
             let ids = try names.map { name -> TrackID in
-                guard let id = try? TrackID(parsing: String(name)) else {
-                    throw GTZANError.malformedFile(url, reason: "line \(index + 1): '\(name)' is not a GTZAN track")
+                guard let id = known[name] ?? (try? TrackID(parsing: name)) else {
+                    throw GTZANError.malformedFile(url, reason: "line \(index + 1): '\(name)' is not a track of this data"
+                                                   + (tracks.isEmpty ? "" : " (names are <label>.<name>, as in split.csv)"))
                 }
                 return id
             }
@@ -70,6 +74,14 @@ public struct ReplicaGroups: Sendable, Equatable {
             links += ids.dropFirst().map { (ids[0], $0, .list) }
         }
         self.init(links: links)
+    }
+
+    /// The track names of one list line: split at tabs, commas and `=`, or at spaces when it has none of those.
+    private static func names(in line: Substring) -> [String] {
+        let separators: Set<Character> = ["\t", ",", "="]
+        let fields = line.contains(where: separators.contains) ? line.split(whereSeparator: separators.contains)
+                                                               : line.split(separator: " ")
+        return fields.map { $0.trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: "\r"))) }.filter { !$0.isEmpty }
     }
 
     /// The replicas in `dataset`: tracks with identical decoded audio, stored images with identical bytes.
