@@ -72,6 +72,32 @@ final class ReplicaGroupsTests: XCTestCase {
         }
     }
 
+    /// Hashes are remembered per unchanged file: a second run reads them from the cache (an entry edited there is
+    /// believed), a changed file is decoded again, and a damaged cache file is only an empty cache.
+    func testHashesOfUnchangedFilesComeFromTheCache() throws {
+        let first = try fixture.writeAudio(id(.jazz, 1), frequency: 300)
+        try fixture.writeAudio(id(.jazz, 2), frequency: 300)
+        let third = try fixture.writeAudio(id(.jazz, 3), frequency: 301)
+        let cache = fixture.root.appendingPathComponent("cache")
+        let dataset = try GTZANDataset(root: fixture.root)
+        XCTAssertEqual(try ReplicaGroups.detect(in: dataset, cache: cache).groups.map(\.tracks), [[id(.jazz, 1), id(.jazz, 2)]])
+        let file = cache.appendingPathComponent("replica-hashes.tsv")
+        var lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.count, 3)
+        let hash = { (url: URL) in lines.first { $0.hasSuffix("\t" + url.standardizedFileURL.path) }!.prefix(32) }
+        let firstHash = hash(first)
+        lines = lines.map { $0.hasSuffix(third.standardizedFileURL.path) ? firstHash + $0.dropFirst(32) : Substring($0) }.map(String.init)
+        try lines.joined(separator: "\n").write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ReplicaGroups.detect(in: dataset, cache: cache).groups.first?.tracks.count, 3,
+                       "the edited entry of the unchanged file is used, not a decode")
+
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: third.path)
+        XCTAssertEqual(try ReplicaGroups.detect(in: dataset, cache: cache).groups.first?.tracks.count, 2, "a changed file is hashed again")
+        try "not\ta cache\n\u{0}".write(to: file, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try ReplicaGroups.detect(in: dataset, cache: cache).groups.first?.tracks.count, 2)
+        XCTAssertEqual(try String(contentsOf: file, encoding: .utf8).split(separator: "\n").count, 3, "rewritten whole")
+    }
+
     func testContentHashSeparatesNearlyEqualBuffers() {
         let a: [Float] = (0..<1001).map { Float($0) }
         var b = a

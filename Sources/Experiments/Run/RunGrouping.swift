@@ -11,7 +11,8 @@ import GTZAN
 ///   report). `artist` without any artist id is an error; `official` uses the collection's own split (FMA).
 ///   Under `artist`, excerpts without an artist id (own, or through a replica) each form their own group: the
 ///   runner warns with their number, since their artists may be on two sides.
-/// - Replicas (under `artist` and `track`): found by content (`ReplicaGroups.detect`) plus `--replicas FILE`,
+/// - Replicas (under `artist` and `track`): found by content (`ReplicaGroups.detect`, hashes remembered in the
+///   cache folder for unchanged files) plus `--replicas FILE`,
 ///   merged into one group each and reported.
 public struct RunGrouping {
     public let grouping: TrackGrouping
@@ -44,7 +45,7 @@ public struct RunGrouping {
         }
         var replicas = ReplicaGroups()
         if chosen == .artist || chosen == .track {
-            replicas = try ReplicaGroups.detect(in: dataset, workers: settings.threads)
+            replicas = try ReplicaGroups.detect(in: dataset, workers: settings.threads, cache: settings.cacheDirectory)
             if let file = settings.replicasFile { replicas = replicas.merged(with: try ReplicaGroups(contentsOf: file, tracks: dataset.images.map(\.id))) }
         }
         grouping = TrackGrouping(protocol: chosen, artists: artists, replicas: replicas)

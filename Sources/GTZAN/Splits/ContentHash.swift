@@ -25,6 +25,15 @@ public struct ContentHash: Hashable, Sendable, CustomStringConvertible {
         low = Self.avalanche(b ^ (a << 13))
     }
 
+    /// The hash `description` printed (32 hexadecimal digits); nil for any other text.
+    public init?<Text: StringProtocol>(hex: Text) {
+        guard hex.count == 32, let high = UInt64(hex.prefix(16), radix: 16), let low = UInt64(hex.suffix(16), radix: 16) else {
+            return nil
+        }
+        self.high = high
+        self.low = low
+    }
+
     /// The hash of `values`' bytes.
     public init<T>(of values: [T]) {
         self = values.withUnsafeBytes { ContentHash($0) }

@@ -85,19 +85,21 @@ public struct ReplicaGroups: Sendable, Equatable {
     }
 
     /// The replicas in `dataset`: tracks with identical decoded audio, stored images with identical bytes.
-    /// Files are read `workers` at a time.
+    /// Files are read `workers` at a time; `cache` (see `ContentHashCache`) spares decoding unchanged files again.
     /// - Throws: the decoder's `AudioIOError` or `GTZANError.malformedFile` naming a file that cannot be read.
-    public static func detect(in dataset: GTZANDataset, workers: Int = 2) throws -> ReplicaGroups {
-        try detect(tracks: dataset.tracks, images: dataset.images, workers: workers)
+    public static func detect(in dataset: GTZANDataset, workers: Int = 2, cache: URL? = nil) throws -> ReplicaGroups {
+        try detect(tracks: dataset.tracks, images: dataset.images, workers: workers, cache: cache)
     }
 
     /// The replicas in `collection` (as `detect(in:)` finds them in a GTZAN copy).
-    public static func detect(in collection: LabelledCollection, workers: Int = 2) throws -> ReplicaGroups {
-        try detect(tracks: collection.tracks, images: collection.images, workers: workers)
+    public static func detect(in collection: LabelledCollection, workers: Int = 2, cache: URL? = nil) throws -> ReplicaGroups {
+        try detect(tracks: collection.tracks, images: collection.images, workers: workers, cache: cache)
     }
 
-    private static func detect(tracks: [Track], images: [TrackImage], workers: Int) throws -> ReplicaGroups {
-        let audio = try hashes(tracks.map { ($0.id, $0.url) }, workers: workers) { url in
+    private static func detect(tracks: [Track], images: [TrackImage], workers: Int, cache url: URL?) throws -> ReplicaGroups {
+        var cache = ContentHashCache(directory: url)
+        defer { cache.save() }
+        let audio = try hashes(tracks.map { ($0.id, $0.url) }, kind: "audio", cache: &cache, workers: workers) { url in
             let buffer = try AudioFile.read(url, sampleRate: nil, mono: false)
             return ContentHash(of: buffer.samples + [Float(buffer.sampleRate), Float(buffer.channels)])
         }
@@ -105,7 +107,7 @@ public struct ReplicaGroups: Sendable, Equatable {
             if case let .png(url) = image.source { return (image.id, url) }
             return nil
         }
-        let images = try hashes(stored, workers: workers) { url in
+        let images = try hashes(stored, kind: "image", cache: &cache, workers: workers) { url in
             guard let data = try? Data(contentsOf: url) else { throw GTZANError.malformedFile(url, reason: "cannot read the image") }
             return data.withUnsafeBytes { ContentHash($0) }
         }
@@ -141,19 +143,28 @@ public struct ReplicaGroups: Sendable, Equatable {
         }
     }
 
-    /// The hash of each file, `workers` at a time, in input order.
-    private static func hashes(_ files: [(TrackID, URL)], workers: Int,
+    /// The hash of each file, in input order: the cached one of an unchanged file, else computed `workers` files
+    /// at a time and recorded in `cache`.
+    private static func hashes(_ files: [(TrackID, URL)], kind: String, cache: inout ContentHashCache, workers: Int,
                                _ hash: @Sendable (URL) throws -> ContentHash) throws -> [(TrackID, ContentHash)] {
-        let results = UnsafeMutableBufferPointer<Result<ContentHash, Error>?>.allocate(capacity: files.count)
+        let known = files.map { cache.recordedHash(of: $0.1, kind: kind) }
+        let missing = files.indices.filter { known[$0] == nil }
+        let results = UnsafeMutableBufferPointer<Result<ContentHash, Error>?>.allocate(capacity: missing.count)
         results.initialize(repeating: nil)
         defer { results.deallocate() }
-        let chunks = max(1, min(workers, files.count))
+        let chunks = max(1, min(workers, missing.count))
         let slots = SharedPointer(results)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-            for index in stride(from: chunk, to: files.count, by: chunks) {
-                slots[index] = Result { try hash(files[index].1) }
+            for slot in stride(from: chunk, to: missing.count, by: chunks) {
+                slots[slot] = Result { try hash(files[missing[slot]].1) }
             }
         }
-        return try zip(files, results).map { ($0.0, try $1!.get()) }
+        var computed: [Int: ContentHash] = [:]
+        for (slot, index) in missing.enumerated() {
+            let value = try results[slot]!.get()
+            cache.record(value, of: files[index].1, kind: kind)
+            computed[index] = value
+        }
+        return files.indices.map { (files[$0].0, known[$0] ?? computed[$0]!) }
     }
 }
