@@ -65,7 +65,7 @@ let tests: [Target] = [
     .testTarget(name: "GTZANTests", dependencies: ["GTZAN", "SyntheticGTZAN", "AudioIO", "DSP", "Tensor", "TestSupport"]),
     .testTarget(name: "SyntheticGTZANTests", dependencies: ["SyntheticGTZAN", "GTZAN", "AudioIO", "TestSupport"]),
     .testTarget(name: "GenreModelsTests", dependencies: ["GenreModels", "NN", "Tensor", "TestSupport"]),
-    .testTarget(name: "ExamplesTests", dependencies: ["Experiments", "GenreModels", "GTZAN", "SyntheticGTZAN", "NN", "Plotting",
+    .testTarget(name: "ExamplesTests", dependencies: ["Experiments", "GenreModels", "GTZAN", "SyntheticGTZAN", "NN", "Tensor", "Plotting",
                                                       "TestSupport"]),
     /// Imports every library product at once, so a type name two products declare fails the build.
     .testTarget(name: "AllProductsTests",

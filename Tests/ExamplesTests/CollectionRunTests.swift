@@ -3,6 +3,7 @@ import Foundation
 import GenreModels
 import GTZAN
 import NN
+import Tensor
 import TestSupport
 import XCTest
 
@@ -69,6 +70,8 @@ final class CollectionRunTests: XCTestCase {
                               model: { Linear(57, $0) }, initialization: .pytorch,
                               recipe: Recipe(epochs: 1, batchSize: 4, learningRate: 1e-3))
         let folds = (0..<5).map { fold in base.with { $0.fold = fold; $0.runName = "fold-\(fold + 1)" } }
+        let threads = Parallel.threadCount  // a runner sets it to its settings' count
+        defer { Parallel.threadCount = threads }
         var lines: [String] = []
         var official = try ExperimentRunner(settings: settings(root, .official))
         official.log = { lines.append($0) }

@@ -1,6 +1,7 @@
 import Foundation
 import GenreModels
 import GTZAN
+import Tensor
 
 /// How the shipped `GenreClassifier` is made (`make default-model`): the keras `FeatureMLP` recipe
 /// (`FeatureMLPTraining`) measured under the artist protocol — trained on two artist-filtered folds' tracks
@@ -12,12 +13,17 @@ public struct DefaultModelBuild {
     public var folds: URL
     public var seed: UInt64
     public var epochs: Int
+    /// The kernels' thread count during the build (`Parallel.threadCount`, restored after). Fixed, because the
+    /// bytes depend on it: a GEMM or a long sum split across another number of threads adds in another order.
+    /// The shipped file was built with 2; any machine rebuilds it byte for byte with the same count.
+    public var threads: Int
 
-    public init(table: URL, folds: URL, seed: UInt64 = 0, epochs: Int = 50) {
+    public init(table: URL, folds: URL, seed: UInt64 = 0, epochs: Int = 50, threads: Int = 2) {
         self.table = table
         self.folds = folds
         self.seed = seed
         self.epochs = epochs
+        self.threads = threads
     }
 
     /// What the build measured.
@@ -38,6 +44,9 @@ public struct DefaultModelBuild {
 
     /// Measures the recipe on the folds, trains on every row and writes the checkpoint to `url`.
     public func run(writingTo url: URL, log: (String) -> Void = { print($0) }) throws -> Result {
+        let previousThreads = Parallel.threadCount
+        Parallel.threadCount = threads
+        defer { Parallel.threadCount = previousThreads }
         let folds = try ArtistFoldFiles(directory: self.folds)
         let table = try FeatureTable(contentsOf: self.table)
         let training = FeatureMLPTraining(epochs: epochs, seed: seed)
