@@ -47,6 +47,21 @@ final class MaxPool2x2Tests: XCTestCase {
         }
     }
 
+    /// Windows cut by the edge are padded with −∞, which must never win, even against a real −∞.
+    func testEdgeWindowsOfMinusInfinityRouteTheGradientToTheRealElement() throws {
+        let inf = Float.infinity
+        var x = try Tensor([-inf, -inf, -inf,
+                            -inf, -inf, -inf,
+                            -inf, -inf, -inf], shape: [1, 1, 3, 3])
+        x.requiresGrad = true
+        let y = x.maxPool2d(kernelSize: 2, padding: .same)
+        XCTAssertEqual(y.scalars, [-inf, -inf, -inf, -inf])
+        y.backward(try Tensor([1, 2, 3, 4], shape: [1, 1, 2, 2]))
+        XCTAssertEqual(x.grad?.scalars, [1, 0, 2,
+                                         0, 0, 0,
+                                         3, 0, 4])
+    }
+
     func testNoGradientPathEqualsRecordedPath() throws {
         var x = try Self.tiedInput([2, 2, 9, 18], seed: 7)
         let plain = Tensor.withoutGrad { x.maxPool2d(kernelSize: 2) }

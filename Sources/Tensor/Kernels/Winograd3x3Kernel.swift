@@ -55,8 +55,25 @@ struct Winograd3x3Kernel {
         groupsAlongRows ? rows * tileColumns : (rows * tileColumns + 3) / 4 * 4
     }
 
-    /// Floats of scratch per worker: transformed input band and products.
-    var scratchCount: Int { Self.positions * (inChannels + outChannels) * tileCount(rows: bandRows) }
+    /// Floats of scratch per worker: transformed input band, products, and the input strips.
+    var scratchCount: Int { Self.positions * (inChannels + outChannels) * tileCount(rows: bandRows) + stripCount }
+
+    /// The strips of a band's input patches: six rows per tile row, padding included.
+    var inputStrips: WinogradStrips {
+        WinogradStrips(rowsPerTile: 6, width: Self.tileSize * tileColumns + 2, planeHeight: geometry.height.inputSize,
+               planeWidth: geometry.width.inputSize, top: geometry.height.padBefore, left: geometry.width.padBefore)
+    }
+
+    /// The strips of a band's outputs (or output gradients): four rows per tile row.
+    var outputStrips: WinogradStrips {
+        WinogradStrips(rowsPerTile: 4, width: Self.tileSize * tileColumns, planeHeight: geometry.height.outputSize,
+               planeWidth: geometry.width.outputSize, top: 0, left: 0)
+    }
+
+    /// Floats of scratch for the strips of one band (input, then output or gradient strips, in turn).
+    var stripCount: Int {
+        max(inputStrips.count(channels: inChannels, rows: bandRows), outputStrips.count(channels: outChannels, rows: bandRows))
+    }
 
     /// The bands of tile rows of `images`, counted over the images one after the other.
     private func bands(_ images: Range<Int>) -> [Range<Int>] {
@@ -68,26 +85,45 @@ struct Winograd3x3Kernel {
 
     /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[36][outChannels][inChannels]`;
     /// with `flipped`, for the input gradient: the kernel rotated by 180° and its channels swapped.
+    ///
+    /// Eight pairs at a time, one per SIMD lane: pairs adjacent along `U`'s last axis, so each of the
+    /// 36 results is one 8-wide store.
     static func transformedWeights(_ weight: UnsafePointer<Float>, outChannels: Int, inChannels: Int,
                                    flipped: Bool, into transformed: UnsafeMutablePointer<Float>) {
+        typealias Lanes = SIMD8<Float>
         let (rows, columns) = flipped ? (inChannels, outChannels) : (outChannels, inChannels)
-        for o in 0..<outChannels {
-            for i in 0..<inChannels {
-                let g = weight + (o * inChannels + i) * 9
-                func kernelRow(_ r: Int) -> SIMD8<Float> {
-                    let k = flipped ? (8 - 3 * r, 7 - 3 * r, 6 - 3 * r) : (3 * r, 3 * r + 1, 3 * r + 2)
-                    return SIMD8(g[k.0], g[k.1], g[k.2], 0, 0, 0, 0, 0)
+        let positionStride = rows * columns
+        for row in 0..<rows {
+            for first in stride(from: 0, to: columns, by: Lanes.scalarCount) {
+                let lanes = min(Lanes.scalarCount, columns - first)
+                // Element (r, c) of the kernels of the lanes' pairs.
+                func tap(_ r: Int, _ c: Int) -> Lanes {
+                    var values = Lanes()
+                    for lane in 0..<lanes {
+                        let (o, i) = flipped ? (first + lane, row) : (row, first + lane)
+                        values[lane] = weight[(o * inChannels + i) * 9 + (flipped ? 8 - 3 * r - c : 3 * r + c)]
+                    }
+                    return values
                 }
-                // G down the columns (lanes: kernel columns), then along the rows (lanes: U rows).
-                let left = WinogradTransforms.kernel((kernelRow(0), kernelRow(1), kernelRow(2)))
-                let u = WinogradTransforms.kernel((lane(0, of: left), lane(1, of: left), lane(2, of: left)))
-                let (uRow, uColumn) = flipped ? (i, o) : (o, i)
-                let target = transformed + uRow * columns + uColumn
-                // U[k][j] is lane k of u.j; position 6k + j.
-                func put(_ j: Int, _ uj: SIMD8<Float>) {
-                    for k in 0..<6 { target[(6 * k + j) * rows * columns] = uj[k] }
+                // G down each kernel column, then along each of the six rows.
+                func column(_ c: Int) -> Sextet<Lanes> { WinogradTransforms.kernel((tap(0, c), tap(1, c), tap(2, c))) }
+                let (c0, c1, c2) = (column(0), column(1), column(2))
+                let target = transformed + row * columns + first
+                func store(_ position: Int, _ value: Lanes) {
+                    let destination = target + position * positionStride
+                    if lanes == Lanes.scalarCount {
+                        UnsafeMutableRawPointer(destination).storeBytes(of: value, as: Lanes.self)
+                    } else {
+                        for lane in 0..<lanes { destination[lane] = value[lane] }
+                    }
                 }
-                put(0, u.0); put(1, u.1); put(2, u.2); put(3, u.3); put(4, u.4); put(5, u.5)
+                func put(_ k: Int, _ t: Triplet<Lanes>) {
+                    let u = WinogradTransforms.kernel(t)
+                    store(6 * k, u.0); store(6 * k + 1, u.1); store(6 * k + 2, u.2)
+                    store(6 * k + 3, u.3); store(6 * k + 4, u.4); store(6 * k + 5, u.5)
+                }
+                put(0, (c0.0, c1.0, c2.0)); put(1, (c0.1, c1.1, c2.1)); put(2, (c0.2, c1.2, c2.2))
+                put(3, (c0.3, c1.3, c2.3)); put(4, (c0.4, c1.4, c2.4)); put(5, (c0.5, c1.5, c2.5))
             }
         }
     }
@@ -99,14 +135,14 @@ struct Winograd3x3Kernel {
         for band in bands(images) {
             let tiles = tileCount(rows: band.count)
             let (transformedInput, products) = (scratch, scratch + Self.positions * inChannels * tiles)
-            transformInput(input, band: band, into: transformedInput)
+            transformInput(input, band: band, strips: scratch + scratchCount - stripCount, into: transformedInput)
             for position in 0..<Self.positions {
                 BLAS.sgemm(m: outChannels, n: tiles, k: inChannels,
                            a: transformedWeight + position * outChannels * inChannels, lda: inChannels,
                            b: transformedInput + position * inChannels * tiles, ldb: tiles,
                            c: products + position * outChannels * tiles, ldc: tiles)
             }
-            transformOutput(products, band: band, bias: bias, into: output)
+            transformOutput(products, band: band, bias: bias, strips: scratch + scratchCount - stripCount, into: output)
         }
     }
 
@@ -117,8 +153,9 @@ struct Winograd3x3Kernel {
         for band in bands(images) {
             let tiles = tileCount(rows: band.count)
             let (transformedInput, transformedGradientBand) = (scratch, scratch + Self.positions * inChannels * tiles)
-            transformInput(input, band: band, into: transformedInput)
-            transformOutputGradient(outputGradient, band: band, into: transformedGradientBand)
+            transformInput(input, band: band, strips: scratch + scratchCount - stripCount, into: transformedInput)
+            transformOutputGradient(outputGradient, band: band, strips: scratch + scratchCount - stripCount,
+                                    into: transformedGradientBand)
             for position in 0..<Self.positions {
                 BLAS.sgemm(transposeB: true, m: outChannels, n: inChannels, k: tiles,
                            a: transformedGradientBand + position * outChannels * tiles, lda: tiles,
@@ -128,24 +165,37 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `dW = Gᵀ dU G` for every channel pair, from the summed `[36][out][in]` transformed gradient.
+    /// `dW = Gᵀ dU G` for every channel pair, from the summed `[36][out][in]` transformed gradient:
+    /// eight consecutive pairs at a time, one per SIMD lane.
     static func weightGradient(_ transformed: UnsafePointer<Float>, outChannels: Int, inChannels: Int,
                                into weightGradient: UnsafeMutablePointer<Float>) {
+        typealias Lanes = SIMD8<Float>
         let pairs = outChannels * inChannels
-        for pair in 0..<pairs {
-            func gradientRow(_ r: Int) -> SIMD8<Float> {
-                var row = SIMD8<Float>()
-                for j in 0..<6 { row[j] = transformed[(6 * r + j) * pairs + pair] }
-                return row
+        for first in stride(from: 0, to: pairs, by: Lanes.scalarCount) {
+            let lanes = min(Lanes.scalarCount, pairs - first)
+            func element(_ position: Int) -> Lanes {
+                let source = transformed + position * pairs + first
+                if lanes == Lanes.scalarCount { return UnsafeRawPointer(source).loadUnaligned(as: Lanes.self) }
+                var values = Lanes()
+                for lane in 0..<lanes { values[lane] = source[lane] }
+                return values
             }
-            // Gᵀ down the columns (lanes: dU columns), then along the rows (lanes: dW rows).
-            let left = WinogradTransforms.kernelGradient((gradientRow(0), gradientRow(1), gradientRow(2),
-                                                          gradientRow(3), gradientRow(4), gradientRow(5)))
-            let g = WinogradTransforms.kernelGradient((lane(0, of: left), lane(1, of: left), lane(2, of: left),
-                                                       lane(3, of: left), lane(4, of: left), lane(5, of: left)))
-            // dW[k][l] is lane k of g.l.
-            let target = weightGradient + pair * 9
-            for k in 0..<3 { (target[3 * k], target[3 * k + 1], target[3 * k + 2]) = (g.0[k], g.1[k], g.2[k]) }
+            // Gᵀ down each of the six columns of dU, then along each of the three rows.
+            func column(_ j: Int) -> Triplet<Lanes> {
+                WinogradTransforms.kernelGradient((element(j), element(6 + j), element(12 + j), element(18 + j),
+                                                   element(24 + j), element(30 + j)))
+            }
+            let (c0, c1, c2, c3, c4, c5) = (column(0), column(1), column(2), column(3), column(4), column(5))
+            func put(_ k: Int, _ row: Sextet<Lanes>) {
+                let g = WinogradTransforms.kernelGradient(row)
+                for lane in 0..<lanes {
+                    let target = weightGradient + (first + lane) * 9 + 3 * k
+                    (target[0], target[1], target[2]) = (g.0[lane], g.1[lane], g.2[lane])
+                }
+            }
+            put(0, (c0.0, c1.0, c2.0, c3.0, c4.0, c5.0))
+            put(1, (c0.1, c1.1, c2.1, c3.1, c4.1, c5.1))
+            put(2, (c0.2, c1.2, c2.2, c3.2, c4.2, c5.2))
         }
     }
 
@@ -156,12 +206,13 @@ struct Winograd3x3Kernel {
     // 6i + j. Four adjacent tiles of a row are read and written as 16-element row segments (the four
     // tiles' 4-wide steps), split into their lanes modulo 4; other groups gather each tile's rows.
 
-    /// Four tiles transformed together: lane `l` is tile (`tileRow[l]`, `tileColumn[l]`) of image `image[l]`.
-    /// Unused lanes (past the end of a band) lie above the plane, where loads read zeros and stores drop.
+    /// Four tiles transformed together: lane `l` is tile `tileColumn[l]` of the band's tile row
+    /// `bandRow[l]`. Unused lanes (past the end of a band) use the spare strip (`WinogradStrips`),
+    /// where loads read zeros and stores are dropped.
     struct TileGroup {
-        var image: SIMD4<Int>
-        var tileRow: SIMD4<Int>
         var tileColumn: SIMD4<Int>
+        /// The lanes' tile rows counted from the band's first; −1 for unused lanes.
+        var bandRow: SIMD4<Int>
         /// Whether the lanes are four adjacent tiles of one row, from `tileColumn[0]` on.
         var isRowSegment: Bool
     }
@@ -172,23 +223,20 @@ struct Winograd3x3Kernel {
     private func tileGroups(_ band: Range<Int>) -> [(group: TileGroup, offset: Int)] {
         if groupsAlongRows {
             return band.flatMap { globalRow in
-                let (image, row) = globalRow.quotientAndRemainder(dividingBy: tileRows)
                 let starts = Array(stride(from: 0, through: tileColumns - 4, by: 4))
                     + (tileColumns % 4 == 0 ? [] : [tileColumns - 4])
                 return starts.map { first in
-                    (TileGroup(image: SIMD4(repeating: image), tileRow: SIMD4(repeating: row),
-                               tileColumn: SIMD4(first, first + 1, first + 2, first + 3), isRowSegment: true),
+                    (TileGroup(tileColumn: SIMD4(first, first + 1, first + 2, first + 3),
+                               bandRow: SIMD4(repeating: globalRow - band.lowerBound), isRowSegment: true),
                      (globalRow - band.lowerBound) * tileColumns + first)
                 }
             }
         }
-        let (first, count) = (band.lowerBound * tileColumns, band.count * tileColumns)
+        let count = band.count * tileColumns
         return stride(from: 0, to: count, by: 4).map { offset in
-            var group = TileGroup(image: .zero, tileRow: SIMD4(repeating: -2), tileColumn: .zero, isRowSegment: false)
+            var group = TileGroup(tileColumn: .zero, bandRow: SIMD4(repeating: -1), isRowSegment: false)
             for lane in 0..<min(4, count - offset) {
-                let (image, tile) = (first + offset + lane).quotientAndRemainder(dividingBy: tileRows * tileColumns)
-                (group.image[lane], group.tileRow[lane]) = (image, tile / tileColumns)
-                group.tileColumn[lane] = tile % tileColumns
+                (group.bandRow[lane], group.tileColumn[lane]) = (offset + lane).quotientAndRemainder(dividingBy: tileColumns)
             }
             return (group, offset)
         }
@@ -209,33 +257,30 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `Bᵀ d B` of the 6×6 patch of every tile of `band` and channel, as `[36][inChannels][tiles]`.
-    private func transformInput(_ input: UnsafePointer<Float>, band: Range<Int>,
+    /// `Bᵀ d B` of the 6×6 patch of every tile of `band` and channel, as `[36][inChannels][tiles]`;
+    /// `strips` is `stripCount` floats of scratch.
+    private func transformInput(_ input: UnsafePointer<Float>, band: Range<Int>, strips: UnsafeMutablePointer<Float>,
                                 into transformed: UnsafeMutablePointer<Float>) {
-        let (h, w) = (geometry.height, geometry.width)
-        let segments = PlaneSegments(height: h.inputSize, width: w.inputSize)
+        let layout = inputStrips
+        layout.fill(strips, from: input, channels: inChannels, band: band, tileRows: tileRows)
         let tiles = tileCount(rows: band.count)
         let stride = inChannels * tiles
-        let imageCount = inChannels * geometry.inputPlane
         forEachTileGroup(channels: inChannels, in: band) { channel, group, offset, rows in
             let target = transformed + channel * tiles
-            func plane(_ lane: Int) -> UnsafePointer<Float> {
-                input + group.image[lane] * imageCount + channel * geometry.inputPlane
+            let start = layout.starts(of: group, channel: channel, channels: inChannels, bandRows: band.count)
+            func load<V: SIMD>(_ lane: Int, row r: Int, plus column: Int = 0) -> V where V.Scalar == Float {
+                UnsafeRawPointer(strips + start[lane] + r * layout.width + column).loadUnaligned(as: V.self)
             }
-            let (top, left) = (4 &* group.tileRow &- h.padBefore, 4 &* group.tileColumn &- w.padBefore)
             // Bᵀ along each of the six patch rows (lanes: tiles), then down each column.
             for r in 0..<6 {
                 let d: Sextet<SIMD4<Float>>
                 if group.isRowSegment {
-                    let low: SIMD16<Float> = segments.load(plane(0), row: top[0] + r, column: left[0])
-                    let high: SIMD16<Float> = segments.load(plane(0), row: top[0] + r, column: left[0] + 4)
+                    let (low, high): (SIMD16<Float>, SIMD16<Float>) = (load(0, row: r), load(0, row: r, plus: 4))
                     d = (Self.lanes(0, of: low), Self.lanes(1, of: low), Self.lanes(2, of: low),
                          Self.lanes(3, of: low), Self.lanes(0, of: high), Self.lanes(1, of: high))
                 } else {
-                    func row(_ lane: Int) -> SIMD8<Float> {
-                        segments.load(plane(lane), row: top[lane] + r, column: left[lane])
-                    }
-                    let (s0, s1, s2, s3) = (row(0), row(1), row(2), row(3))
+                    let (s0, s1, s2, s3): (SIMD8<Float>, SIMD8<Float>, SIMD8<Float>, SIMD8<Float>) =
+                        (load(0, row: r), load(1, row: r), load(2, row: r), load(3, row: r))
                     func column(_ k: Int) -> SIMD4<Float> { SIMD4(s0[k], s1[k], s2[k], s3[k]) }
                     d = (column(0), column(1), column(2), column(3), column(4), column(5))
                 }
@@ -248,63 +293,61 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `Aᵀ m A` of every tile's 36 products plus the bias, written where the 4×4 outputs exist.
+    /// `Aᵀ m A` of every tile's 36 products plus the bias, written where the 4×4 outputs exist: into
+    /// output strips (`strips`, `stripCount` floats of scratch) and from there to `output`.
     private func transformOutput(_ products: UnsafePointer<Float>, band: Range<Int>, bias: UnsafePointer<Float>?,
-                                 into output: UnsafeMutablePointer<Float>) {
-        let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
+                                 strips: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>) {
+        let layout = outputStrips
         let tiles = tileCount(rows: band.count)
         let stride = outChannels * tiles
-        let imageCount = outChannels * geometry.outputPlane
         forEachTileGroup(channels: outChannels, in: band) { channel, group, tile, columns in
             let source = products + channel * tiles
-            func plane(_ lane: Int) -> UnsafeMutablePointer<Float> {
-                output + group.image[lane] * imageCount + channel * geometry.outputPlane
-            }
-            let bias = bias?[channel] ?? 0
+            let start = layout.starts(of: group, channel: channel, channels: outChannels, bandRows: band.count)
             // Aᵀ down each of the six product columns (lanes: tiles), then along each output row.
             for j in 0..<6 {
                 let m = Self.loadSextet(source + j * stride + tile, step: 6 * stride)
                 Self.store(WinogradTransforms.output(m), at: columns + 4 * j, step: 24)
             }
             for i in 0..<4 {
-                let row = Self.loadSextet(columns + 24 * i, step: 4)
-                let y = WinogradTransforms.output(row)
+                let y = WinogradTransforms.output(Self.loadSextet(columns + 24 * i, step: 4))
                 if group.isRowSegment {
-                    segments.store(Self.interleave(y) + bias, into: plane(0), row: 4 * group.tileRow[0] + i,
-                                   column: 4 * group.tileColumn[0])
+                    UnsafeMutableRawPointer(strips + start[0] + i * layout.width).storeBytes(of: Self.interleave(y),
+                                                                                            as: SIMD16<Float>.self)
                     continue
                 }
                 for lane in 0..<4 {
-                    segments.store(SIMD4(y.0[lane], y.1[lane], y.2[lane], y.3[lane]) + bias, into: plane(lane),
-                                   row: 4 * group.tileRow[lane] + i, column: 4 * group.tileColumn[lane])
+                    Self.store(SIMD4(y.0[lane], y.1[lane], y.2[lane], y.3[lane]), at: strips + start[lane] + i * layout.width)
                 }
             }
         }
+        layout.drain(strips, into: output, channels: outChannels, band: band, tileRows: tileRows, bias: bias)
     }
 
-    /// `A dY Aᵀ` of every tile's 4×4 output gradient (zero beyond the output), as `[36][outChannels][tiles]`.
+    /// `A dY Aᵀ` of every tile's 4×4 output gradient (zero beyond the output), as `[36][outChannels][tiles]`;
+    /// `strips` is `stripCount` floats of scratch.
     private func transformOutputGradient(_ gradient: UnsafePointer<Float>, band: Range<Int>,
+                                         strips: UnsafeMutablePointer<Float>,
                                          into transformed: UnsafeMutablePointer<Float>) {
-        let segments = PlaneSegments(height: geometry.height.outputSize, width: geometry.width.outputSize)
+        let layout = outputStrips
+        layout.fill(strips, from: gradient, channels: outChannels, band: band, tileRows: tileRows)
         let tiles = tileCount(rows: band.count)
         let stride = outChannels * tiles
-        let imageCount = outChannels * geometry.outputPlane
         forEachTileGroup(channels: outChannels, in: band) { channel, group, offset, rows in
             let target = transformed + channel * tiles
-            func plane(_ lane: Int) -> UnsafePointer<Float> {
-                gradient + group.image[lane] * imageCount + channel * geometry.outputPlane
+            let start = layout.starts(of: group, channel: channel, channels: outChannels, bandRows: band.count)
+            func load<V: SIMD>(_ lane: Int, row r: Int) -> V where V.Scalar == Float {
+                UnsafeRawPointer(strips + start[lane] + r * layout.width).loadUnaligned(as: V.self)
             }
-            let (top, left) = (4 &* group.tileRow, 4 &* group.tileColumn)
             // A along each of the four gradient rows (lanes: tiles), then down each column.
             for r in 0..<4 {
                 let y: Quartet<SIMD4<Float>>
                 if group.isRowSegment {
-                    let segment: SIMD16<Float> = segments.load(plane(0), row: top[0] + r, column: left[0])
+                    let segment: SIMD16<Float> = load(0, row: r)
                     y = (Self.lanes(0, of: segment), Self.lanes(1, of: segment), Self.lanes(2, of: segment),
                          Self.lanes(3, of: segment))
                 } else {
-                    func row(_ lane: Int) -> SIMD4<Float> { segments.load(plane(lane), row: top[lane] + r, column: left[lane]) }
-                    let (s0, s1, s2, s3) = (row(0), row(1), row(2), row(3))
+                    let (s0, s1, s2, s3): (SIMD4<Float>, SIMD4<Float>, SIMD4<Float>, SIMD4<Float>) =
+                        (load(0, row: r), load(1, row: r), load(2, row: r), load(3, row: r))
                     func column(_ k: Int) -> SIMD4<Float> { SIMD4(s0[k], s1[k], s2[k], s3[k]) }
                     y = (column(0), column(1), column(2), column(3))
                 }
@@ -315,15 +358,6 @@ struct Winograd3x3Kernel {
                 Self.store(WinogradTransforms.outputGradient(column), at: target + j * stride + offset, step: 6 * stride)
             }
         }
-    }
-
-    /// Lane `k` of each vector, as one vector: a transposition step of the weight transforms.
-    private static func lane(_ k: Int, of vectors: Triplet<SIMD8<Float>>) -> SIMD8<Float> {
-        SIMD8(vectors.0[k], vectors.1[k], vectors.2[k], 0, 0, 0, 0, 0)
-    }
-
-    private static func lane(_ k: Int, of vectors: Sextet<SIMD8<Float>>) -> SIMD8<Float> {
-        SIMD8(vectors.0[k], vectors.1[k], vectors.2[k], vectors.3[k], vectors.4[k], vectors.5[k], 0, 0)
     }
 
     /// Elements `c, c + 4, c + 8, c + 12` of a row segment: column `c` of four adjacent tiles.

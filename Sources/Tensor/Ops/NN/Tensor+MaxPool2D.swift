@@ -45,16 +45,17 @@ extension Tensor {
         let plane = geometry.pairwisePlane
         let input = self
         let value = mapPlanes(geometry) { planes, source, output in
-            for index in planes {
-                MaxPool2x2Kernel.forward(source + index * geometry.inputPlane, plane: plane,
-                                         output: output + index * geometry.outputPlane)
-            }
+            MaxPool2x2Kernel.forward(planes: planes, input: source, inputEnd: source + count, plane: plane, output: output)
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
-            input.planeGradient(gradient, geometry: geometry) { index, outputGradient, inputGradient in
-                MaxPool2x2Kernel.backward(outputGradient, input: input.storage.pointer + index * geometry.inputPlane,
-                                          plane: plane, inputGradient: inputGradient)
+            let inputGradient = TensorStorage(uninitializedCount: input.count)
+            PoolingKernel.forEachPlane(input.shape[0] * input.shape[1], planeSize: geometry.inputPlane) { planes in
+                let (source, outputGradient) = (input.storage.pointer, gradient.storage.pointer)
+                MaxPool2x2Kernel.backward(planes: planes, outputGradient: outputGradient,
+                                          outputGradientEnd: outputGradient + gradient.count, input: source,
+                                          inputEnd: source + input.count, plane: plane, inputGradient: inputGradient.pointer)
             }
+            return [Tensor(shape: input.shape, storage: inputGradient)]
         }
     }
 
