@@ -72,7 +72,8 @@ struct Winograd3x3Kernel {
 
     /// Floats of scratch for the strips of one band (input, then output or gradient strips, in turn).
     var stripCount: Int {
-        max(inputStrips.count(channels: inChannels, rows: bandRows), outputStrips.count(channels: outChannels, rows: bandRows))
+        max(inputStrips.count(channels: inChannels, bandRows: bandRows, tileRows: tileRows),
+            outputStrips.count(channels: outChannels, bandRows: bandRows, tileRows: tileRows))
     }
 
     /// The bands of tile rows of `images`, counted over the images one after the other.
@@ -213,6 +214,8 @@ struct Winograd3x3Kernel {
         var tileColumn: SIMD4<Int>
         /// The lanes' tile rows counted from the band's first; −1 for unused lanes.
         var bandRow: SIMD4<Int>
+        /// The lanes' images counted from the band's first.
+        var image: SIMD4<Int>
         /// Whether the lanes are four adjacent tiles of one row, from `tileColumn[0]` on.
         var isRowSegment: Bool
     }
@@ -227,16 +230,18 @@ struct Winograd3x3Kernel {
                     + (tileColumns % 4 == 0 ? [] : [tileColumns - 4])
                 return starts.map { first in
                     (TileGroup(tileColumn: SIMD4(first, first + 1, first + 2, first + 3),
-                               bandRow: SIMD4(repeating: globalRow - band.lowerBound), isRowSegment: true),
+                               bandRow: SIMD4(repeating: globalRow - band.lowerBound),
+                               image: SIMD4(repeating: globalRow / tileRows - band.lowerBound / tileRows), isRowSegment: true),
                      (globalRow - band.lowerBound) * tileColumns + first)
                 }
             }
         }
         let count = band.count * tileColumns
         return stride(from: 0, to: count, by: 4).map { offset in
-            var group = TileGroup(tileColumn: .zero, bandRow: SIMD4(repeating: -1), isRowSegment: false)
+            var group = TileGroup(tileColumn: .zero, bandRow: SIMD4(repeating: -1), image: .zero, isRowSegment: false)
             for lane in 0..<min(4, count - offset) {
                 (group.bandRow[lane], group.tileColumn[lane]) = (offset + lane).quotientAndRemainder(dividingBy: tileColumns)
+                group.image[lane] = (band.lowerBound + group.bandRow[lane]) / tileRows - band.lowerBound / tileRows
             }
             return (group, offset)
         }
@@ -262,12 +267,13 @@ struct Winograd3x3Kernel {
     private func transformInput(_ input: UnsafePointer<Float>, band: Range<Int>, strips: UnsafeMutablePointer<Float>,
                                 into transformed: UnsafeMutablePointer<Float>) {
         let layout = inputStrips
+        let channelRows = layout.rowsPerChannel(band: band, tileRows: tileRows)
         layout.fill(strips, from: input, channels: inChannels, band: band, tileRows: tileRows)
         let tiles = tileCount(rows: band.count)
         let stride = inChannels * tiles
         forEachTileGroup(channels: inChannels, in: band) { channel, group, offset, rows in
             let target = transformed + channel * tiles
-            let start = layout.starts(of: group, channel: channel, channels: inChannels, bandRows: band.count)
+            let start = layout.starts(of: group, channel: channel, channels: inChannels, channelRows: channelRows)
             func load<V: SIMD>(_ lane: Int, row r: Int, plus column: Int = 0) -> V where V.Scalar == Float {
                 UnsafeRawPointer(strips + start[lane] + r * layout.width + column).loadUnaligned(as: V.self)
             }
@@ -298,11 +304,12 @@ struct Winograd3x3Kernel {
     private func transformOutput(_ products: UnsafePointer<Float>, band: Range<Int>, bias: UnsafePointer<Float>?,
                                  strips: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>) {
         let layout = outputStrips
+        let channelRows = layout.rowsPerChannel(band: band, tileRows: tileRows)
         let tiles = tileCount(rows: band.count)
         let stride = outChannels * tiles
         forEachTileGroup(channels: outChannels, in: band) { channel, group, tile, columns in
             let source = products + channel * tiles
-            let start = layout.starts(of: group, channel: channel, channels: outChannels, bandRows: band.count)
+            let start = layout.starts(of: group, channel: channel, channels: outChannels, channelRows: channelRows)
             // Aᵀ down each of the six product columns (lanes: tiles), then along each output row.
             for j in 0..<6 {
                 let m = Self.loadSextet(source + j * stride + tile, step: 6 * stride)
@@ -329,12 +336,13 @@ struct Winograd3x3Kernel {
                                          strips: UnsafeMutablePointer<Float>,
                                          into transformed: UnsafeMutablePointer<Float>) {
         let layout = outputStrips
+        let channelRows = layout.rowsPerChannel(band: band, tileRows: tileRows)
         layout.fill(strips, from: gradient, channels: outChannels, band: band, tileRows: tileRows)
         let tiles = tileCount(rows: band.count)
         let stride = outChannels * tiles
         forEachTileGroup(channels: outChannels, in: band) { channel, group, offset, rows in
             let target = transformed + channel * tiles
-            let start = layout.starts(of: group, channel: channel, channels: outChannels, bandRows: band.count)
+            let start = layout.starts(of: group, channel: channel, channels: outChannels, channelRows: channelRows)
             func load<V: SIMD>(_ lane: Int, row r: Int) -> V where V.Scalar == Float {
                 UnsafeRawPointer(strips + start[lane] + r * layout.width).loadUnaligned(as: V.self)
             }

@@ -1,65 +1,91 @@
-/// Zero-padded copies of the tile rows of a band of planes, for the Winograd tile transforms.
+/// Zero-padded copies of the rows of a band of tile rows, for the Winograd tile transforms.
 ///
-/// Each tile row of each channel gets a strip of `rowsPerTile` rows of `width` floats: the rows its
-/// tiles read (6×6 input patches, which overlap the next tile row's by two) or write (4×4 outputs),
-/// padding and the right edge included. The transforms then load and store whole vectors with no
-/// bounds checks; `fill` copies a band in, `drain` copies outputs out. After the strips of a band comes
-/// one spare strip: zeros for the loads of unused tile lanes, and a sink for their stores.
+/// For each channel, the tile rows of the band that belong to one image share one run of `width`-float
+/// rows: the rows their tiles read (6×6 input patches, which overlap the next tile row's by two) or write
+/// (4×4 outputs), padding and the right edge included, so each input row is copied once. The transforms
+/// then load and store whole vectors with no bounds checks; `fill` copies a band in, `drain` copies
+/// outputs out. After the channels comes one spare strip: zeros for the loads of unused tile lanes, and a
+/// sink for their stores.
 struct WinogradStrips {
-    /// Rows per strip: 6 for input patches, 4 for outputs and output gradients.
+    typealias Vector = SIMD4<Float>
+
+    /// Rows per tile row's strip: 6 for input patches, 4 for outputs and output gradients.
     var rowsPerTile: Int
-    /// Floats per strip row (at least the plane's columns that tiles touch, plus `left`).
+    /// Floats per row (at least the plane's columns that tiles touch, plus `left`; at least 4).
     var width: Int
     var planeHeight: Int
     var planeWidth: Int
-    /// Zero rows above and columns left of the plane (the convolution's leading padding).
+    /// Zero rows above and columns left of the plane (the convolution's leading padding, at most 2).
     var top: Int
     var left: Int
 
-    /// Floats for `rows` tile rows of `channels` channels, the spare strip, and room for vector
-    /// accesses that run up to 16 floats past the last row.
-    func count(channels: Int, rows: Int) -> Int { (channels * rows + 1) * rowsPerTile * width + 16 }
+    /// Rows a tile row's strip shares with the next one's in the same image.
+    private var overlap: Int { rowsPerTile - Winograd3x3Kernel.tileSize }
 
-    /// The offset of the strip of `channel`'s tile row `bandRow` (of `bandRows`).
-    @inline(__always)
-    private func offset(channel: Int, bandRow: Int, bandRows: Int) -> Int {
-        (channel * bandRows + bandRow) * rowsPerTile * width
+    /// The images a band of tile rows spans (tile rows counted over images of `tileRows` each).
+    private static func images(_ band: Range<Int>, tileRows: Int) -> Int {
+        band.isEmpty ? 0 : (band.upperBound - 1) / tileRows - band.lowerBound / tileRows + 1
+    }
+
+    /// Rows of one channel's strips of `band`.
+    func rowsPerChannel(band: Range<Int>, tileRows: Int) -> Int {
+        Winograd3x3Kernel.tileSize * band.count + overlap * Self.images(band, tileRows: tileRows)
+    }
+
+    /// Floats for any band of up to `bandRows` tile rows of `channels` channels, the spare strip, and
+    /// room for vector accesses that run up to 16 floats past the last row.
+    func count(channels: Int, bandRows: Int, tileRows: Int) -> Int {
+        let images = min(bandRows, bandRows / tileRows + 2)
+        return (channels * (Winograd3x3Kernel.tileSize * bandRows + overlap * images) + rowsPerTile) * width + 16
     }
 
     /// Per lane of `group`, the offset of its tile's first element in the strips of `channel` (of
-    /// `channels`); for unused lanes, of the spare strip.
+    /// `channels`, `channelRows` rows each); for unused lanes, of the spare strip.
     @inline(__always)
-    func starts(of group: Winograd3x3Kernel.TileGroup, channel: Int, channels: Int, bandRows: Int) -> SIMD4<Int> {
-        let starts = (channel &* bandRows &+ group.bandRow) &* (rowsPerTile &* width) &+ Winograd3x3Kernel.tileSize &* group.tileColumn
-        return starts.replacing(with: channels * bandRows * rowsPerTile * width, where: group.bandRow .< 0)
+    func starts(of group: Winograd3x3Kernel.TileGroup, channel: Int, channels: Int, channelRows: Int) -> SIMD4<Int> {
+        let rows = channel &* channelRows &+ Winograd3x3Kernel.tileSize &* group.bandRow &+ overlap &* group.image
+        let starts = rows &* width &+ Winograd3x3Kernel.tileSize &* group.tileColumn
+        return starts.replacing(with: channels * channelRows * width, where: group.bandRow .< 0)
     }
 
-    /// Copies the rows of every tile row of `band` (tile rows counted over images of `tileRows` each)
-    /// and channel of `source` into `strips`, zero outside the plane; zeroes the spare strip.
+    /// Calls `body(image, rows)` for each image's run of tile rows in `band`, in order: `rows` are the
+    /// plane rows of the run's strips (from above the plane's first row when padded).
+    @inline(__always)
+    private func forEachRun(_ band: Range<Int>, tileRows: Int, _ body: (Int, Range<Int>) -> Void) {
+        var globalRow = band.lowerBound
+        while globalRow < band.upperBound {
+            let (image, first) = globalRow.quotientAndRemainder(dividingBy: tileRows)
+            let last = min(tileRows, first + band.upperBound - globalRow)
+            let tile = Winograd3x3Kernel.tileSize
+            body(image, tile * first - top..<tile * last + overlap - top)
+            globalRow += last - first
+        }
+    }
+
+    /// Copies the rows of every tile row of `band` and channel of `source` into `strips`, zero outside
+    /// the plane, and zeroes the spare strip. Each row is written whole, left to right, with vector
+    /// stores that may run up to 3 floats into the next row, which is written after it.
     func fill(_ strips: UnsafeMutablePointer<Float>, from source: UnsafePointer<Float>, channels: Int,
               band: Range<Int>, tileRows: Int) {
         let planeCount = planeHeight * planeWidth
         let copied = max(0, min(planeWidth, width - left))
+        var row = strips
         for channel in 0..<channels {
-            for (index, globalRow) in band.enumerated() {
-                let (image, tileRow) = globalRow.quotientAndRemainder(dividingBy: tileRows)
+            forEachRun(band, tileRows: tileRows) { image, rows in
                 let plane = source + (image * channels + channel) * planeCount
-                let strip = strips + offset(channel: channel, bandRow: index, bandRows: band.count)
-                for r in 0..<rowsPerTile {
-                    let (row, y) = (strip + r * width, Winograd3x3Kernel.tileSize * tileRow + r - top)
-                    guard y >= 0 && y < planeHeight else {
-                        for x in 0..<width { row[x] = 0 }
-                        continue
+                for y in rows {
+                    if y >= 0 && y < planeHeight {
+                        Self.zero(row, count: left)
+                        Self.copy(plane + y * planeWidth, to: row + left, count: copied)
+                        Self.zero(row + left + copied, count: width - left - copied)
+                    } else {
+                        Self.zero(row, count: width)
                     }
-                    let line = plane + y * planeWidth
-                    for x in 0..<left { row[x] = 0 }
-                    for x in 0..<copied { row[left + x] = line[x] }
-                    for x in left + copied..<width { row[x] = 0 }
+                    row += width
                 }
             }
         }
-        let spare = strips + channels * band.count * rowsPerTile * width
-        for x in 0..<rowsPerTile * width + 16 { spare[x] = 0 }
+        Self.zero(row, count: rowsPerTile * width + 16)
     }
 
     /// Copies the strips of `band` into the planes of `output`, plus `bias[channel]`, where the plane
@@ -67,17 +93,62 @@ struct WinogradStrips {
     func drain(_ strips: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>, channels: Int,
                band: Range<Int>, tileRows: Int, bias: UnsafePointer<Float>?) {
         let planeCount = planeHeight * planeWidth
+        var row = strips
         for channel in 0..<channels {
-            let bias = bias?[channel] ?? 0
-            for (index, globalRow) in band.enumerated() {
-                let (image, tileRow) = globalRow.quotientAndRemainder(dividingBy: tileRows)
+            let bias = Vector(repeating: bias?[channel] ?? 0)
+            forEachRun(band, tileRows: tileRows) { image, rows in
                 let plane = output + (image * channels + channel) * planeCount
-                let strip = strips + offset(channel: channel, bandRow: index, bandRows: band.count)
-                for r in 0..<min(rowsPerTile, planeHeight - Winograd3x3Kernel.tileSize * tileRow) {
-                    let (line, row) = (plane + (Winograd3x3Kernel.tileSize * tileRow + r) * planeWidth, strip + r * width)
-                    for x in 0..<planeWidth { line[x] = row[x] + bias }
+                for y in rows {
+                    if y < planeHeight {
+                        let line = plane + y * planeWidth
+                        var x = 0
+                        while x + 4 <= planeWidth {
+                            Self.store(Self.load(row + x) + bias, at: line + x)
+                            x += 4
+                        }
+                        let tail = Self.load(row + x) + bias
+                        for k in 0..<planeWidth - x { line[x + k] = tail[k] }
+                    }
+                    row += width
                 }
             }
         }
+    }
+
+    /// Zeroes `count` floats, in vectors: may zero up to 3 more.
+    @inline(__always)
+    private static func zero(_ target: UnsafeMutablePointer<Float>, count: Int) {
+        var x = 0
+        while x < count {
+            store(Vector(), at: target + x)
+            x += 4
+        }
+    }
+
+    /// Copies `count` floats, in vectors and then one at a time (not through `memcpy`, whose call
+    /// costs more than these short rows).
+    @inline(__always)
+    private static func copy(_ source: UnsafePointer<Float>, to target: UnsafeMutablePointer<Float>, count: Int) {
+        var x = 0
+        while x + 4 <= count {
+            store(load(source + x), at: target + x)
+            x += 4
+        }
+        switch count - x {
+        case 3: (target[x], target[x + 1], target[x + 2]) = (source[x], source[x + 1], source[x + 2])
+        case 2: (target[x], target[x + 1]) = (source[x], source[x + 1])
+        case 1: target[x] = source[x]
+        default: break
+        }
+    }
+
+    @inline(__always)
+    private static func load(_ source: UnsafePointer<Float>) -> Vector {
+        UnsafeRawPointer(source).loadUnaligned(as: Vector.self)
+    }
+
+    @inline(__always)
+    private static func store(_ vector: Vector, at target: UnsafeMutablePointer<Float>) {
+        UnsafeMutableRawPointer(target).storeBytes(of: vector, as: Vector.self)
     }
 }
