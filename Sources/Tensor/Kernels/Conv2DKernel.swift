@@ -152,36 +152,43 @@ extension Conv2DKernel {
     /// Floats of one image's column matrices (all bands).
     var imageColumnCount: Int { inChannels * geometry.kernelArea * geometry.outputPlane }
 
-    /// Whether `forward(batch:…)` can keep the column matrices of `batch` images for `backward(batch:…)`
-    /// (im2col convolutions whose columns take at most `keptColumnsLimit` floats): the backward then
-    /// skips unfolding them again for the weight gradient.
-    func keepsColumns(batch: Int) -> Bool {
-        winograd == nil && depthwise == nil && !isPointwise && batch * imageColumnCount <= Self.keptColumnsLimit
+    /// Floats that `forward(batch:…)` can keep of `batch` images for `backward(batch:…)`, nil when it
+    /// keeps nothing: the column matrices of im2col convolutions, or the transformed input of Winograd
+    /// ones, when they take at most `keptColumnsLimit` floats. The backward then skips unfolding or
+    /// transforming the input again for the weight gradient.
+    func keptCount(batch: Int) -> Int? {
+        guard depthwise == nil && !isPointwise else { return nil }
+        let count = winograd?.keptCount(batch: batch) ?? batch * imageColumnCount
+        return count <= Self.keptColumnsLimit ? count : nil
     }
 
-    /// Most floats of kept column matrices per convolution (64 MiB).
+    /// Most floats kept per convolution (64 MiB).
     static let keptColumnsLimit = 16 << 20
 
-    /// Forward pass over `batch` consecutive images, images split across `Parallel` workers. With
-    /// `keptColumns` (`batch · imageColumnCount` floats; see `keepsColumns(batch:)`) the column matrices
-    /// are unfolded there and kept.
+    /// Forward pass over `batch` consecutive images, images (or Winograd bands) split across `Parallel`
+    /// workers. With `keptColumns` (`keptCount(batch:)` floats) the column matrices or transformed input
+    /// are written there and kept.
     func forward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                  bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>,
                  keptColumns: UnsafeMutablePointer<Float>? = nil) {
         if let depthwise {
             return depthwise.forward(batch: batch, input: input, weight: weight, bias: bias, output: output)
         }
+        if let winograd {
+            let transformed = transformedWeights(weight, flipped: false)
+            return Parallel.parallelFor(0..<winograd.bandCount(batch: batch)) { bands in
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: winograd.scratchCount)
+                defer { scratch.deallocate() }
+                winograd.forward(bands: bands, batch: batch, input: input, transformedWeight: transformed, bias: bias,
+                                 output: output, scratch: scratch, kept: keptColumns)
+            }
+        }
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
-        let transformed = winograd.map { _ in transformedWeights(weight, flipped: false) }
-        // Kept columns are unfolded in place, so only the other paths need per-worker scratch.
-        let scratchCount = keptColumns == nil ? max(columnCapacity, winograd?.scratchCount ?? 0, 1) : 1
+        // Kept columns are unfolded in place, so only the other path needs per-worker scratch.
+        let scratchCount = keptColumns == nil ? max(columnCapacity, 1) : 1
         Parallel.parallelFor(0..<batch) { images in
             let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount)
             defer { scratch.deallocate() }
-            if let winograd, let transformed {
-                return winograd.forward(images: images, input: input, transformedWeight: transformed, bias: bias,
-                                        output: output, scratch: scratch)
-            }
             for image in images {
                 let (x, y) = (input + image * inputImage, output + image * outputImage)
                 if let keptColumns {
@@ -205,14 +212,16 @@ extension Conv2DKernel {
                                       inputGradient: inputGradient, weightGradient: weightGradient,
                                       biasGradient: biasGradient)
         }
+        if let winograd {
+            return winogradBackward(winograd, batch: batch, input: input, weight: weight, outputGradient: outputGradient,
+                                    inputGradient: inputGradient, weightGradient: weightGradient,
+                                    biasGradient: biasGradient, keptInput: keptColumns)
+        }
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
-        // Weight gradients are summed in the Winograd domain when that kernel runs.
-        let weightCount = winograd == nil ? outChannels * patchSize : Winograd3x3Kernel.positions * outChannels * inChannels
-        let adjoint = winograd.map { _ in transposedWinograd() }
-        let flipped = adjoint.map { _ in transformedWeights(weight, flipped: true) }
+        let weightCount = outChannels * patchSize
         // Column scratch (unless the forward's columns were kept) and column-gradient scratch.
         let columnScratch = keptColumns == nil ? columnCapacity : 0
-        let scratchCount = max(columnScratch + columnCapacity, winograd?.scratchCount ?? 0, adjoint?.scratchCount ?? 0)
+        let scratchCount = columnScratch + columnCapacity
         let totals = UnsafeMutablePointer<Float>.allocate(capacity: weightCount + outChannels)
         defer { totals.deallocate() }
         totals.initialize(repeating: 0, count: weightCount + outChannels)
@@ -223,24 +232,8 @@ extension Conv2DKernel {
             defer { scratch.deallocate() }
             let partialWeight = scratch + scratchCount, partialBias = partialWeight + weightCount
             partialWeight.initialize(repeating: 0, count: weightCount + outChannels)
-            if let winograd, let adjoint, let flipped {
-                if weightGradient != nil {
-                    winograd.accumulateWeightGradient(images: images, input: input, outputGradient: outputGradient,
-                                                      into: partialWeight, scratch: scratch)
-                }
-                if let inputGradient {
-                    adjoint.forward(images: images, input: outputGradient, transformedWeight: flipped, bias: nil,
-                                    output: inputGradient, scratch: scratch)
-                }
-            }
             for image in images {
                 let (x, dy) = (input + image * inputImage, outputGradient + image * outputImage)
-                guard winograd == nil else {
-                    if biasGradient != nil {
-                        accumulateBiasGradient(dy, offset: 0, count: geometry.outputPlane, into: partialBias)
-                    }
-                    continue
-                }
                 backward(input: x, weight: weight, outputGradient: dy, inputGradient: inputGradient.map { $0 + image * inputImage },
                          weightGradient: weightGradient == nil ? nil : partialWeight,
                          biasGradient: biasGradient == nil ? nil : partialBias,
@@ -251,15 +244,58 @@ extension Conv2DKernel {
                 for k in 0..<weightCount + outChannels { totals[k] += partialWeight[k] }
             }
         }
-        if let weightGradient {
-            if winograd == nil {
-                weightGradient.initialize(from: totals, count: weightCount)
-            } else {
-                Winograd3x3Kernel.weightGradient(totals, outChannels: outChannels, inChannels: inChannels,
-                                                 into: weightGradient)
+        weightGradient?.initialize(from: totals, count: weightCount)
+        biasGradient?.initialize(from: totals + weightCount, count: outChannels)
+    }
+
+    /// The Winograd backward: weight and bias gradients summed over the batch's bands (in the Winograd
+    /// domain, from the forward's transformed input when kept), then the input gradient as the
+    /// stride-1 convolution of the output gradient with the flipped kernel, over that kernel's bands.
+    private func winogradBackward(_ winograd: Winograd3x3Kernel, batch: Int, input: UnsafePointer<Float>,
+                                  weight: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+                                  inputGradient: UnsafeMutablePointer<Float>?, weightGradient: UnsafeMutablePointer<Float>?,
+                                  biasGradient: UnsafeMutablePointer<Float>?, keptInput: UnsafePointer<Float>?) {
+        if weightGradient != nil || biasGradient != nil {
+            let weightCount = Winograd3x3Kernel.positions * outChannels * inChannels
+            let totals = UnsafeMutablePointer<Float>.allocate(capacity: weightCount + outChannels)
+            defer { totals.deallocate() }
+            totals.initialize(repeating: 0, count: weightCount + outChannels)
+            let lock = NSLock()
+            Parallel.parallelFor(0..<winograd.bandCount(batch: batch)) { bands in
+                // Per-worker scratch, then this worker's weight and bias sums.
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: winograd.scratchCount + weightCount + outChannels)
+                defer { scratch.deallocate() }
+                let partialWeight = scratch + winograd.scratchCount, partialBias = partialWeight + weightCount
+                partialWeight.initialize(repeating: 0, count: weightCount + outChannels)
+                if weightGradient != nil {
+                    winograd.accumulateWeightGradient(bands: bands, batch: batch, input: input, outputGradient: outputGradient,
+                                                      kept: keptInput, into: partialWeight, scratch: scratch)
+                }
+                if biasGradient != nil {
+                    for image in winograd.images(startingIn: bands, batch: batch) {
+                        accumulateBiasGradient(outputGradient + image * outChannels * geometry.outputPlane, offset: 0,
+                                               count: geometry.outputPlane, into: partialBias)
+                    }
+                }
+                lock.withLock {
+                    for k in 0..<weightCount + outChannels { totals[k] += partialWeight[k] }
+                }
+            }
+            if let weightGradient {
+                Winograd3x3Kernel.weightGradient(totals, outChannels: outChannels, inChannels: inChannels, into: weightGradient)
+            }
+            biasGradient?.initialize(from: totals + weightCount, count: outChannels)
+        }
+        if let inputGradient {
+            let adjoint = transposedWinograd()
+            let flipped = transformedWeights(weight, flipped: true)
+            Parallel.parallelFor(0..<adjoint.bandCount(batch: batch)) { bands in
+                let scratch = UnsafeMutablePointer<Float>.allocate(capacity: adjoint.scratchCount)
+                defer { scratch.deallocate() }
+                adjoint.forward(bands: bands, batch: batch, input: outputGradient, transformedWeight: flipped, bias: nil,
+                                output: inputGradient, scratch: scratch)
             }
         }
-        biasGradient?.initialize(from: totals + weightCount, count: outChannels)
     }
 
     /// Adds `Σ gradient[channel plane][offset..<offset + count]` to `biasGradient[channel]` for every channel.

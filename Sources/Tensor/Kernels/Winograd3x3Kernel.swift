@@ -76,13 +76,27 @@ struct Winograd3x3Kernel {
             outputStrips.count(channels: outChannels, bandRows: bandRows, tileRows: tileRows))
     }
 
-    /// The bands of tile rows of `images`, counted over the images one after the other.
-    private func bands(_ images: Range<Int>) -> [Range<Int>] {
-        let rows = images.lowerBound * tileRows..<images.upperBound * tileRows
-        return stride(from: rows.lowerBound, to: rows.upperBound, by: bandRows).map {
-            $0..<min($0 + bandRows, rows.upperBound)
-        }
+    /// The bands of tile rows of a batch (tile rows counted over its images one after the other): the
+    /// batch's rows cut every `bandRows`, so that a forward and a backward cut them alike.
+    func bandCount(batch: Int) -> Int { (batch * tileRows + bandRows - 1) / bandRows }
+
+    /// Tile rows of band `index` of a batch.
+    func band(_ index: Int, batch: Int) -> Range<Int> {
+        index * bandRows..<min((index + 1) * bandRows, batch * tileRows)
     }
+
+    /// The images whose first tile row lies in `bands`: each image of the batch in exactly one range of a
+    /// partition of the bands.
+    func images(startingIn bands: Range<Int>, batch: Int) -> Range<Int> {
+        func firstImage(atOrAfter row: Int) -> Int { (row + tileRows - 1) / tileRows }
+        return firstImage(atOrAfter: bands.lowerBound * bandRows)..<firstImage(atOrAfter: min(bands.upperBound * bandRows, batch * tileRows))
+    }
+
+    /// Floats of one band's transformed input, as kept from a forward for the weight gradient.
+    var keptBandCount: Int { Self.positions * inChannels * tileCount(rows: bandRows) }
+
+    /// Floats of the transformed input of a batch, kept from a forward for the weight gradient.
+    func keptCount(batch: Int) -> Int { bandCount(batch: batch) * keptBandCount }
 
     /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[36][outChannels][inChannels]`;
     /// with `flipped`, for the input gradient: the kernel rotated by 180° and its channels swapped.
@@ -129,34 +143,48 @@ struct Winograd3x3Kernel {
         }
     }
 
-    /// `output = conv(input) + bias` for `images` of a batch (`input` and `output` point at its first
-    /// image); `transformedWeight` from `transformedWeights`.
-    func forward(images: Range<Int>, input: UnsafePointer<Float>, transformedWeight: UnsafePointer<Float>,
-                 bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>) {
-        for band in bands(images) {
+    /// `output = conv(input) + bias` for `bands` of a batch (`input` and `output` point at its first
+    /// image); `transformedWeight` from `transformedWeights`. With `kept` (`keptCount(batch:)` floats)
+    /// the transformed input is written there, for `accumulateWeightGradient`, instead of to scratch.
+    func forward(bands: Range<Int>, batch: Int, input: UnsafePointer<Float>, transformedWeight: UnsafePointer<Float>,
+                 bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>, scratch: UnsafeMutablePointer<Float>,
+                 kept: UnsafeMutablePointer<Float>? = nil) {
+        let strips = scratch + scratchCount - stripCount
+        for index in bands {
+            let band = self.band(index, batch: batch)
             let tiles = tileCount(rows: band.count)
-            let (transformedInput, products) = (scratch, scratch + Self.positions * inChannels * tiles)
-            transformInput(input, band: band, strips: scratch + scratchCount - stripCount, into: transformedInput)
+            let (transformedInput, products) = (kept.map { $0 + index * keptBandCount } ?? scratch,
+                                                scratch + Self.positions * inChannels * tileCount(rows: bandRows))
+            transformInput(input, band: band, strips: strips, into: transformedInput)
             for position in 0..<Self.positions {
                 BLAS.sgemm(m: outChannels, n: tiles, k: inChannels,
                            a: transformedWeight + position * outChannels * inChannels, lda: inChannels,
                            b: transformedInput + position * inChannels * tiles, ldb: tiles,
                            c: products + position * outChannels * tiles, ldc: tiles)
             }
-            transformOutput(products, band: band, bias: bias, strips: scratch + scratchCount - stripCount, into: output)
+            transformOutput(products, band: band, bias: bias, strips: strips, into: output)
         }
     }
 
-    /// Adds the `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` of `images` to `transformedGradient` (`[36][out][in]`).
-    func accumulateWeightGradient(images: Range<Int>, input: UnsafePointer<Float>, outputGradient: UnsafePointer<Float>,
+    /// Adds the `Σ (A dY Aᵀ) ⊙ (Bᵀ d B)` of `bands` to `transformedGradient` (`[36][out][in]`), with the
+    /// transformed input `kept` by the forward when given.
+    func accumulateWeightGradient(bands: Range<Int>, batch: Int, input: UnsafePointer<Float>,
+                                  outputGradient: UnsafePointer<Float>, kept: UnsafePointer<Float>?,
                                   into transformedGradient: UnsafeMutablePointer<Float>,
                                   scratch: UnsafeMutablePointer<Float>) {
-        for band in bands(images) {
+        let strips = scratch + scratchCount - stripCount
+        for index in bands {
+            let band = self.band(index, batch: batch)
             let tiles = tileCount(rows: band.count)
-            let (transformedInput, transformedGradientBand) = (scratch, scratch + Self.positions * inChannels * tiles)
-            transformInput(input, band: band, strips: scratch + scratchCount - stripCount, into: transformedInput)
-            transformOutputGradient(outputGradient, band: band, strips: scratch + scratchCount - stripCount,
-                                    into: transformedGradientBand)
+            let transformedGradientBand = scratch + Self.positions * inChannels * tileCount(rows: bandRows)
+            let transformedInput: UnsafePointer<Float>
+            if let kept {
+                transformedInput = kept + index * keptBandCount
+            } else {
+                transformInput(input, band: band, strips: strips, into: scratch)
+                transformedInput = UnsafePointer(scratch)
+            }
+            transformOutputGradient(outputGradient, band: band, strips: strips, into: transformedGradientBand)
             for position in 0..<Self.positions {
                 BLAS.sgemm(transposeB: true, m: outChannels, n: inChannels, k: tiles,
                            a: transformedGradientBand + position * outChannels * tiles, lda: tiles,

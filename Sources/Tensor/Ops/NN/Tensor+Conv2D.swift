@@ -36,9 +36,10 @@ extension Tensor {
         let kernel = Conv2DKernel(inChannels: channels, outChannels: outChannels, groups: groups, geometry: geometry)
         let outputShape = [batch, outChannels, geometry.height.outputSize, geometry.width.outputSize]
         let input = self
-        // The weight gradient reuses the forward's unfolded columns when they are small enough.
-        let keptColumns = GradMode.isEnabled && weight.requiresGrad && kernel.keepsColumns(batch: batch)
-            ? TensorStorage(uninitializedCount: batch * kernel.imageColumnCount) : nil
+        // The weight gradient reuses the forward's unfolded columns (or Winograd-transformed input) when
+        // they are small enough.
+        let keptColumns = GradMode.isEnabled && weight.requiresGrad
+            ? kernel.keptCount(batch: batch).map { TensorStorage(uninitializedCount: $0) } : nil
         let value = Tensor(shape: outputShape) { output in
             kernel.forward(batch: batch, input: input.storage.pointer, weight: weight.storage.pointer,
                            bias: bias?.storage.pointer, output: output.baseAddress!, keptColumns: keptColumns?.pointer)
