@@ -28,7 +28,8 @@ struct Conv2DKernel {
     /// Floats of column matrix plus output band kept in cache per band.
     static let bandBudget = 96 * 1024
 
-    init(inChannels: Int, outChannels: Int, groups: Int, geometry: WindowGeometry) {
+    /// The kernel for batches of `batch` images (which sizes the bands of Winograd's tiles).
+    init(inChannels: Int, outChannels: Int, groups: Int, geometry: WindowGeometry, batch: Int) {
         self.inChannels = inChannels
         self.outChannels = outChannels
         self.groups = groups
@@ -36,7 +37,8 @@ struct Conv2DKernel {
         let rowFloats = (inChannels * geometry.kernelArea + outChannels) * geometry.width.outputSize
         bandRows = min(max(Self.bandBudget / max(rowFloats, 1), 1), max(geometry.height.outputSize, 1))
         if groups == 1, inChannels >= Self.winogradMinimumChannels, Winograd3x3Kernel.applies(to: geometry) {
-            winograd = Winograd3x3Kernel(inChannels: inChannels, outChannels: outChannels, geometry: geometry)
+            winograd = Winograd3x3Kernel(inChannels: inChannels, outChannels: outChannels, geometry: geometry,
+                                         batch: batch, workers: Parallel.threadCount)
         }
         if DepthwiseConv2DKernel.applies(inChannels: inChannels, groups: groups) {
             depthwise = DepthwiseConv2DKernel(channels: inChannels, outChannels: outChannels, geometry: geometry)
@@ -287,7 +289,7 @@ extension Conv2DKernel {
             biasGradient?.initialize(from: totals + weightCount, count: outChannels)
         }
         if let inputGradient {
-            let adjoint = transposedWinograd()
+            let adjoint = transposedWinograd(batch: batch)
             let flipped = transformedWeights(weight, flipped: true)
             Parallel.parallelFor(0..<adjoint.bandCount(batch: batch)) { bands in
                 let scratch = UnsafeMutablePointer<Float>.allocate(capacity: adjoint.scratchCount)
@@ -317,12 +319,13 @@ extension Conv2DKernel {
 
     /// The stride-1 convolution mapping the output gradient to the input gradient: the kernel
     /// rotated by 180° with padding `2 − p` on each side, whose output has the input's size.
-    private func transposedWinograd() -> Winograd3x3Kernel {
+    private func transposedWinograd(batch: Int) -> Winograd3x3Kernel {
         func adjoint(_ axis: WindowAxis) -> WindowAxis {
             WindowAxis(inputSize: axis.outputSize, kernelSize: 3, stride: 1, dilation: 1,
                        padBefore: 2 - axis.padBefore, padAfter: 2 - axis.padAfter)
         }
         return Winograd3x3Kernel(inChannels: outChannels, outChannels: inChannels,
-                                 geometry: WindowGeometry(height: adjoint(geometry.height), width: adjoint(geometry.width)))
+                                 geometry: WindowGeometry(height: adjoint(geometry.height), width: adjoint(geometry.width)),
+                                 batch: batch, workers: Parallel.threadCount)
     }
 }

@@ -15,7 +15,8 @@ struct Winograd3x3Kernel {
     var geometry: WindowGeometry
     var tileColumns: Int
     var tileRows: Int
-    /// Tile rows per band (counted over the images of a batch, one after the other).
+    /// Tile rows per band (counted over the images of a batch, one after the other; at most
+    /// `bandBudget` floats of transformed input and products).
     var bandRows: Int
 
     /// Output rows and columns per tile.
@@ -23,9 +24,12 @@ struct Winograd3x3Kernel {
     /// Transformed positions per tile: the 6×6 input patch.
     static let positions = 36
     /// Floats of transformed input and products per band.
-    static let bandBudget = 256 * 1024
+    static let bandBudget = 512 * 1024
 
-    init(inChannels: Int, outChannels: Int, geometry: WindowGeometry) {
+    /// The kernel for batches of `batch` images, cut into bands for `workers` threads: as few bands as keep
+    /// each within `bandBudget`, their count a multiple of `workers` and their sizes equal (to a row),
+    /// so that the workers of a parallel loop over the bands get even shares.
+    init(inChannels: Int, outChannels: Int, geometry: WindowGeometry, batch: Int, workers: Int) {
         precondition(Self.applies(to: geometry), "Winograd3x3Kernel: unsupported geometry \(geometry)")
         self.inChannels = inChannels
         self.outChannels = outChannels
@@ -33,7 +37,9 @@ struct Winograd3x3Kernel {
         tileRows = (geometry.height.outputSize + Self.tileSize - 1) / Self.tileSize
         tileColumns = (geometry.width.outputSize + Self.tileSize - 1) / Self.tileSize
         let floatsPerTileRow = Self.positions * (inChannels + outChannels) * tileColumns
-        bandRows = max(Self.bandBudget / max(floatsPerTileRow, 1), 1)
+        let (most, rows, workers) = (max(Self.bandBudget / max(floatsPerTileRow, 1), 1), max(batch * tileRows, 1), max(workers, 1))
+        let bands = workers * ((rows + workers * most - 1) / (workers * most))
+        bandRows = (rows + bands - 1) / bands
     }
 
     /// Whether the algorithm applies: 3×3 kernel, stride 1, no dilation, padding at most 2 per side,

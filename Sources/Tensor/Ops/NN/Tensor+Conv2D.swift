@@ -33,7 +33,8 @@ extension Tensor {
         let geometry = WindowGeometry("conv2d", height: shape[2], width: shape[3],
                                       kernel: Pair2D(height: weight.shape[2], width: weight.shape[3]),
                                       stride: stride, dilation: dilation, padding: padding)
-        let kernel = Conv2DKernel(inChannels: channels, outChannels: outChannels, groups: groups, geometry: geometry)
+        let kernel = Conv2DKernel(inChannels: channels, outChannels: outChannels, groups: groups, geometry: geometry,
+                                  batch: batch)
         let outputShape = [batch, outChannels, geometry.height.outputSize, geometry.width.outputSize]
         let input = self
         // The weight gradient reuses the forward's unfolded columns (or Winograd-transformed input) when
