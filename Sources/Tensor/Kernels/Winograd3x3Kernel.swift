@@ -110,45 +110,63 @@ struct Winograd3x3Kernel {
     /// `U = G g Gᵀ` for every (out, in) channel pair, laid out `[36][outChannels][inChannels]`;
     /// with `flipped`, for the input gradient: the kernel rotated by 180° and its channels swapped.
     ///
-    /// Eight pairs at a time, one per SIMD lane: pairs adjacent along `U`'s last axis, so each of the
-    /// 36 results is one 8-wide store.
+    /// The nine taps are first gathered into `[9][rows][columns]` (columns padded to whole SIMD groups),
+    /// so that eight pairs adjacent along `U`'s last axis load as one vector per tap and each of the 36
+    /// results is one 8-wide store; rows run in parallel.
     static func transformedWeights(_ weight: UnsafePointer<Float>, outChannels: Int, inChannels: Int,
                                    flipped: Bool, into transformed: UnsafeMutablePointer<Float>) {
         typealias Lanes = SIMD8<Float>
         let (rows, columns) = flipped ? (inChannels, outChannels) : (outChannels, inChannels)
-        let positionStride = rows * columns
-        for row in 0..<rows {
-            for first in stride(from: 0, to: columns, by: Lanes.scalarCount) {
-                let lanes = min(Lanes.scalarCount, columns - first)
-                // Element (r, c) of the kernels of the lanes' pairs.
-                func tap(_ r: Int, _ c: Int) -> Lanes {
-                    var values = Lanes()
-                    for lane in 0..<lanes {
-                        let (o, i) = flipped ? (first + lane, row) : (row, first + lane)
-                        values[lane] = weight[(o * inChannels + i) * 9 + (flipped ? 8 - 3 * r - c : 3 * r + c)]
-                    }
-                    return values
+        let padded = (columns + Lanes.scalarCount - 1) / Lanes.scalarCount * Lanes.scalarCount
+        withUnsafeTemporaryAllocation(of: Float.self, capacity: 9 * rows * padded) { taps in
+            let taps = taps.baseAddress!
+            for o in 0..<outChannels {
+                for i in 0..<inChannels {
+                    let (row, column) = flipped ? (i, o) : (o, i)
+                    let kernel = weight + (o * inChannels + i) * 9
+                    for k in 0..<9 { taps[(k * rows + row) * padded + column] = kernel[flipped ? 8 - k : k] }
                 }
-                // G down each kernel column, then along each of the six rows.
-                func column(_ c: Int) -> Sextet<Lanes> { WinogradTransforms.kernel((tap(0, c), tap(1, c), tap(2, c))) }
-                let (c0, c1, c2) = (column(0), column(1), column(2))
-                let target = transformed + row * columns + first
-                func store(_ position: Int, _ value: Lanes) {
-                    let destination = target + position * positionStride
-                    if lanes == Lanes.scalarCount {
-                        UnsafeMutableRawPointer(destination).storeBytes(of: value, as: Lanes.self)
-                    } else {
-                        for lane in 0..<lanes { destination[lane] = value[lane] }
-                    }
-                }
-                func put(_ k: Int, _ t: Triplet<Lanes>) {
-                    let u = WinogradTransforms.kernel(t)
-                    store(6 * k, u.0); store(6 * k + 1, u.1); store(6 * k + 2, u.2)
-                    store(6 * k + 3, u.3); store(6 * k + 4, u.4); store(6 * k + 5, u.5)
-                }
-                put(0, (c0.0, c1.0, c2.0)); put(1, (c0.1, c1.1, c2.1)); put(2, (c0.2, c1.2, c2.2))
-                put(3, (c0.3, c1.3, c2.3)); put(4, (c0.4, c1.4, c2.4)); put(5, (c0.5, c1.5, c2.5))
             }
+            for k in 0..<9 where padded > columns {
+                for row in 0..<rows { (taps + (k * rows + row) * padded + columns).initialize(repeating: 0, count: padded - columns) }
+            }
+            Parallel.parallelFor(0..<rows, minimumChunk: 8) { rowRange in
+                for row in rowRange {
+                    transformRow(row, rows: rows, columns: columns, padded: padded, taps: taps, into: transformed)
+                }
+            }
+        }
+    }
+
+    /// One row of `transformedWeights` from the gathered taps.
+    private static func transformRow(_ row: Int, rows: Int, columns: Int, padded: Int, taps: UnsafePointer<Float>,
+                                     into transformed: UnsafeMutablePointer<Float>) {
+        typealias Lanes = SIMD8<Float>
+        let positionStride = rows * columns
+        for first in stride(from: 0, to: columns, by: Lanes.scalarCount) {
+            let lanes = min(Lanes.scalarCount, columns - first)
+            func tap(_ r: Int, _ c: Int) -> Lanes {
+                UnsafeRawPointer(taps + ((3 * r + c) * rows + row) * padded + first).loadUnaligned(as: Lanes.self)
+            }
+            // G down each kernel column, then along each of the six rows.
+            func column(_ c: Int) -> Sextet<Lanes> { WinogradTransforms.kernel((tap(0, c), tap(1, c), tap(2, c))) }
+            let (c0, c1, c2) = (column(0), column(1), column(2))
+            let target = transformed + row * columns + first
+            func store(_ position: Int, _ value: Lanes) {
+                let destination = target + position * positionStride
+                if lanes == Lanes.scalarCount {
+                    UnsafeMutableRawPointer(destination).storeBytes(of: value, as: Lanes.self)
+                } else {
+                    for lane in 0..<lanes { destination[lane] = value[lane] }
+                }
+            }
+            func put(_ k: Int, _ t: Triplet<Lanes>) {
+                let u = WinogradTransforms.kernel(t)
+                store(6 * k, u.0); store(6 * k + 1, u.1); store(6 * k + 2, u.2)
+                store(6 * k + 3, u.3); store(6 * k + 4, u.4); store(6 * k + 5, u.5)
+            }
+            put(0, (c0.0, c1.0, c2.0)); put(1, (c0.1, c1.1, c2.1)); put(2, (c0.2, c1.2, c2.2))
+            put(3, (c0.3, c1.3, c2.3)); put(4, (c0.4, c1.4, c2.4)); put(5, (c0.5, c1.5, c2.5))
         }
     }
 
