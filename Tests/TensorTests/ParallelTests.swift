@@ -44,23 +44,6 @@ final class ParallelTests: XCTestCase {
 }
 
 extension ParallelTests {
-    func testWorkersInheritTheCallersGradMode() {
-        let saved = Parallel.threadCount
-        defer { Parallel.threadCount = saved }
-        Parallel.threadCount = 2
-        var modes = [Bool](repeating: true, count: 2)
-        modes.withUnsafeMutableBufferPointer { buffer in
-            Tensor.withoutGrad {
-                Parallel.parallelFor(0..<2) { range in
-                    for index in range { buffer[index] = Tensor.isGradEnabled }
-                }
-            }
-        }
-        XCTAssertEqual(modes, [false, false])
-    }
-}
-
-extension ParallelTests {
     /// Thousands of back-to-back loops (workers still spinning), loops after the workers went to sleep,
     /// and loops started from four threads at once (all but one run on their own thread while another
     /// holds the workers): every index is visited exactly once, every time.

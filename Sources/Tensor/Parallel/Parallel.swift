@@ -54,8 +54,14 @@ public enum Parallel {
             let lower = range.lowerBound + total * chunk / chunks
             let upper = range.lowerBound + total * (chunk + 1) / chunks
             regionDepth.incremented {
-                // Workers inherit the caller's grad mode, so `withoutGrad` covers tensor ops run in chunks.
-                if recording { body(lower..<upper) } else { Tensor.withoutGrad { body(lower..<upper) } }
+                // Workers are threads, not child tasks: they get the caller's grad mode handed over, so
+                // `withoutGrad` covers tensor ops run in chunks (a task-local bound on a thread outside any
+                // task holds for the synchronous code it covers). The caller's own chunks already have it.
+                if GradMode.isEnabled == recording {
+                    body(lower..<upper)
+                } else {
+                    GradMode.isDisabled.withValue(!recording) { body(lower..<upper) }
+                }
             }
         }
         // While another thread's loop holds the workers, this one runs on its own thread.
