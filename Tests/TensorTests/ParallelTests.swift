@@ -1,4 +1,5 @@
 import ConcurrencySupport
+import Synchronization
 import XCTest
 import Tensor
 import TestSupport
@@ -10,6 +11,7 @@ final class ParallelTests: XCTestCase {
         Parallel.threadCount = 3
         var seen = [Int](repeating: 0, count: 1000)
         seen.withUnsafeMutableBufferPointer { buffer in
+            let buffer = SharedPointer(buffer)
             Parallel.parallelFor(0..<1000, minimumChunk: 10) { range in
                 XCTAssertTrue(Parallel.isInsideParallelRegion)
                 for index in range { buffer[index] += 1 }
@@ -20,13 +22,13 @@ final class ParallelTests: XCTestCase {
     }
 
     func testSmallRangesAndNestedLoopsRunSeriallyOnTheCaller() {
-        var calls = 0
+        let calls = Mutex(0)
         Parallel.parallelFor(0..<10, minimumChunk: 100) { range in
-            calls += 1
+            calls.withLock { $0 += 1 }
             XCTAssertEqual(range, 0..<10)
             XCTAssertFalse(Parallel.isInsideParallelRegion)
         }
-        XCTAssertEqual(calls, 1)
+        XCTAssertEqual(calls.withLock { $0 }, 1)
     }
 
     func testResultsDoNotDependOnTheThreadCount() {
@@ -54,6 +56,7 @@ extension ParallelTests {
         @Sendable func sweep(_ count: Int) -> Bool {
             var seen = [Int](repeating: 0, count: count)
             seen.withUnsafeMutableBufferPointer { buffer in
+                let buffer = SharedPointer(buffer)
                 Parallel.parallelFor(0..<count) { range in
                     for index in range { buffer[index] += 1 }
                 }

@@ -35,8 +35,9 @@ public enum Parallel {
     /// Uses at most `threadCount` chunks, each at least `minimumChunk` long (so small loops run
     /// serially on the calling thread), on the calling thread and `WorkerPool`'s workers. Runs serially
     /// when called from inside another `parallelFor`, or while another thread's `parallelFor` runs.
+    /// `body` is `@Sendable`: memory the chunks share is captured as a `SharedPointer`.
     @inlinable
-    public static func parallelFor(_ range: Range<Int>, minimumChunk: Int = 1, _ body: (Range<Int>) -> Void) {
+    public static func parallelFor(_ range: Range<Int>, minimumChunk: Int = 1, _ body: @Sendable (Range<Int>) -> Void) {
         let chunks = Swift.min(threadCount, range.count / Swift.max(minimumChunk, 1))
         if chunks <= 1 || isInsideParallelRegion {
             body(range)
@@ -47,10 +48,10 @@ public enum Parallel {
 
     /// Runs `chunks` sub-ranges of `range` concurrently.
     @usableFromInline
-    static func concurrentChunks(_ range: Range<Int>, chunks: Int, _ body: (Range<Int>) -> Void) {
+    static func concurrentChunks(_ range: Range<Int>, chunks: Int, _ body: @Sendable (Range<Int>) -> Void) {
         let total = range.count
         let recording = GradMode.isEnabled
-        let chunk = { (chunk: Int) in
+        let chunk = { @Sendable (chunk: Int) in
             let lower = range.lowerBound + total * chunk / chunks
             let upper = range.lowerBound + total * (chunk + 1) / chunks
             regionDepth.incremented {
