@@ -16,6 +16,7 @@ import Synchronization
 ///
 /// One job runs at a time; `run` returns false (and does nothing) when another thread's job is in flight,
 /// and the caller then runs its loop serially.
+// @unchecked: `body` is written only by the thread holding `busy`, before the ticket that publishes it (release/acquire).
 final class WorkerPool: @unchecked Sendable {
     /// How long an idle worker keeps polling for the next job before it blocks.
     static let spinSeconds = 100e-6
