@@ -53,7 +53,7 @@ final class CNNDynamicImageEpoch {
         return {
             let iterator = self.batches.epoch(epoch)
             epoch += 1
-            while let batch = try iterator.next() { self.train(batch) }
+            while let batch = try iterator.nextBatch() { self.train(batch) }
         }
     }
 

@@ -32,6 +32,9 @@ public struct SharedPointer<Pointee>: @unchecked Sendable {
     /// The address, for reading (not valid for an empty buffer).
     @inlinable public var readOnly: UnsafePointer<Pointee> { UnsafePointer(address!) }
 
+    /// The address for reading, nil when none was shared.
+    @inlinable public var readOnlyAddress: UnsafePointer<Pointee>? { address.map { UnsafePointer($0) } }
+
     /// The element at `index`.
     @inlinable public subscript(index: Int) -> Pointee {
         get { address![index] }

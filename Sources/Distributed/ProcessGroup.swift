@@ -1,5 +1,6 @@
 import CMPI
 import Foundation
+import Synchronization
 
 /// The processes of an MPI job (`MPI_COMM_WORLD`): rank, size and the collectives GenreKit needs.
 ///
@@ -9,7 +10,7 @@ import Foundation
 /// (`MPI_THREAD_FUNNELED`). Errors come back as `DistributedError` (the communicator's handler is
 /// `MPI_ERRORS_RETURN`); `run(_:)` turns any error into `MPI_Abort` with a message, so a failing rank ends
 /// the whole job instead of leaving the others waiting in a collective.
-public final class ProcessGroup: @unchecked Sendable {
+public final class ProcessGroup: Sendable {
     /// This process's index, 0 ..< `size`.
     public let rank: Int
     /// The number of processes.
@@ -17,8 +18,8 @@ public final class ProcessGroup: @unchecked Sendable {
     /// Whether this is rank 0, the one that writes reports and checkpoints.
     public var isPrimary: Bool { rank == 0 }
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var world: ProcessGroup?
+    /// The job's processes once MPI is initialised; locked while `initialized()` initialises it.
+    private static let world = Mutex<ProcessGroup?>(nil)
 
     private init(rank: Int, size: Int) {
         self.rank = rank
@@ -40,18 +41,18 @@ public final class ProcessGroup: @unchecked Sendable {
 
     /// The job's processes, initialising MPI on the first call (a process started alone is a job of one).
     public static func initialized() throws -> ProcessGroup {
-        lock.lock()
-        defer { lock.unlock() }
-        if let world { return world }
-        var provided: Int32 = 0
-        try check(MPI_Init_thread(nil, nil, Int32(MPI_THREAD_FUNNELED), &provided), "MPI_Init_thread")
-        try check(MPI_Comm_set_errhandler(cmpi_comm_world(), cmpi_errors_return()), "MPI_Comm_set_errhandler")
-        var rank: Int32 = 0, size: Int32 = 0
-        try check(MPI_Comm_rank(cmpi_comm_world(), &rank), "MPI_Comm_rank")
-        try check(MPI_Comm_size(cmpi_comm_world(), &size), "MPI_Comm_size")
-        let group = ProcessGroup(rank: Int(rank), size: Int(size))
-        world = group
-        return group
+        try world.withLock { world in
+            if let world { return world }
+            var provided: Int32 = 0
+            try check(MPI_Init_thread(nil, nil, Int32(MPI_THREAD_FUNNELED), &provided), "MPI_Init_thread")
+            try check(MPI_Comm_set_errhandler(cmpi_comm_world(), cmpi_errors_return()), "MPI_Comm_set_errhandler")
+            var rank: Int32 = 0, size: Int32 = 0
+            try check(MPI_Comm_rank(cmpi_comm_world(), &rank), "MPI_Comm_rank")
+            try check(MPI_Comm_size(cmpi_comm_world(), &size), "MPI_Comm_size")
+            let group = ProcessGroup(rank: Int(rank), size: Int(size))
+            world = group
+            return group
+        }
     }
 
     // MARK: Running a job
@@ -151,7 +152,8 @@ public final class ProcessGroup: @unchecked Sendable {
         var text = [CChar](repeating: 0, count: Int(MPI_MAX_ERROR_STRING) + 1)
         var length: Int32 = 0
         MPI_Error_string(code, &text, &length)
-        throw DistributedError.mpi(call: call, code: code, message: String(cString: text))
+        let message = String(decoding: text.prefix(Int(length)).map(UInt8.init(bitPattern:)), as: UTF8.self)
+        throw DistributedError.mpi(call: call, code: code, message: message)
     }
 }
 

@@ -6,7 +6,8 @@ import XCTest
 /// module whose gradient is wrong.
 final class GradientCheckModuleTests: XCTestCase {
     /// `y = w · x` forward, but the input's gradient comes out twice too large: `detach` hides half of it.
-    private final class WrongGradient: Module {
+    // @unchecked: Module's rule for shared models (forward writes nothing).
+    private final class WrongGradient: Module, @unchecked Sendable {
         let weight = Parameter(Tensor.full([3], value: 0.5))
         override init() {
             super.init()

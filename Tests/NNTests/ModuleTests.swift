@@ -5,7 +5,8 @@ import TestSupport
 import XCTest
 
 /// A two-level model with PyTorch-style names: `body.0.weight`, `head.bias`, ….
-final class TwoLayerNet: Module {
+// @unchecked: Module's rule for shared models (forward writes nothing).
+final class TwoLayerNet: Module, @unchecked Sendable {
     let body = Sequential(Linear(4, 3), Linear(3, 3))
     let head = Linear(3, 2)
 

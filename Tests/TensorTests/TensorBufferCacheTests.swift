@@ -124,7 +124,7 @@ final class TensorBufferCacheTests: XCTestCase {
         let savedThreads = Parallel.threadCount
         Parallel.threadCount = 4
         defer { Parallel.threadCount = savedThreads }
-        let failures = Mutex(0)
+        let failures = Mutex(0), megabyteCount = megabyteCount
         Parallel.parallelFor(0..<64) { range in
             for index in range {
                 let count = megabyteCount / 4 + (index % 3) * 40_000

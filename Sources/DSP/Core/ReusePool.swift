@@ -3,6 +3,7 @@ import Foundation
 /// Idle objects kept for reuse across calls, so repeated work of the same shape neither allocates
 /// nor faults in fresh pages: FFT buffers, feature workspaces. Holds at most as many objects per
 /// key as were in use at once.
+// @unchecked: `idle` is touched only under `lock`, and an object is lent to one caller at a time.
 final class ReusePool<Key: Hashable, Object>: @unchecked Sendable {
     private let lock = NSLock()
     private var idle: [Key: [Object]] = [:]

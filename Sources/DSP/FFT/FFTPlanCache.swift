@@ -9,6 +9,7 @@ import Foundation
 ///
 /// Plans use `FFTW_ESTIMATE`: as fast as measured plans for these batched power-of-two sizes, instant
 /// to make, and the same algorithm on every run, so results are bit-for-bit reproducible.
+// @unchecked: `plans` changes only under `lock`; a made plan is only executed, which FFTW allows on any thread.
 final class FFTPlanCache: @unchecked Sendable {
     /// The transform direction.
     enum Direction: Hashable {

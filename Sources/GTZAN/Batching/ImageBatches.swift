@@ -5,7 +5,7 @@ import Tensor
 /// Mini-batches of track images `[n, 3, height, width]` (values 0…255): Kaggle's `images_original` PNGs,
 /// or rendered from the audio by `SpectrogramImageRenderer` (`TrackImage.source`); both are bilinearly
 /// resized to `width × height`. Epoch order as in `SegmentBatches`.
-public final class ImageBatches: BatchSource, @unchecked Sendable {
+public final class ImageBatches: BatchSource, Sendable {
     public let images: [TrackImage]
     public let width: Int
     public let height: Int

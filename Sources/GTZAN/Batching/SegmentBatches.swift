@@ -8,7 +8,7 @@ import Tensor
 /// segment's audio at a time (tracks at the segmentation's rate are read with a seek). Epoch `e` visits
 /// the segments in the order `RandomGenerator(seed: seed, stream: e)` shuffles them to (input order without
 /// shuffling); augmentation draws from its own per-segment stream (see `Augmentation`).
-public final class SegmentBatches: BatchSource, @unchecked Sendable {
+public final class SegmentBatches: BatchSource, Sendable {
     public let segments: [Segment]
     public let segmentation: Segmentation
     public let extractor: FeatureExtractor

@@ -17,6 +17,7 @@ import Darwin
 /// }
 /// bar.finish(metrics: [("loss", meanLoss), ("val_accuracy", accuracy)])
 /// ```
+// @unchecked: the counters and the (non-Sendable) sink and clock are used only under `lock` once initialised.
 public final class ProgressBar: @unchecked Sendable {
     /// Where text goes.
     public typealias Sink = (String) -> Void

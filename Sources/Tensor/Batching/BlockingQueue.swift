@@ -1,6 +1,7 @@
 import Foundation
 
 /// A bounded first-in first-out queue between one producer and one consumer thread.
+// @unchecked: `items` and `closed` are touched only under `condition`'s lock; each item passes from one thread to the other.
 final class BlockingQueue<Element>: @unchecked Sendable {
     private let condition = NSCondition()
     private var items: [Element] = []

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A process-wide cache of large freed tensor buffers, reused by later tensors of a similar size.
 ///
@@ -75,14 +76,15 @@ public enum TensorBufferCache {
     static func allocate(byteCount: Int) -> (pointer: UnsafeMutableRawPointer, capacity: Int) {
         let allocated = sizeClass(forByteCount: byteCount)
         if allocated >= minimumByteCount, let reused = withState({ $0.takeOrMakeRoom(byteCount: allocated) }) {
-            return reused
+            return (UnsafeMutableRawPointer(bitPattern: reused.address)!, reused.capacity)
         }
         return (UnsafeMutableRawPointer.allocate(byteCount: allocated, alignment: alignment), allocated)
     }
 
     /// Gives back a buffer from `allocate(byteCount:)`, with the capacity it returned: cached or freed.
     static func deallocate(_ pointer: UnsafeMutableRawPointer, capacity: Int) {
-        if capacity < minimumByteCount || !withState({ $0.release(pointer, byteCount: capacity) }) {
+        let address = UInt(bitPattern: pointer)
+        if capacity < minimumByteCount || !withState({ $0.release(address, byteCount: capacity) }) {
             pointer.deallocate()
         }
     }
@@ -90,13 +92,11 @@ public enum TensorBufferCache {
     /// Alignment of every tensor buffer, in bytes (a cache line, enough for any SIMD load).
     static let alignment = 64
 
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var state = CachedBuffers(maximumByteCount: defaultMaximumByteCount())
+    /// The cache's state, locked once per allocation or release of a cached-size buffer.
+    private static let state = Mutex(CachedBuffers(maximumByteCount: defaultMaximumByteCount()))
 
-    private static func withState<Result>(_ body: (inout CachedBuffers) -> Result) -> Result {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&state)
+    private static func withState<Result: Sendable>(_ body: (inout CachedBuffers) -> Result) -> Result {
+        state.withLock { body(&$0) }
     }
 
     private static func defaultMaximumByteCount() -> Int {
@@ -109,14 +109,17 @@ public enum TensorBufferCache {
 }
 
 /// The buffers held by `TensorBufferCache`, by size class, in the order they were freed.
-private struct CachedBuffers {
+///
+/// Buffers are kept as addresses (`UInt(bitPattern:)`), so the state is `Sendable` and can live in a `Mutex`:
+/// a cached buffer belongs to no tensor, and the one taking it out owns it.
+private struct CachedBuffers: Sendable {
     var maximumByteCount: Int
     private(set) var cachedByteCount = 0
     /// Bytes of buffers handed out and not yet given back, and the most there ever were.
     private var liveByteCount = 0
     private var peakLiveByteCount = 0
     /// Buffers of each size class, least recently freed first, with the time they were freed.
-    private var buffers: [Int: [(pointer: UnsafeMutableRawPointer, freedAt: Int)]] = [:]
+    private var buffers: [Int: [(address: UInt, freedAt: Int)]] = [:]
     /// Counts insertions; the time stamp of the next freed buffer.
     private var clock = 0
 
@@ -128,15 +131,15 @@ private struct CachedBuffers {
     /// `maximumOversize` times that (its pages are the likeliest resident), with its size. When there
     /// is none, returns nil for a fresh allocation of `byteCount` bytes, first freeing as many cached
     /// bytes (least recently freed first) as keep live plus cached bytes within the peak of live bytes.
-    mutating func takeOrMakeRoom(byteCount: Int) -> (pointer: UnsafeMutableRawPointer, capacity: Int)? {
-        guard let fit = smallestCachedClass(from: byteCount), let pointer = buffers[fit]?.popLast()?.pointer else {
+    mutating func takeOrMakeRoom(byteCount: Int) -> (address: UInt, capacity: Int)? {
+        guard let fit = smallestCachedClass(from: byteCount), let address = buffers[fit]?.popLast()?.address else {
             markLive(byteCount)
             evict(downTo: peakLiveByteCount + peakLiveByteCount / TensorBufferCache.peakSlackDivisor - liveByteCount)
             return nil
         }
         cachedByteCount -= fit
         markLive(fit)
-        return (pointer, fit)
+        return (address, fit)
     }
 
     /// The smallest size class from `byteCount` to `maximumOversize` times that with a cached buffer.
@@ -157,12 +160,12 @@ private struct CachedBuffers {
 
     /// Takes back a live buffer of `byteCount` bytes and caches it, evicting older buffers to stay
     /// within `maximumByteCount`; false (and nothing cached) when the buffer alone exceeds it.
-    mutating func release(_ pointer: UnsafeMutableRawPointer, byteCount: Int) -> Bool {
+    mutating func release(_ address: UInt, byteCount: Int) -> Bool {
         liveByteCount -= byteCount
         guard byteCount <= maximumByteCount else { return false }
         evict(downTo: maximumByteCount - byteCount)
         clock += 1
-        buffers[byteCount, default: []].append((pointer, clock))
+        buffers[byteCount, default: []].append((address, clock))
         cachedByteCount += byteCount
         return true
     }
@@ -180,8 +183,8 @@ private struct CachedBuffers {
             for (byteCount, list) in buffers {
                 if let first = list.first, first.freedAt < oldest?.freedAt ?? .max { oldest = (byteCount, first.freedAt) }
             }
-            guard let byteCount = oldest?.byteCount, let pointer = buffers[byteCount]?.removeFirst().pointer else { return }
-            pointer.deallocate()
+            guard let byteCount = oldest?.byteCount, let address = buffers[byteCount]?.removeFirst().address else { return }
+            UnsafeMutableRawPointer(bitPattern: address)!.deallocate()
             cachedByteCount -= byteCount
         }
     }

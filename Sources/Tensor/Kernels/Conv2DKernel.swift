@@ -1,5 +1,6 @@
 import Foundation
 import COpenBLAS
+import ConcurrencySupport
 
 /// Grouped 2-D convolution of one NCHW image at a time by im2col + `cblas_sgemm`.
 ///
@@ -176,24 +177,29 @@ extension Conv2DKernel {
         if let depthwise {
             return depthwise.forward(batch: batch, input: input, weight: weight, bias: bias, output: output)
         }
+        let shared = (input: SharedPointer(input), weight: SharedPointer(weight), bias: SharedPointer(bias),
+                      output: SharedPointer(output), kept: SharedPointer(keptColumns))
         if let winograd {
             let transformed = transformedWeights(weight, flipped: false)
             return Parallel.parallelFor(0..<winograd.bandCount(batch: batch)) { bands in
                 let scratch = UnsafeMutablePointer<Float>.allocate(capacity: winograd.scratchCount)
                 defer { scratch.deallocate() }
-                winograd.forward(bands: bands, batch: batch, input: input, transformedWeight: transformed, bias: bias,
-                                 output: output, scratch: scratch, kept: keptColumns)
+                winograd.forward(bands: bands, batch: batch, input: shared.input.readOnly, transformedWeight: transformed,
+                                 bias: shared.bias.readOnlyAddress, output: shared.output.pointer, scratch: scratch,
+                                 kept: shared.kept.address)
             }
         }
         let (inputImage, outputImage) = (inChannels * geometry.inputPlane, outChannels * geometry.outputPlane)
         // Kept columns are unfolded in place, so only the other path needs per-worker scratch.
         let scratchCount = keptColumns == nil ? max(columnCapacity, 1) : 1
         Parallel.parallelFor(0..<batch) { images in
+            let (input, weight, bias, output) = (shared.input.readOnly, shared.weight.readOnly, shared.bias.readOnlyAddress,
+                                                 shared.output.pointer)
             let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount)
             defer { scratch.deallocate() }
             for image in images {
                 let (x, y) = (input + image * inputImage, output + image * outputImage)
-                if let keptColumns {
+                if let keptColumns = shared.kept.address {
                     forward(input: x, weight: weight, bias: bias, output: y,
                             columns: keptColumns + image * imageColumnCount, keepsColumns: true)
                 } else {
@@ -228,7 +234,12 @@ extension Conv2DKernel {
         defer { totals.deallocate() }
         totals.initialize(repeating: 0, count: weightCount + outChannels)
         let lock = NSLock()
+        let shared = (input: SharedPointer(input), weight: SharedPointer(weight), outputGradient: SharedPointer(outputGradient),
+                      inputGradient: SharedPointer(inputGradient), kept: SharedPointer(keptColumns), totals: SharedPointer(totals))
+        let (hasWeightGradient, hasBiasGradient) = (weightGradient != nil, biasGradient != nil)
         Parallel.parallelFor(0..<batch) { images in
+            let (input, weight, outputGradient) = (shared.input.readOnly, shared.weight.readOnly, shared.outputGradient.readOnly)
+            let (inputGradient, keptColumns) = (shared.inputGradient.address, shared.kept.readOnlyAddress)
             // Per-worker scratch, then this worker's weight and bias sums.
             let scratch = UnsafeMutablePointer<Float>.allocate(capacity: scratchCount + weightCount + outChannels)
             defer { scratch.deallocate() }
@@ -237,13 +248,13 @@ extension Conv2DKernel {
             for image in images {
                 let (x, dy) = (input + image * inputImage, outputGradient + image * outputImage)
                 backward(input: x, weight: weight, outputGradient: dy, inputGradient: inputGradient.map { $0 + image * inputImage },
-                         weightGradient: weightGradient == nil ? nil : partialWeight,
-                         biasGradient: biasGradient == nil ? nil : partialBias,
+                         weightGradient: hasWeightGradient ? partialWeight : nil,
+                         biasGradient: hasBiasGradient ? partialBias : nil,
                          columns: scratch, columnGradients: scratch + columnScratch,
                          savedColumns: keptColumns.map { $0 + image * imageColumnCount })
             }
             lock.withLock {
-                for k in 0..<weightCount + outChannels { totals[k] += partialWeight[k] }
+                for k in 0..<weightCount + outChannels { shared.totals[k] += partialWeight[k] }
             }
         }
         weightGradient?.initialize(from: totals, count: weightCount)
@@ -263,24 +274,28 @@ extension Conv2DKernel {
             defer { totals.deallocate() }
             totals.initialize(repeating: 0, count: weightCount + outChannels)
             let lock = NSLock()
+            let shared = (input: SharedPointer(input), outputGradient: SharedPointer(outputGradient),
+                          kept: SharedPointer(keptInput), totals: SharedPointer(totals))
+            let (hasWeightGradient, hasBiasGradient) = (weightGradient != nil, biasGradient != nil)
             Parallel.parallelFor(0..<winograd.bandCount(batch: batch)) { bands in
+                let (input, outputGradient) = (shared.input.readOnly, shared.outputGradient.readOnly)
                 // Per-worker scratch, then this worker's weight and bias sums.
                 let scratch = UnsafeMutablePointer<Float>.allocate(capacity: winograd.scratchCount + weightCount + outChannels)
                 defer { scratch.deallocate() }
                 let partialWeight = scratch + winograd.scratchCount, partialBias = partialWeight + weightCount
                 partialWeight.initialize(repeating: 0, count: weightCount + outChannels)
-                if weightGradient != nil {
+                if hasWeightGradient {
                     winograd.accumulateWeightGradient(bands: bands, batch: batch, input: input, outputGradient: outputGradient,
-                                                      kept: keptInput, into: partialWeight, scratch: scratch)
+                                                      kept: shared.kept.readOnlyAddress, into: partialWeight, scratch: scratch)
                 }
-                if biasGradient != nil {
+                if hasBiasGradient {
                     for image in winograd.images(startingIn: bands, batch: batch) {
                         accumulateBiasGradient(outputGradient + image * outChannels * geometry.outputPlane, offset: 0,
                                                count: geometry.outputPlane, into: partialBias)
                     }
                 }
                 lock.withLock {
-                    for k in 0..<weightCount + outChannels { totals[k] += partialWeight[k] }
+                    for k in 0..<weightCount + outChannels { shared.totals[k] += partialWeight[k] }
                 }
             }
             if let weightGradient {
@@ -291,11 +306,12 @@ extension Conv2DKernel {
         if let inputGradient {
             let adjoint = transposedWinograd(batch: batch)
             let flipped = transformedWeights(weight, flipped: true)
+            let shared = (outputGradient: SharedPointer(outputGradient), inputGradient: SharedPointer(inputGradient))
             Parallel.parallelFor(0..<adjoint.bandCount(batch: batch)) { bands in
                 let scratch = UnsafeMutablePointer<Float>.allocate(capacity: adjoint.scratchCount)
                 defer { scratch.deallocate() }
-                adjoint.forward(bands: bands, batch: batch, input: outputGradient, transformedWeight: flipped, bias: nil,
-                                output: inputGradient, scratch: scratch)
+                adjoint.forward(bands: bands, batch: batch, input: shared.outputGradient.readOnly, transformedWeight: flipped,
+                                bias: nil, output: shared.inputGradient.pointer, scratch: scratch)
             }
         }
     }

@@ -1,3 +1,5 @@
+import ConcurrencySupport
+
 /// Depthwise 2-D convolution (`groups == inChannels`: every input channel convolved with its own
 /// `multiplier` filters) computed directly on the planes, for any kernel size, stride, padding and
 /// dilation. Output channel `o` reads input channel `o / multiplier`, as PyTorch's grouped weights
@@ -52,7 +54,11 @@ struct DepthwiseConv2DKernel {
     func forward(batch: Int, input: UnsafePointer<Float>, weight: UnsafePointer<Float>,
                  bias: UnsafePointer<Float>?, output: UnsafeMutablePointer<Float>) {
         let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
+        let shared = (input: SharedPointer(input), weight: SharedPointer(weight), bias: SharedPointer(bias),
+                      output: SharedPointer(output))
         Parallel.parallelFor(0..<batch * outChannels) { planes in
+            let (input, weight, bias, output) = (shared.input.readOnly, shared.weight.readOnly, shared.bias.readOnlyAddress,
+                                                 shared.output.pointer)
             let padded = UnsafeMutablePointer<Float>.allocate(capacity: geometry.height.inputSize * paddedRow)
             defer { padded.deallocate() }
             var loaded = -1
@@ -76,8 +82,13 @@ struct DepthwiseConv2DKernel {
                   weightGradient: UnsafeMutablePointer<Float>?, biasGradient: UnsafeMutablePointer<Float>?) {
         let (inputPlane, outputPlane, outputWidth) = (geometry.inputPlane, geometry.outputPlane, geometry.width.outputSize)
         let paddedPlane = geometry.height.inputSize * paddedRow
-        if let inputGradient {
+        let shared = (input: SharedPointer(input), weight: SharedPointer(weight), outputGradient: SharedPointer(outputGradient),
+                      inputGradient: SharedPointer(inputGradient), weightGradient: SharedPointer(weightGradient),
+                      biasGradient: SharedPointer(biasGradient))
+        if inputGradient != nil {
             Parallel.parallelFor(0..<batch * channels) { planes in
+                let (weight, outputGradient, inputGradient) = (shared.weight.readOnly, shared.outputGradient.readOnly,
+                                                               shared.inputGradient.pointer)
                 let padded = UnsafeMutablePointer<Float>.allocate(capacity: paddedPlane)
                 defer { padded.deallocate() }
                 for plane in planes {
@@ -95,6 +106,8 @@ struct DepthwiseConv2DKernel {
         }
         guard weightGradient != nil || biasGradient != nil else { return }
         Parallel.parallelFor(0..<outChannels) { range in
+            let (input, outputGradient) = (shared.input.readOnly, shared.outputGradient.readOnly)
+            let (weightGradient, biasGradient) = (shared.weightGradient.address, shared.biasGradient.address)
             let padded = UnsafeMutablePointer<Float>.allocate(capacity: weightGradient == nil ? 0 : paddedPlane)
             defer { padded.deallocate() }
             for channel in range {

@@ -60,7 +60,7 @@ extension PoolingKernel {
     /// Runs `body` over ranges of `planes` planes concurrently, in chunks of at least
     /// `Tensor.elementwiseChunk` elements of `planeSize`.
     @inline(__always)
-    static func forEachPlane(_ planes: Int, planeSize: Int, _ body: (Range<Int>) -> Void) {
+    static func forEachPlane(_ planes: Int, planeSize: Int, _ body: @Sendable (Range<Int>) -> Void) {
         Parallel.parallelFor(0..<planes, minimumChunk: max(1, Tensor.elementwiseChunk / max(planeSize, 1)), body)
     }
 }

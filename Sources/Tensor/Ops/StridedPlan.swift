@@ -1,10 +1,12 @@
+import ConcurrencySupport
+
 /// How a kernel walks two strided operands over one logical shape: as rows of `innerCount`
 /// elements over coalesced dimensions, each operand advancing by its own stride (0 where broadcast).
 ///
 /// Shared by broadcasting binary ops (operands A and B, contiguous output) and strided copies
 /// (A = source, B = destination) behind permute, expand, slice, pad and concat.
 @usableFromInline
-struct StridedPlan {
+struct StridedPlan: Sendable {
     /// Sizes of the outer (row-indexing) dimensions, outermost first.
     @usableFromInline var outerShape: [Int] = []
     /// Element strides of each operand along the outer dimensions.
@@ -78,10 +80,11 @@ struct StridedPlan {
             return
         }
         let inner = innerCount, strideA = innerStrideA, strideB = innerStrideB
+        let (source, destination) = (SharedPointer(source), SharedPointer(destination))
         Parallel.parallelFor(0..<outerCount, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / Swift.max(inner, 1))) { rows in
             for row in rows {
                 let (offsetA, offsetB) = offsets(ofRow: row)
-                let from = source + offsetA, to = destination + offsetB
+                let from = source.readOnly + offsetA, to = destination.pointer + offsetB
                 switch (strideA, strideB) {
                 case (1, 1): to.update(from: from, count: inner)
                 case (0, 1): to.update(repeating: from[0], count: inner)
@@ -104,6 +107,7 @@ struct StridedPlan {
         let blocks = (size + block - 1) / block
         let tasks = outerCount / Swift.max(size, 1) * blocks
         let inner = innerCount, strideA = innerStrideA, strideB = innerStrideB, rowStrideB = outerStridesB[axis]
+        let (source, destination) = (SharedPointer(source), SharedPointer(destination))
         Parallel.parallelFor(0..<tasks, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / Swift.max(inner * block, 1))) { range in
             for task in range {
                 let after = task % step, blockIndex = (task / step) % blocks, before = task / (step * blocks)
@@ -111,7 +115,7 @@ struct StridedPlan {
                 let (offsetA, offsetB) = offsets(ofRow: (before * size + first) * step + after)
                 for start in stride(from: 0, to: inner, by: block) {
                     let columns = Swift.min(block, inner - start)
-                    let from = source + offsetA + start * strideA, to = destination + offsetB + start * strideB
+                    let from = source.readOnly + offsetA + start * strideA, to = destination.pointer + offsetB + start * strideB
                     for k in 0..<rows {
                         let target = to + k * rowStrideB
                         for i in 0..<columns { target[i * strideB] = from[i * strideA + k] }

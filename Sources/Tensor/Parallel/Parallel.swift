@@ -35,8 +35,9 @@ public enum Parallel {
     /// Uses at most `threadCount` chunks, each at least `minimumChunk` long (so small loops run
     /// serially on the calling thread), on the calling thread and `WorkerPool`'s workers. Runs serially
     /// when called from inside another `parallelFor`, or while another thread's `parallelFor` runs.
+    /// `body` is `@Sendable`: memory the chunks share is captured as a `SharedPointer`.
     @inlinable
-    public static func parallelFor(_ range: Range<Int>, minimumChunk: Int = 1, _ body: (Range<Int>) -> Void) {
+    public static func parallelFor(_ range: Range<Int>, minimumChunk: Int = 1, _ body: @Sendable (Range<Int>) -> Void) {
         let chunks = Swift.min(threadCount, range.count / Swift.max(minimumChunk, 1))
         if chunks <= 1 || isInsideParallelRegion {
             body(range)
@@ -47,15 +48,21 @@ public enum Parallel {
 
     /// Runs `chunks` sub-ranges of `range` concurrently.
     @usableFromInline
-    static func concurrentChunks(_ range: Range<Int>, chunks: Int, _ body: (Range<Int>) -> Void) {
+    static func concurrentChunks(_ range: Range<Int>, chunks: Int, _ body: @Sendable (Range<Int>) -> Void) {
         let total = range.count
         let recording = GradMode.isEnabled
-        let chunk = { (chunk: Int) in
+        let chunk = { @Sendable (chunk: Int) in
             let lower = range.lowerBound + total * chunk / chunks
             let upper = range.lowerBound + total * (chunk + 1) / chunks
             regionDepth.incremented {
-                // Workers inherit the caller's grad mode, so `withoutGrad` covers tensor ops run in chunks.
-                if recording { body(lower..<upper) } else { Tensor.withoutGrad { body(lower..<upper) } }
+                // Workers are threads, not child tasks: they get the caller's grad mode handed over, so
+                // `withoutGrad` covers tensor ops run in chunks (a task-local bound on a thread outside any
+                // task holds for the synchronous code it covers). The caller's own chunks already have it.
+                if GradMode.isEnabled == recording {
+                    body(lower..<upper)
+                } else {
+                    GradMode.isDisabled.withValue(!recording) { body(lower..<upper) }
+                }
             }
         }
         // While another thread's loop holds the workers, this one runs on its own thread.

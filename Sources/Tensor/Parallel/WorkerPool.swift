@@ -16,6 +16,7 @@ import Synchronization
 ///
 /// One job runs at a time; `run` returns false (and does nothing) when another thread's job is in flight,
 /// and the caller then runs its loop serially.
+// @unchecked: `body` is written only by the thread holding `busy`, before the ticket that publishes it (release/acquire).
 final class WorkerPool: @unchecked Sendable {
     /// How long an idle worker keeps polling for the next job before it blocks.
     static let spinSeconds = 100e-6
@@ -28,7 +29,7 @@ final class WorkerPool: @unchecked Sendable {
     /// Whether a job is in flight.
     private let busy = Atomic<Bool>(false)
     /// The current job; written before its ticket is published, read only by holders of a claim.
-    private var body: ((Int) -> Void)?
+    private var body: (@Sendable (Int) -> Void)?
     /// Chunks of the current job.
     private let chunkCount = Atomic<Int>(0)
     /// Guards blocking waits for the next job.
@@ -52,7 +53,7 @@ final class WorkerPool: @unchecked Sendable {
 
     /// Runs `body(0..<chunks)` across the workers and the calling thread and returns when all are done;
     /// false when another job is in flight (nothing ran).
-    func run(chunks: Int, _ body: (Int) -> Void) -> Bool {
+    func run(chunks: Int, _ body: @Sendable (Int) -> Void) -> Bool {
         guard busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else { return false }
         withoutActuallyEscaping(body) { body in
             self.body = body

@@ -2,8 +2,9 @@ import Foundation
 
 /// A binary elementwise function as a type, so that `Tensor.broadcasting` specialises its loops for
 /// each one (a closure would be called once per element from the worker threads).
+/// (`SendableMetatype`: the type is used on the worker threads of `Parallel.parallelFor`.)
 @usableFromInline
-protocol BinaryElementwise {
+protocol BinaryElementwise: SendableMetatype {
     static func apply(_ a: Float, _ b: Float) -> Float
 }
 

@@ -1,3 +1,5 @@
+import ConcurrencySupport
+
 extension Tensor {
     /// Elementwise sum with NumPy broadcasting (as `torch.add`).
     public static func + (lhs: Tensor, rhs: Tensor) -> Tensor {
@@ -73,9 +75,9 @@ extension Tensor {
     /// Not recorded: for gradient accumulation and optimizer updates inside `withoutGrad`.
     public mutating func addInPlace(_ other: Tensor, scaledBy scale: Float = 1) {
         precondition(shape == other.shape, "addInPlace: shape \(other.shape) differs from \(shape)")
-        let y = other.storage.pointer
+        let y = SharedPointer(other.storage.pointer)
         withUnsafeMutableBufferPointer { buffer in
-            let x = buffer.baseAddress!
+            let x = SharedPointer(buffer)
             Parallel.parallelFor(0..<buffer.count, minimumChunk: Tensor.elementwiseChunk) { range in
                 for i in range { x[i] += scale * y[i] }
             }

@@ -1,3 +1,5 @@
+import ConcurrencySupport
+
 /// The loops shared by all elementwise ops: broadcasting binary kernels and unary maps.
 extension Tensor {
     /// Elements per parallel chunk of elementwise kernels: below this, threads cost more than they save.
@@ -33,20 +35,20 @@ extension Tensor {
             : StridedPlan(shape: shape, StridedPlan.broadcastStrides(a.shape, to: shape),
                           StridedPlan.broadcastStrides(b.shape, to: shape))
         return Tensor(shape: shape) { out in
-            let x = a.storage.pointer, y = b.storage.pointer, o = out.baseAddress!
+            let x = SharedPointer(a.storage.pointer), y = SharedPointer(b.storage.pointer), o = SharedPointer(out)
             let inner = plan.innerCount, strideA = plan.innerStrideA, strideB = plan.innerStrideB
             if plan.outerCount == 1 {
                 // One run (equal shapes, or a scalar operand): split it across workers.
                 Parallel.parallelFor(0..<inner, minimumChunk: elementwiseChunk) { range in
-                    Self.applyRun(Op.self, x + range.lowerBound * strideA, strideA, y + range.lowerBound * strideB,
-                                  strideB, o + range.lowerBound, range.count)
+                    Self.applyRun(Op.self, x.readOnly + range.lowerBound * strideA, strideA, y.readOnly + range.lowerBound * strideB,
+                                  strideB, o.pointer + range.lowerBound, range.count)
                 }
                 return
             }
             Parallel.parallelFor(0..<plan.outerCount, minimumChunk: Swift.max(1, elementwiseChunk / Swift.max(inner, 1))) { rows in
                 for row in rows {
                     let (offsetA, offsetB) = plan.offsets(ofRow: row)
-                    Self.applyRun(Op.self, x + offsetA, strideA, y + offsetB, strideB, o + row * inner, inner)
+                    Self.applyRun(Op.self, x.readOnly + offsetA, strideA, y.readOnly + offsetB, strideB, o.pointer + row * inner, inner)
                 }
             }
         }
@@ -68,10 +70,10 @@ extension Tensor {
 
     /// `op` applied to every element, not recorded. Large tensors run in parallel.
     @inlinable @inline(__always)
-    func mapped(_ op: (Float) -> Float) -> Tensor {
-        let x = storage.pointer
+    func mapped(_ op: @Sendable (Float) -> Float) -> Tensor {
+        let x = SharedPointer(storage.pointer)
         return Tensor(shape: shape) { out in
-            let o = out.baseAddress!
+            let o = SharedPointer(out)
             Parallel.parallelFor(0..<out.count, minimumChunk: Tensor.elementwiseChunk) { range in
                 for i in range { o[i] = op(x[i]) }
             }
@@ -80,12 +82,13 @@ extension Tensor {
 
     /// `vector` applied to every 8 elements and `scalar` to the remainder, not recorded; large tensors in parallel.
     @inlinable @inline(__always)
-    func mapped(vector: (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) -> Tensor {
-        let x = UnsafeRawPointer(storage.pointer)
+    func mapped(vector: @Sendable (SIMD8<Float>) -> SIMD8<Float>, scalar: (Float) -> Float) -> Tensor {
+        let source = SharedPointer(storage.pointer)
         return Tensor(shape: shape) { out in
-            let o = UnsafeMutableRawPointer(out.baseAddress!)
+            let destination = SharedPointer(out)
             let blocks = out.count / 8
             Parallel.parallelFor(0..<blocks, minimumChunk: Tensor.elementwiseChunk / 8) { range in
+                let (x, o) = (UnsafeRawPointer(source.readOnly), UnsafeMutableRawPointer(destination.pointer))
                 for block in range {
                     o.storeBytes(of: vector(x.loadUnaligned(fromByteOffset: block * 32, as: SIMD8<Float>.self)),
                                  toByteOffset: block * 32, as: SIMD8<Float>.self)

@@ -1,4 +1,5 @@
 import COpenBLAS
+import ConcurrencySupport
 
 /// The module's entry to OpenBLAS: row-major single-precision GEMM.
 @usableFromInline
@@ -25,7 +26,9 @@ enum BLAS {
         }
         let byRows = m >= n
         let extent = byRows ? m : n
+        let shared = (a: SharedPointer(a), b: SharedPointer(b), c: SharedPointer(c))
         Parallel.parallelFor(0..<threads) { blocks in
+            let (a, b, c) = (shared.a.readOnly, shared.b.readOnly, shared.c.pointer)
             for block in blocks {
                 let first = extent * block / threads, count = extent * (block + 1) / threads - first
                 if byRows {

@@ -1,3 +1,5 @@
+import ConcurrencySupport
+
 extension Tensor {
     /// Matrix product over the last two dimensions, `[..., m, k] · [..., k, n] → [..., m, n]`, with the
     /// leading (batch) dimensions broadcast by NumPy rules (as `torch.matmul` for tensors of rank ≥ 2).
@@ -44,13 +46,13 @@ extension Tensor {
         let m = transposeLeft ? columnsA : rowsA, k = transposeLeft ? rowsA : columnsA
         let n = transposeRight ? rowsB : columnsB
         let batches = a.count / Swift.max(rowsA * columnsA, 1)
-        let x = a.storage.pointer, y = b.storage.pointer
+        let x = SharedPointer(a.storage.pointer), y = SharedPointer(b.storage.pointer)
         return Tensor(shape: Array(a.shape.dropLast(2)) + [m, n]) { out in
-            let z = out.baseAddress!
-            let multiply = { (item: Int) in
+            let z = SharedPointer(out)
+            let multiply = { @Sendable (item: Int) in
                 BLAS.sgemm(transposeA: transposeLeft, transposeB: transposeRight, m: m, n: n, k: k,
-                           a: x + item * rowsA * columnsA, lda: columnsA, b: y + item * rowsB * columnsB, ldb: columnsB,
-                           c: z + item * m * n, ldc: n)
+                           a: x.readOnly + item * rowsA * columnsA, lda: columnsA, b: y.readOnly + item * rowsB * columnsB,
+                           ldb: columnsB, c: z.pointer + item * m * n, ldc: n)
             }
             // Small products run one per worker; large ones one after another, each split by `BLAS.sgemm`.
             if batches >= Parallel.threadCount && m * n * k < BLAS.splitThreshold {

@@ -1,3 +1,4 @@
+import ConcurrencySupport
 import Foundation
 
 extension Tensor {
@@ -43,8 +44,8 @@ extension Tensor {
 
     /// `function` elementwise, recorded with the backward `gradient · derivative(x, y)`.
     @inline(__always)
-    private func activation(_ function: (Float) -> Float,
-                            derivative: @escaping (_ input: Float, _ output: Float) -> Float) -> Tensor {
+    private func activation(_ function: @Sendable (Float) -> Float,
+                            derivative: @escaping @Sendable (_ input: Float, _ output: Float) -> Float) -> Tensor {
         recordActivation(mapped(function), derivative: derivative)
     }
 
@@ -66,11 +67,12 @@ extension Tensor {
     /// `value`, the activation of `self`, recorded with the backward `gradient · derivative(x, y)`.
     @inline(__always)
     private func recordActivation(_ value: Tensor,
-                                  derivative: @escaping (_ input: Float, _ output: Float) -> Float) -> Tensor {
+                                  derivative: @escaping @Sendable (_ input: Float, _ output: Float) -> Float) -> Tensor {
         let input = self
         return Tensor.makeResult(value, parents: [self]) { gradient in
             [Tensor(shape: input.shape) { out in
-                let (x, y, g, o) = (input.storage.pointer, value.storage.pointer, gradient.storage.pointer, out.baseAddress!)
+                let (x, y, g, o) = (SharedPointer(input.storage.pointer), SharedPointer(value.storage.pointer),
+                                    SharedPointer(gradient.storage.pointer), SharedPointer(out))
                 Parallel.parallelFor(0..<out.count, minimumChunk: Tensor.elementwiseChunk) { range in
                     for i in range { o[i] = g[i] * derivative(x[i], y[i]) }
                 }
@@ -84,9 +86,11 @@ extension Tensor {
     /// `destination` may be `source`.
     private static func clampLanes(_ source: UnsafePointer<Float>, gradient: UnsafePointer<Float>?,
                                    into destination: UnsafeMutablePointer<Float>, count: Int, _ lower: Float, _ upper: Float?) {
-        let (x, g, y) = (UnsafeRawPointer(source), gradient.map(UnsafeRawPointer.init), UnsafeMutableRawPointer(destination))
+        let shared = (source: SharedPointer(source), gradient: SharedPointer(gradient), destination: SharedPointer(destination))
         let high = upper ?? .infinity
         Parallel.parallelFor(0..<count / 8, minimumChunk: elementwiseChunk / 8) { blocks in
+            let (x, g, y) = (UnsafeRawPointer(shared.source.readOnly), shared.gradient.readOnlyAddress.map(UnsafeRawPointer.init),
+                             UnsafeMutableRawPointer(shared.destination.pointer))
             for offset in Swift.stride(from: blocks.lowerBound * 32, to: blocks.upperBound * 32, by: 32) {
                 let v = x.loadUnaligned(fromByteOffset: offset, as: SIMD8<Float>.self)
                 let result = if let g {

@@ -1,3 +1,4 @@
+import ConcurrencySupport
 extension Tensor {
     /// 2-D average pooling of an NCHW batch, as `torch.nn.functional.avg_pool2d`.
     ///
@@ -18,11 +19,12 @@ extension Tensor {
         let planes = shape[0] * shape[1], (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
         let input = self
         let value = Tensor(shape: [shape[0], shape[1], geometry.height.outputSize, geometry.width.outputSize]) { output in
+            let output = SharedPointer(output)
             PoolingKernel.forEachPlane(planes, planeSize: inputPlane) { range in
                 for plane in range {
                     PoolingKernel.averageForward(input.storage.pointer + plane * inputPlane, geometry: geometry,
                                                  countIncludePad: includePad,
-                                                 output: output.baseAddress! + plane * outputPlane)
+                                                 output: output.pointer + plane * outputPlane)
                 }
             }
         }

@@ -1,3 +1,5 @@
+import ConcurrencySupport
+
 extension Tensor {
     /// Batch normalisation over axis 1 of an `[N, C, …]` tensor, as `torch.nn.functional.batch_norm`.
     ///
@@ -41,7 +43,10 @@ extension Tensor {
         let input = self
         let gamma = weight?.scalars ?? [Float](repeating: 1, count: channels), beta = bias?.scalars
         let value = Tensor(shape: shape) { output in
+            let shared = (mean: SharedPointer(mean), inverseDeviation: SharedPointer(inverseDeviation),
+                          batchVariance: SharedPointer(batchVariance), output: SharedPointer(output))
             Parallel.parallelFor(0..<channels) { range in
+                let (mean, inverseDeviation, batchVariance) = (shared.mean, shared.inverseDeviation, shared.batchVariance)
                 for channel in range {
                     if training {
                         let batch = kernel.statistics(input.storage.pointer, channel: channel)
@@ -52,7 +57,7 @@ extension Tensor {
                     let scale = gamma[channel] * inverseDeviation[channel]
                     kernel.affine(input.storage.pointer, scale: scale, nil, offset: 0,
                                   shift: (beta?[channel] ?? 0) - mean[channel] * scale, channel: channel,
-                                  into: output.baseAddress!)
+                                  into: shared.output.pointer)
                 }
             }
         }

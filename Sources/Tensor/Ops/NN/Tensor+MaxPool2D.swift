@@ -1,3 +1,4 @@
+import ConcurrencySupport
 extension Tensor {
     /// 2-D max pooling of an NCHW batch, as `torch.nn.functional.max_pool2d`.
     ///
@@ -26,14 +27,14 @@ extension Tensor {
         }
         // The argmax of every output, in a (cached, reused) tensor buffer of 4-byte slots.
         let indices = TensorStorage(uninitializedCount: planes * outputPlane)
-        let positions = UnsafeMutableRawPointer(indices.pointer).bindMemory(to: Int32.self, capacity: indices.count)
+        let positions = SharedPointer(UnsafeMutableRawPointer(indices.pointer).bindMemory(to: Int32.self, capacity: indices.count))
         let value = mapPlanes(geometry) { planes, source, output in
-            kernel.forward(planes: planes, input: source, output: output, indices: positions)
+            kernel.forward(planes: planes, input: source, output: output, indices: positions.pointer)
         }
         return Tensor.makeResult(value, parents: [input]) { gradient in
             withExtendedLifetime(indices) {
                 input.planeGradient(gradient, geometry: geometry) { plane, outputGradient, inputGradient in
-                    MaxPoolKernel.backward(outputGradient, indices: positions + plane * outputPlane,
+                    MaxPoolKernel.backward(outputGradient, indices: positions.pointer + plane * outputPlane,
                                            geometry: geometry, inputGradient: inputGradient)
                 }
             }
@@ -62,10 +63,11 @@ extension Tensor {
     /// The `[N, C, outHeight, outWidth]` result of `body(planes, input, output)` run concurrently over
     /// ranges of planes (`input` and `output` point at plane 0 of this tensor and of the result).
     private func mapPlanes(_ geometry: WindowGeometry,
-                           _ body: (Range<Int>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> Tensor {
+                           _ body: @Sendable (Range<Int>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> Tensor {
         Tensor(shape: [shape[0], shape[1], geometry.height.outputSize, geometry.width.outputSize]) { output in
+            let output = SharedPointer(output)
             PoolingKernel.forEachPlane(shape[0] * shape[1], planeSize: geometry.inputPlane) { planes in
-                body(planes, storage.pointer, output.baseAddress!)
+                body(planes, storage.pointer, output.pointer)
             }
         }
     }
@@ -73,7 +75,7 @@ extension Tensor {
     /// The input gradient written by `body(plane, outputGradient, inputGradient)` run concurrently
     /// over the planes of `gradient`.
     private func planeGradient(_ gradient: Tensor, geometry: WindowGeometry,
-                               _ body: (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> [Tensor?] {
+                               _ body: @Sendable (Int, UnsafePointer<Float>, UnsafeMutablePointer<Float>) -> Void) -> [Tensor?] {
         let (inputPlane, outputPlane) = (geometry.inputPlane, geometry.outputPlane)
         let inputGradient = TensorStorage(uninitializedCount: count)
         PoolingKernel.forEachPlane(shape[0] * shape[1], planeSize: inputPlane) { range in

@@ -1,3 +1,4 @@
+import ConcurrencySupport
 extension Tensor {
     /// Multiplies each channel plane of `[N, C, …]` by its own factor from `scale`, `[N, C]`: the
     /// squeeze-and-excitation multiply `x * s[:, :, None, None]`, fused into one pass.
@@ -8,7 +9,7 @@ extension Tensor {
         let planes = shape[0] * shape[1], plane = count / Swift.max(planes, 1)
         let input = self
         let value = Tensor(shape: shape) { output in
-            let (x, s, y) = (input.storage.pointer, scale.storage.pointer, output.baseAddress!)
+            let (x, s, y) = (SharedPointer(input.storage.pointer), SharedPointer(scale.storage.pointer), SharedPointer(output))
             PoolingKernel.forEachPlane(planes, planeSize: plane) { range in
                 for index in range {
                     let factor = s[index]
@@ -19,8 +20,9 @@ extension Tensor {
         return Tensor.makeResult(value, parents: [input, scale]) { gradient in
             let inputGradient = input.requiresGrad ? gradient.scaledChannels(by: scale) : nil
             let scaleGradient = scale.requiresGrad ? Tensor(shape: scale.shape) { sums in
-                let (x, g) = (input.storage.pointer, gradient.storage.pointer)
+                let sums = SharedPointer(sums)
                 PoolingKernel.forEachPlane(planes, planeSize: plane) { range in
+                    let (x, g) = (input.storage.pointer, gradient.storage.pointer)
                     for index in range {
                         sums[index] = VectorSum.sum(g + index * plane, x + index * plane, count: plane, *, *)
                     }

@@ -1,7 +1,9 @@
+import ConcurrencySupport
+
 /// Reduces a row-major block viewed as `[outer, length, inner]` along its middle dimension into
 /// `[outer, inner]`: the one loop behind `sum` and `max` over any set of axes.
 @usableFromInline
-struct ReductionKernel {
+struct ReductionKernel: Sendable {
     var outer: Int
     var length: Int
     var inner: Int
@@ -12,8 +14,10 @@ struct ReductionKernel {
     /// (`combineVector` is the same operation on SIMD lanes).
     @inline(__always)
     func run(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, initial: Float,
-             _ combine: (Float, Float) -> Float, _ combineVector: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>) {
+             _ combine: @Sendable (Float, Float) -> Float,
+             _ combineVector: @Sendable (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>) {
         let length = self.length, inner = self.inner
+        let (source, target) = (SharedPointer(input), SharedPointer(output))
         if inner == 1 {
             if outer == 1 {
                 output[0] = reduceLong(input, initial: initial, combine, combineVector)
@@ -21,7 +25,8 @@ struct ReductionKernel {
             }
             Parallel.parallelFor(0..<outer, minimumChunk: Swift.max(1, Tensor.elementwiseChunk / Swift.max(length, 1))) { rows in
                 for row in rows {
-                    output[row] = ReductionKernel.reduceRow(input + row * length, length, initial: initial, combine, combineVector)
+                    target[row] = ReductionKernel.reduceRow(source.readOnly + row * length, length, initial: initial, combine,
+                                                            combineVector)
                 }
             }
             return
@@ -32,11 +37,11 @@ struct ReductionKernel {
             for task in tasks {
                 let row = task / tiles, columnStart = (task % tiles) * Self.columnTile
                 let columns = Swift.min(Self.columnTile, inner - columnStart)
-                let source = input + row * length * inner + columnStart
-                let destination = output + row * inner + columnStart
+                let block = source.readOnly + row * length * inner + columnStart
+                let destination = target.pointer + row * inner + columnStart
                 destination.update(repeating: initial, count: columns)
                 for k in 0..<length {
-                    let line = source + k * inner
+                    let line = block + k * inner
                     for j in 0..<columns { destination[j] = combine(destination[j], line[j]) }
                 }
             }
@@ -45,15 +50,19 @@ struct ReductionKernel {
 
     /// One long contiguous row, split into per-thread partial results.
     @inline(__always)
-    private func reduceLong(_ input: UnsafePointer<Float>, initial: Float, _ combine: (Float, Float) -> Float,
-                            _ combineVector: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>) -> Float {
+    private func reduceLong(_ input: UnsafePointer<Float>, initial: Float, _ combine: @Sendable (Float, Float) -> Float,
+                            _ combineVector: @Sendable (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>) -> Float {
+        let length = self.length
         let chunks = Swift.max(1, Swift.min(Parallel.threadCount, length / Tensor.elementwiseChunk))
         var partials = [Float](repeating: initial, count: chunks)
+        let input = SharedPointer(input)
         partials.withUnsafeMutableBufferPointer { partial in
+            let partial = SharedPointer(partial)
             Parallel.parallelFor(0..<chunks) { range in
                 for chunk in range {
                     let lower = length * chunk / chunks, upper = length * (chunk + 1) / chunks
-                    partial[chunk] = ReductionKernel.reduceRow(input + lower, upper - lower, initial: initial, combine, combineVector)
+                    partial[chunk] = ReductionKernel.reduceRow(input.readOnly + lower, upper - lower, initial: initial, combine,
+                                                               combineVector)
                 }
             }
         }

@@ -1,7 +1,7 @@
 extension Tensor {
     /// Sum over `axes` (as `torch.sum(dim, keepdim)`); negative axes count from the end.
     public func sum(axes: [Int], keepDims: Bool = false) -> Tensor {
-        let (value, keptShape) = reduced(axes: axes, keepDims: keepDims, initial: 0, +, +)
+        let (value, keptShape) = reduced(axes: axes, keepDims: keepDims, initial: 0, +, { $0 + $1 })
         let inputShape = shape
         return Tensor.makeResult(value, parents: [self]) { gradient in
             [gradient.reshaped(to: keptShape).expanded(to: inputShape)]
@@ -26,7 +26,8 @@ extension Tensor {
         let scale = 1 / Float(Swift.max(0, reducedCount(axes: axes) - correction))
         let (deviation, value, keptShape) = Tensor.withoutGrad { () -> (Tensor, Tensor, [Int]) in
             let deviation = self - mean(axes: axes, keepDims: true)
-            let (sumOfSquares, keptShape) = deviation.mapped { $0 * $0 }.reduced(axes: axes, keepDims: keepDims, initial: 0, +, +)
+            let (sumOfSquares, keptShape) = deviation.mapped { $0 * $0 }
+                .reduced(axes: axes, keepDims: keepDims, initial: 0, +, { $0 + $1 })
             return (deviation, sumOfSquares * scale, keptShape)
         }
         return Tensor.makeResult(value, parents: [self]) { gradient in
@@ -93,8 +94,8 @@ extension Tensor {
     ///
     /// Runs of consecutive axes are reduced in one pass each, innermost run first.
     @inline(__always)
-    private func reduced(axes: [Int], keepDims: Bool, initial: Float, _ combine: (Float, Float) -> Float,
-                         _ combineVector: (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>) -> (Tensor, [Int]) {
+    private func reduced(axes: [Int], keepDims: Bool, initial: Float, _ combine: @Sendable (Float, Float) -> Float,
+                         _ combineVector: @Sendable (SIMD8<Float>, SIMD8<Float>) -> SIMD8<Float>) -> (Tensor, [Int]) {
         let sortedAxes = Set(axes.map { normalizedAxis($0) }).sorted()
         var current = self.detached()
         var runEnd = sortedAxes.count
