@@ -1,4 +1,5 @@
 import COpenBLAS
+import ConcurrencySupport
 
 /// 3×3, stride-1 convolution by Winograd's F(4×4, 3×3) algorithm: 36 multiplications per 4×4
 /// output tile and channel pair instead of 144, as batched `cblas_sgemm` over the 36 transformed
@@ -130,9 +131,11 @@ struct Winograd3x3Kernel {
             for k in 0..<9 where padded > columns {
                 for row in 0..<rows { (taps + (k * rows + row) * padded + columns).initialize(repeating: 0, count: padded - columns) }
             }
+            let (gathered, output) = (SharedPointer(UnsafePointer(taps)), SharedPointer(transformed))
             Parallel.parallelFor(0..<rows, minimumChunk: 8) { rowRange in
                 for row in rowRange {
-                    transformRow(row, rows: rows, columns: columns, padded: padded, taps: taps, into: transformed)
+                    transformRow(row, rows: rows, columns: columns, padded: padded, taps: gathered.readOnly,
+                                 into: output.pointer)
                 }
             }
         }
