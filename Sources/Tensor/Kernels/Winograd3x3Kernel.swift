@@ -17,21 +17,22 @@ struct Winograd3x3Kernel {
     var tileColumns: Int
     var tileRows: Int
     /// Tile rows per band (counted over the images of a batch, one after the other; at most
-    /// `bandBudget` floats of transformed input and products).
+    /// `bandBudget(groupsAlongRows:)` floats of transformed input and products).
     var bandRows: Int
 
     /// Output rows and columns per tile.
     static let tileSize = 4
     /// Transformed positions per tile: the 6×6 input patch.
     static let positions = 36
-    /// Floats of transformed input and products per band (1.5 MiB). Measured on Zen 4 (1 MiB L2 per core,
-    /// interleaved A/B, 2 threads): 256K floats cut resnet-mfcc's narrow planes into 10 bands of small GEMMs
-    /// (step 19.3 ms, best of 75), 512K made the 256 × 65 planes of `conv_32x64` 1.5× slower (421 against
-    /// 277 ms); 384K is within 5 % of the best of both (18.1 and 288 ms).
-    static let bandBudget = 384 * 1024
+    /// Floats of transformed input and products per band: 1 MiB (this Zen 4's L2 per core) where tiles are
+    /// grouped along rows, 2 MiB for narrower planes, whose bands hold few tiles per row, so that their 36 GEMMs
+    /// per band stay wide enough. Interleaved A/B, 2 threads: one budget of 512K floats made the 256 × 65
+    /// planes of `conv_32x64` 1.5× slower (421 against 277 ms) and mfcc-cnn's training step slower, one of
+    /// 256K cut resnet-mfcc's 65 × 7 planes into 10 bands (step 19.3 against 17.3 ms, best of 75).
+    static func bandBudget(groupsAlongRows: Bool) -> Int { groupsAlongRows ? 256 * 1024 : 512 * 1024 }
 
     /// The kernel for batches of `batch` images, cut into bands for `workers` threads: as few bands as keep
-    /// each within `bandBudget`, their count a multiple of `workers` and their sizes equal (to a row),
+    /// each within `bandBudget(groupsAlongRows:)`, their count a multiple of `workers` and their sizes equal (to a row),
     /// so that the workers of a parallel loop over the bands get even shares.
     init(inChannels: Int, outChannels: Int, geometry: WindowGeometry, batch: Int, workers: Int) {
         precondition(Self.applies(to: geometry), "Winograd3x3Kernel: unsupported geometry \(geometry)")
@@ -41,7 +42,8 @@ struct Winograd3x3Kernel {
         tileRows = (geometry.height.outputSize + Self.tileSize - 1) / Self.tileSize
         tileColumns = (geometry.width.outputSize + Self.tileSize - 1) / Self.tileSize
         let floatsPerTileRow = Self.positions * (inChannels + outChannels) * tileColumns
-        let (most, rows, workers) = (max(Self.bandBudget / max(floatsPerTileRow, 1), 1), max(batch * tileRows, 1), max(workers, 1))
+        let budget = Self.bandBudget(groupsAlongRows: tileColumns >= 4)
+        let (most, rows, workers) = (max(budget / max(floatsPerTileRow, 1), 1), max(batch * tileRows, 1), max(workers, 1))
         let bands = workers * ((rows + workers * most - 1) / (workers * most))
         bandRows = (rows + bands - 1) / bands
     }
