@@ -25,11 +25,12 @@ struct Winograd3x3Kernel {
     /// Transformed positions per tile: the 6×6 input patch.
     static let positions = 36
     /// Floats of transformed input and products per band: 1 MiB (this Zen 4's L2 per core) where tiles are
-    /// grouped along rows, 2 MiB for narrower planes, whose bands hold few tiles per row, so that their 36 GEMMs
-    /// per band stay wide enough. Interleaved A/B, 2 threads: one budget of 512K floats made the 256 × 65
-    /// planes of `conv_32x64` 1.5× slower (421 against 277 ms) and mfcc-cnn's training step slower, one of
-    /// 256K cut resnet-mfcc's 65 × 7 planes into 10 bands (step 19.3 against 17.3 ms, best of 75).
-    static func bandBudget(groupsAlongRows: Bool) -> Int { groupsAlongRows ? 256 * 1024 : 512 * 1024 }
+    /// grouped along rows, 1.5 MiB for narrower planes, whose bands hold few tiles per row, so that their 36
+    /// GEMMs per band stay wide enough. Interleaved A/B, 2 threads: one budget of 512K floats made the
+    /// 256 × 65 planes of `conv_32x64` 1.5× slower (421 against 277 ms) and mfcc-cnn's training step
+    /// slower; 256K cut resnet-mfcc's 65 × 7 planes into 10 bands (step 19.3 against 18.1 ms, best of 75);
+    /// 512K for them was 4–15 % slower than 384K.
+    static func bandBudget(groupsAlongRows: Bool) -> Int { groupsAlongRows ? 256 * 1024 : 384 * 1024 }
 
     /// The kernel for batches of `batch` images, cut into bands for `workers` threads: as few bands as keep
     /// each within `bandBudget(groupsAlongRows:)`, their count a multiple of `workers` and their sizes equal (to a row),
