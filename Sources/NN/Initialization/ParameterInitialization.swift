@@ -27,8 +27,10 @@ public final class ParameterInitialization: Sendable {
         try $current.withValue(ParameterInitialization(scheme: scheme, seed: seed), operation: body)
     }
 
-    /// `using(_:seed:_:)` for an asynchronous body: tasks it starts inherit the scope.
+    /// `using(_:seed:_:)` for an asynchronous body: the scope holds across its `await`s, and the child tasks it
+    /// starts inherit it. `body` runs on the caller's actor (`isolation`), so it may be called from the main actor.
     public static func using<R>(_ scheme: InitializationScheme, seed: UInt64,
+                                isolation: isolated (any Actor)? = #isolation,
                                 _ body: () async throws -> R) async rethrows -> R {
         try await $current.withValue(ParameterInitialization(scheme: scheme, seed: seed), operation: body)
     }
