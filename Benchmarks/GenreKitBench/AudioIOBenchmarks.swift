@@ -21,9 +21,9 @@ let audioIOBenchmarks: [Benchmark] = [
 
 /// Writes (once) a stereo 16-bit WAV of two sines plus a chirp, the same signal as `ref_audio.py`.
 func benchmarkWAV(seconds: Int, sampleRate: Int) throws -> URL {
-    let url = FileManager.default.temporaryDirectory
-        .appendingPathComponent("genrekit-bench-\(seconds)s-\(sampleRate).wav")
+    let url = benchmarkCache.appendingPathComponent("\(seconds)s-\(sampleRate).wav")
     if FileManager.default.fileExists(atPath: url.path) { return url }
+    try FileManager.default.createDirectory(at: benchmarkCache, withIntermediateDirectories: true)
     let samples = (0..<(seconds * sampleRate)).flatMap { i -> [Float] in
         let t = Double(i) / Double(sampleRate)
         return [Float(0.5 * sin(2 * .pi * 440 * t) + 0.2 * sin(2 * .pi * (100 + 300 * t) * t)),

@@ -57,7 +57,7 @@ let gtzanBenchmarks: [Benchmark] = [
     },
 ]
 
-let gtzanBenchmarkRoot = FileManager.default.temporaryDirectory.appendingPathComponent("genrekit-bench-gtzan")
+let gtzanBenchmarkRoot = benchmarkCache.appendingPathComponent("gtzan")
 
 func gtzanBenchmarkDirectory(_ name: String) throws -> URL {
     let url = gtzanBenchmarkRoot.appendingPathComponent(name)

@@ -1,6 +1,6 @@
 """Reference side of the AudioIO benchmarks (see reference.py): librosa 0.11 on the same file."""
 import os
-import tempfile
+from bench_cache import cache_path
 
 import librosa
 import numpy as np
@@ -9,7 +9,7 @@ import soundfile as sf
 
 def benchmark_wav(seconds, rate):
     """The stereo 16-bit WAV of AudioIOBenchmarks.swift: two sines plus a chirp per channel."""
-    path = os.path.join(tempfile.gettempdir(), f"genrekit-ref-{seconds}s-{rate}.wav")
+    path = cache_path(f"ref-{seconds}s-{rate}.wav")
     if not os.path.exists(path):
         t = np.arange(seconds * rate) / rate
         left = 0.5 * np.sin(2 * np.pi * 440 * t) + 0.2 * np.sin(2 * np.pi * (100 + 300 * t) * t)

@@ -4,7 +4,7 @@ torch 2.11.0, torchaudio 2.11.0, librosa 0.11.0, soundfile; torch.set_num_thread
 The inputs are written by the tasks themselves (white noise at the same lengths and formats as the Swift side).
 """
 import os
-import tempfile
+from bench_cache import cache_path
 
 import librosa
 import numpy as np
@@ -13,7 +13,7 @@ import torch
 import torchaudio
 
 SR = 22050
-ROOT = os.path.join(tempfile.gettempdir(), "genrekit-bench-gtzan-py")
+ROOT = cache_path("gtzan-py", "")
 
 
 def _wav(path, seconds=30, seed=0):

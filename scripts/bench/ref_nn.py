@@ -8,7 +8,7 @@ The epoch task reads 30 s noise WAVs (PCM 16, 22.05 kHz) like the Swift side's s
 Keras' "same" max pooling (asymmetric padding) is written as -inf padding before a valid pool.
 """
 import os
-import tempfile
+from bench_cache import cache_path
 
 import librosa
 import numpy as np
@@ -256,7 +256,7 @@ class _MFCCSlices(torch.utils.data.Dataset):
 
 def epoch_resnet_mfcc_synthetic():
     """The Swift task's epoch: 30 tracks × 10 slices, one background loader worker, 10 Adam steps of batch 32."""
-    root = os.path.join(tempfile.gettempdir(), "genrekit-bench-nn-py", "epoch")
+    root = cache_path("nn-py", "epoch", "")
     os.makedirs(root, exist_ok=True)
     paths = []
     for n in range(30):

@@ -32,7 +32,9 @@ public struct FeatureTableBuilder {
         if let layout = dataset.gtzanLayout, let url = table == .thirtySeconds ? layout.features30Seconds : layout.features3Seconds {
             return try FeatureTable(contentsOf: url, genres: genres)
         }
+        // Without a cache folder the table goes through a temporary one, removed once it is read.
         let cache = cacheDirectory ?? FileManager.default.temporaryDirectory.appendingPathComponent("genrekit-\(UUID())")
+        defer { if cacheDirectory == nil { try? FileManager.default.removeItem(at: cache) } }
         // One folder per collection and track list (a label subset, an FMA subset, files added or skipped give
         // another), so a table always holds the rows of exactly these tracks.
         let place = String(dataset.root.standardizedFileURL.path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
