@@ -26,12 +26,15 @@ final class ParameterInitializationTests: XCTestCase {
         XCTAssertEqual(built.map(weights), [weights(expected)])
     }
 
+    /// Each in a fresh scope, so that an inherited scope would give exactly the scoped weights.
     func testChildTasksInheritTheScopeAndDetachedTasksDoNot() async {
         let scoped = ParameterInitialization.using(.keras, seed: 7) { Linear(4, 3) }
-        let (child, detached) = await ParameterInitialization.using(.keras, seed: 7) {
+        let child = await ParameterInitialization.using(.keras, seed: 7) {
             async let child = Linear(4, 3)
-            let detached = await Task.detached { Linear(4, 3) }.value
-            return await (child, detached)
+            return await child
+        }
+        let detached = await ParameterInitialization.using(.keras, seed: 7) {
+            await Task.detached { Linear(4, 3) }.value
         }
         XCTAssertEqual(weights(child), weights(scoped))
         // The detached task draws from the fallback scope (PyTorch's scheme, seed 0), not from seed 7.

@@ -43,7 +43,7 @@ struct Winograd3x3Kernel {
         tileRows = (geometry.height.outputSize + Self.tileSize - 1) / Self.tileSize
         tileColumns = (geometry.width.outputSize + Self.tileSize - 1) / Self.tileSize
         let floatsPerTileRow = Self.positions * (inChannels + outChannels) * tileColumns
-        let budget = Self.bandBudget(groupsAlongRows: tileColumns >= 4)
+        let budget = Self.bandBudget(groupsAlongRows: Self.groupsAlongRows(tileColumns: tileColumns))
         let (most, rows, workers) = (max(budget / max(floatsPerTileRow, 1), 1), max(batch * tileRows, 1), max(workers, 1))
         let bands = workers * ((rows + workers * most - 1) / (workers * most))
         bandRows = (rows + bands - 1) / bands
@@ -60,7 +60,10 @@ struct Winograd3x3Kernel {
 
     /// Whether the tiles are transformed four adjacent ones of a tile row at a time (rows of at least
     /// four tiles); narrower planes take any four consecutive tiles of a band (`TileGroup`).
-    var groupsAlongRows: Bool { tileColumns >= 4 }
+    var groupsAlongRows: Bool { Self.groupsAlongRows(tileColumns: tileColumns) }
+
+    /// `groupsAlongRows` for planes of `tileColumns` tile columns.
+    static func groupsAlongRows(tileColumns: Int) -> Bool { tileColumns >= 4 }
 
     /// Tiles of a band of `rows` tile rows in the transformed matrices: with groups not along rows,
     /// rounded up to whole groups of four (the extra tiles are zero).
